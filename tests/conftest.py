@@ -1,0 +1,22 @@
+"""Shared test fixtures. The spaCy model loads once per test session."""
+
+from __future__ import annotations
+
+import pytest
+from spacy.language import Language
+
+
+@pytest.fixture(scope="session")
+def base_nlp() -> Language:
+    """The plain English model (no newsgraph stages). Do not add pipes to it; copy instead."""
+    from newsgraph.nlp import load_model
+
+    return load_model()
+
+
+@pytest.fixture(scope="session")
+def analyzer():
+    """A full newsgraph pipeline (every stage available), one process."""
+    from newsgraph.pipeline import Analyzer
+
+    return Analyzer(workers=1)
