@@ -35,9 +35,8 @@ def extract_body(html: str | bytes, url: str | None = None) -> dict[str, str | N
         )
     except Exception as exc:  # noqa: BLE001 - a broken page is bad content, not a crash
         raise InputError("html-unparsable", f"HTML could not be parsed: {exc}") from exc
-    if not doc or not (doc.get("text") or "").strip():
+    if not isinstance(doc, dict) or not (doc.get("text") or "").strip():
         raise InputError("html-no-body", "HTML page has no article body that could be extracted")
-    assert isinstance(doc, dict)
     return {
         "text": doc.get("text"),
         "title": doc.get("title"),
