@@ -19,7 +19,7 @@ $(STAMP): pyproject.toml requirements.lock
 
 demo: setup
 	rm -f $(DB)
-	$(BIN)/newsgraph ingest demo/ --db $(DB)
+	$(BIN)/newsgraph ingest demo/articles demo/html demo/wire.jsonl --db $(DB)
 	$(BIN)/newsgraph stats --db $(DB)
 
 lint: setup

@@ -122,7 +122,7 @@ def check_article(article: Article) -> Failure | None:
         return Failure(article.input or article.id, "read", "empty-text", "article has no text", article.id)
     language = article.language or detect_language(article.text)
     article.language = language
-    if language not in SUPPORTED:
+    if language is not None and language not in SUPPORTED:
         shown = language or "unknown"
         return Failure(
             article.input or article.id,

@@ -16,6 +16,9 @@ from newsgraph.records import Article
 logging.getLogger("trafilatura").setLevel(logging.ERROR)
 logging.getLogger("htmldate").setLevel(logging.ERROR)
 
+# Fewer words than this is navigation or a stub, not an article body.
+MIN_BODY_WORDS = 10
+
 _CONFIG = use_config()
 # No per-page timeout signal handler (it does not work in worker threads).
 _CONFIG.set("DEFAULT", "EXTRACTION_TIMEOUT", "0")
@@ -31,12 +34,19 @@ def extract_body(html: str | bytes, url: str | None = None) -> dict[str, str | N
             include_comments=False,
             include_tables=False,
             config=_CONFIG,
-            as_dict=True,
         )
     except Exception as exc:  # noqa: BLE001 - a broken page is bad content, not a crash
         raise InputError("html-unparsable", f"HTML could not be parsed: {exc}") from exc
+    if doc is not None and not isinstance(doc, dict):
+        doc = doc.as_dict()
     if not isinstance(doc, dict) or not (doc.get("text") or "").strip():
         raise InputError("html-no-body", "HTML page has no article body that could be extracted")
+    words = len(str(doc["text"]).split())
+    if words < MIN_BODY_WORDS:
+        raise InputError(
+            "html-no-body",
+            f"HTML page has no article body (only {words} word(s) of text outside the page furniture)",
+        )
     return {
         "text": doc.get("text"),
         "title": doc.get("title"),

@@ -27,8 +27,9 @@ def detect_language(text: str) -> str | None:
         share = sum(w in _EN_FUNCTION_WORDS for w in words) / len(words)
         if share >= 0.15:
             return "en"
-    if not words:
-        return None
+    if len(words) < 8:
+        return None  # too short to tell; not refused for that
+
     try:
         best = detect_langs(sample)[0]
     except LangDetectException:
