@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import contextlib
+
 import charset_normalizer
 
 from newsgraph.errors import InputError
@@ -36,10 +38,8 @@ def decode_bytes(data: bytes) -> str:
         if best.encoding.startswith(_RARE_FOR_NEWS):
             # Detection on short samples often lands on a DOS or Mac code page; news text in
             # a legacy encoding is far more often Windows-1252.
-            try:
+            with contextlib.suppress(UnicodeDecodeError):
                 text = data.decode("cp1252")
-            except UnicodeDecodeError:
-                pass
     control = sum(1 for ch in text[:20000] if ord(ch) < 32 and ch not in "\n\r\t\f\v")
     if text and control / min(len(text), 20000) > MAX_CONTROL_SHARE:
         raise InputError("binary", "input holds control characters: a binary file, not text")
