@@ -29,6 +29,24 @@ from newsgraph.times.grammar import (
 from newsgraph.times.resolve import clean, looks_absolute, resolve_with_anchor
 
 
+def governing_verb(span: Span) -> Token | None:
+    """The verb an expression modifies, directly or through a preposition; None when it
+    modifies a noun or an adjective ("the Oct. 23 slaying", "payable Dec. 7"), whose time
+    the clause's tense does not fix."""
+    tok = span.root
+    for _ in range(6):
+        if tok.pos_ in ("VERB", "AUX"):
+            return tok
+        head = tok.head
+        if head is tok:
+            return None
+        if head.pos_ in ("VERB", "AUX", "ADP") or span.start <= head.i < span.end:
+            tok = head
+            continue
+        return None
+    return None
+
+
 def clause_tense(span: Span) -> Tense:
     """Tense of the clause governing ``span``: "past", "future" or None (present or unknown)."""
     doc = span.doc
@@ -37,12 +55,8 @@ def clause_tense(span: Span) -> Tense:
     lex = lexicon()
     future_aux = {w.lower() for w in lex["future_auxiliaries"]}
     future_verbs = {w.lower() for w in lex["future_verbs"]}
-    tok: Token = span.root
-    for _ in range(8):
-        if tok.pos_ in ("VERB", "AUX") or tok.head is tok:
-            break
-        tok = tok.head
-    if tok.pos_ not in ("VERB", "AUX"):
+    tok: Token | None = governing_verb(span)
+    if tok is None:
         return None
     chain = [tok]
     if tok.dep_ in ("xcomp", "ccomp", "advcl", "conj") and tok.head is not tok:
@@ -125,6 +139,19 @@ class TimesComponent:
             if first.tag_.startswith(("MD", "VB")):
                 return False
             return prev is not None and prev.lower_ in lex["month_context"]
+        if m.kind == "month" and not m.groups.get("shift"):
+            # "Jan Kavan", "April Ryan": a bare month name before a capitalized name is a
+            # first name; an abbreviation without its full stop is not a month on its own
+            name = m.groups["month"]
+            if (
+                len(name) <= 4
+                and not name.endswith(".")
+                and name.lower() not in ("may", "june", "july")
+            ):
+                return False
+            following = doc[span.end] if span.end < len(doc) else None
+            if following is not None and following.is_title and following.pos_ == "PROPN":
+                return False
         if m.kind == "year":
             if m.groups.get("pos") or m.groups.get("fiscal"):
                 return True

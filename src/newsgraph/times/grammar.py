@@ -102,7 +102,7 @@ def choose_year(month: int, day: int | None, anchor: Anchor, tense: Tense) -> in
         if tense == "future":
             future = [y for y, d in options if d >= this_month]
             return min(future) if future else base.year
-        return min(options, key=lambda o: (abs((o[1] - this_month).days), o[0] != base.year))[0]
+        return min(options, key=lambda o: (_biased(o[1], this_month), o[0] != base.year))[0]
     slack = dt.timedelta(days=1)
     if tense == "past":
         past = [y for y, d in options if d <= base + slack]
@@ -110,14 +110,26 @@ def choose_year(month: int, day: int | None, anchor: Anchor, tense: Tense) -> in
     if tense == "future":
         future = [y for y, d in options if d >= base - slack]
         return min(future) if future else base.year
-    return min(options, key=lambda o: abs((o[1] - base).days))[0]
+    return min(options, key=lambda o: _biased(o[1], base))[0]
+
+
+# Without a tense, a date this many times further ahead than back is as likely: news reports
+# mostly what has happened.
+FUTURE_COST = 2
+
+
+def _biased(day: dt.date, base: dt.date) -> int:
+    """Distance from ``base``, counting days ahead FUTURE_COST times."""
+    delta = (day - base).days
+    return delta * FUTURE_COST if delta > 0 else -delta
 
 
 def weekday_date(weekday: int, anchor: dt.date, tense: Tense, shift: str | None) -> dt.date:
     """The date of a weekday (0 = Monday) near the anchor.
 
     A bare weekday is the latest such day on or before the publication date (the same
-    weekday is the publication day itself), or the first on or after it in a future clause.
+    weekday is the publication day itself) in a past clause, the first on or after it in a
+    future clause; without a tense, the nearer of the two with days ahead counted double.
     "last"/"past" is strictly before, "next"/"coming" strictly after, "this" within the
     publication date's week (or on/after it in a future clause).
     """
@@ -130,6 +142,8 @@ def weekday_date(weekday: int, anchor: dt.date, tense: Tense, shift: str | None)
     if shift == "this" and tense != "future":
         return anchor + dt.timedelta(days=weekday - anchor.weekday())
     if tense == "future" or shift == "this":
+        return anchor + dt.timedelta(days=ahead)
+    if tense is None and ahead and ahead * FUTURE_COST < back:
         return anchor + dt.timedelta(days=ahead)
     return anchor - dt.timedelta(days=back)
 
@@ -202,6 +216,7 @@ def grammar() -> Grammar:
     holidays = _alt(list(lex["fixed_holidays"]) + list(lex["weekday_holidays"]), case=True)
 
     md = rf"(?P<month>{month})\.?\s+(?P<day>{daynum}){END}(?:,?\s+(?P<year>{year}))?"
+    rel_year = r"(?P<yshift>last|this|next)\s+year"
     raw: list[tuple[str, str]] = [
         ("iso", r"(?P<year>\d{4})-(?P<month>1[0-2]|0[1-9])-(?P<day>3[01]|[12]\d|0[1-9])(?![\d-])"),
         (
@@ -217,7 +232,15 @@ def grammar() -> Grammar:
             rf"(?P<month>{month})\s+(?P<day>{daynum})\s*(?:-|–|to|through)\s*(?P<day2>{daynum}){END}"
             rf"(?:,?\s+(?P<year>{year}))?",
         ),
-        ("month_day", rf"(?:(?P<pos>{position})[\s-]+)?{md}"),
+        (
+            "month_day",
+            rf"(?:(?P<pos>{position})[\s-]+)?(?:(?P<shift>last|this|next)\s+)?{md}"
+            rf"(?:,?\s+(?:of\s+)?{rel_year})?",
+        ),
+        (
+            "month_rel_year",
+            rf"(?:(?P<pos>{position})[\s-]+)?(?P<month>{month}),?\s+(?:of\s+)?{rel_year}",
+        ),
         (
             "day_month",
             rf"(?:the\s+)?(?P<day>{daynum})(?:\s+of)?\s+(?P<month>{month})(?:,?\s+(?P<year>{year}))?",
@@ -351,7 +374,23 @@ def _res_full_date(m: Match, anchor: Anchor | None, tense: Tense) -> Value:
         return _date_value(int(m.groups["year"]), month, day)
     if anchor is None:
         return None, None
+    if "yshift" in m.groups:
+        steps = int(lexicon()["unit_shifts"][m.groups["yshift"].lower()])
+        return _date_value(anchor.date.year + steps, month, day)
+    shift = (m.groups.get("shift") or "").lower()
+    if shift == "last":
+        tense = "past"
+    elif shift == "next":
+        tense = "future"
     return _date_value(choose_year(month, day, anchor, tense), month, day)
+
+
+def _res_month_rel_year(m: Match, anchor: Anchor | None, tense: Tense) -> Value:
+    if anchor is None:
+        return None, None
+    month = _month(grammar(), m.groups["month"])
+    steps = int(lexicon()["unit_shifts"][m.groups["yshift"].lower()])
+    return f"{anchor.date.year + steps:04d}-{month:02d}", "month"
 
 
 def _res_month_year(m: Match, anchor: Anchor | None, tense: Tense) -> Value:
@@ -443,8 +482,9 @@ def _quarter_year(q: int, anchor: Anchor, tense: Tense) -> int:
     base = anchor.date
     start = dt.date(base.year, 3 * q - 2, 1)
     if tense == "future":
-        end_month = 3 * q
-        return base.year if (base.year, end_month) >= (base.year, base.month) else base.year + 1
+        # a quarter that ended within the last few months is still talked about ("will
+        # report third-quarter results" in October); one that ended longer ago is next year's
+        return base.year if (base - start).days < 183 else base.year + 1
     return base.year if start <= base else base.year - 1
 
 
@@ -519,6 +559,7 @@ RESOLVERS: dict[str, Callable[[Match, Anchor | None, Tense], Value]] = {
     "month_day": _res_full_date,
     "day_month": _res_full_date,
     "month_year": _res_month_year,
+    "month_rel_year": _res_month_rel_year,
     "month": _res_month,
     "weekday": _res_weekday,
     "deictic": _res_deictic,
