@@ -1,0 +1,224 @@
+"""Who did it to whom: actor references for the tokens that fill an event's roles.
+
+An :class:`ActorIndex` knows, for one Doc, which tokens belong to which actor mention: the
+actors stage's mentions when that stage ran, spaCy's named entities (with the fallback
+country words) for what it did not cover. :func:`refs_for` turns the head token of a noun
+phrase into actor references (dicts keyed like ``Event.sources``), one per conjunct.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from spacy.tokens import Doc, Token
+
+from newsgraph.events.lexicon import CountryWords
+
+# spaCy NER labels that can name an actor, and the actor kind each suggests.
+NER_ACTOR_KINDS: dict[str, str] = {
+    "PERSON": "person",
+    "ORG": "organization",
+    "GPE": "state",
+    "NORP": "group",
+    "LOC": "place",
+    "FAC": "place",
+}
+
+# Dependents that are not part of the noun phrase naming an actor.
+_NOT_CORE = {
+    "relcl", "acl", "advcl", "conj", "cc", "punct", "prep", "appos", "ccomp", "xcomp",
+    "mark", "advmod", "nummod", "quantmod", "preconj", "det", "predet", "case",
+}
+_NOT_ACTOR_ENTS = {"DATE", "TIME", "CARDINAL", "ORDINAL", "MONEY", "PERCENT", "QUANTITY",
+                   "LAW", "WORK_OF_ART", "PRODUCT", "EVENT", "LANGUAGE"}
+PRONOUNS_SELF = {"i", "we", "me", "us", "my", "our"}
+PRONOUNS_OTHER = {"he", "she", "it", "they", "him", "her", "them", "his", "its", "their"}
+RELATIVE_PRONOUNS = {"who", "that", "which", "whom", "whose"}
+
+
+def _ref(
+    name: str,
+    start: int,
+    end: int,
+    *,
+    country: str | None = None,
+    sector: str | None = None,
+    kind: str | None = None,
+    actor_id: str | None = None,
+) -> dict[str, Any]:
+    return {
+        "name": name,
+        "country": country,
+        "sector": sector,
+        "kind": kind,
+        "start": start,
+        "end": end,
+        "actor_id": actor_id,
+    }
+
+
+class ActorIndex:
+    """Actor mentions of one Doc, looked up by token."""
+
+    def __init__(self, doc: Doc, countries: CountryWords) -> None:
+        self.doc = doc
+        self.countries = countries
+        actors = {a.get("id"): a for a in (doc._.ng_actors or []) if isinstance(a, dict)}
+        self.mentions: list[dict[str, Any]] = []
+        taken: list[tuple[int, int]] = []
+        for m in doc._.ng_actor_mentions or []:
+            actor = actors.get(m.get("actor_id")) or {}
+            self.mentions.append(
+                {
+                    "start": m["start"],
+                    "end": m["end"],
+                    "text": m.get("text") or doc.text[m["start"] : m["end"]],
+                    "actor_id": m.get("actor_id"),
+                    "name": actor.get("name") or m.get("text"),
+                    "country": actor.get("country"),
+                    "sector": actor.get("sector"),
+                    "kind": actor.get("kind") or m.get("kind"),
+                }
+            )
+            taken.append((m["start"], m["end"]))
+        for ent in doc.ents:
+            kind = NER_ACTOR_KINDS.get(ent.label_)
+            if kind is None:
+                continue
+            s, e = ent.start_char, ent.end_char
+            if any(s < te and ts < e for ts, te in taken):
+                continue
+            self.mentions.append(
+                {
+                    "start": s,
+                    "end": e,
+                    "text": ent.text,
+                    "actor_id": None,
+                    "name": ent.text,
+                    "country": countries.country(ent.text),
+                    "sector": None,
+                    "kind": kind,
+                }
+            )
+            taken.append((s, e))
+        self.by_token: dict[int, dict[str, Any]] = {}
+        for m in self.mentions:
+            span = doc.char_span(m["start"], m["end"], alignment_mode="expand")
+            if span is None:
+                continue
+            for t in span:
+                self.by_token.setdefault(t.i, m)
+
+    def mention(self, tok: Token) -> dict[str, Any] | None:
+        return self.by_token.get(tok.i)
+
+    def country_of_token(self, tok: Token) -> str | None:
+        m = self.by_token.get(tok.i)
+        if m and m.get("country"):
+            return str(m["country"])
+        return self.countries.country(tok.text)
+
+
+def core_tokens(head: Token) -> list[Token]:
+    """The tokens of the noun phrase headed by ``head`` without clauses, prepositional
+    phrases, appositions and conjuncts."""
+    out = [head]
+    stack = [head]
+    while stack:
+        t = stack.pop()
+        for c in t.children:
+            if c.dep_ in _NOT_CORE:
+                continue
+            out.append(c)
+            stack.append(c)
+    return sorted(out, key=lambda t: t.i)
+
+
+def _phrase_text(tokens: list[Token]) -> tuple[str, int, int]:
+    doc = tokens[0].doc
+    start, end = tokens[0].i, tokens[-1].i + 1
+    span = doc[start:end]
+    return span.text, span.start_char, span.end_char
+
+
+def _one_ref(head: Token, index: ActorIndex, depth: int = 0) -> list[dict[str, Any]]:
+    core = core_tokens(head)
+    mention = index.mention(head)
+    country: str | None = None
+    sector: str | None = None
+    kind: str | None = None
+    actor_id: str | None = None
+    if mention is not None:
+        country = mention.get("country")
+        sector = mention.get("sector")
+        kind = mention.get("kind")
+        actor_id = mention.get("actor_id")
+    if country is None:
+        for t in core:
+            if t is head and mention is not None:
+                continue
+            c = index.country_of_token(t)
+            if c:
+                country = c
+                break
+        if country is None:
+            c = index.countries.country(" ".join(t.text for t in core))
+            country = c or country
+    if sector is None:
+        sector = index.countries.sector(head.lemma_) or index.countries.sector(head.lower_)
+    if country is None and depth < 2:
+        # "allies in the United States and Europe", "officials from Iraq",
+        # "the Minister of Foreign Affairs of Ukraine", appositions
+        for c in head.children:
+            if c.dep_ == "appos":
+                refs = _one_ref(c, index, depth + 1)
+                if refs and refs[0].get("country"):
+                    return refs
+        for c in head.children:
+            if c.dep_ == "prep" and c.lower_ in ("in", "from", "of"):
+                for pobj in (g for g in c.children if g.dep_ == "pobj"):
+                    found = []
+                    for h in [pobj, *pobj.conjuncts]:
+                        sub = _one_ref(h, index, depth + 1)
+                        if sub and (sub[0].get("country") or index.mention(h)):
+                            for r in sub:
+                                r["sector"] = r.get("sector") or sector
+                            found.extend(sub)
+                    if found:
+                        if head.lemma_.lower() in ("ally", "official", "leader", "force", "troop"):
+                            return found
+                        country = found[0].get("country")
+                        break
+    not_actor = head.ent_type_ in _NOT_ACTOR_ENTS
+    known = not not_actor and (mention is not None or country or sector or head.pos_ == "PROPN")
+    if not known:
+        return []
+    text, start, end = _phrase_text(core)
+    if mention is not None and head.pos_ == "PRON":
+        text = str(mention.get("name") or text)
+    return [
+        _ref(text, start, end, country=country, sector=sector, kind=kind, actor_id=actor_id)
+    ]
+
+
+def refs_for(
+    head: Token | None,
+    index: ActorIndex,
+    *,
+    pronoun_ref: dict[str, Any] | None = None,
+    speaker_ref: dict[str, Any] | None = None,
+) -> list[dict[str, Any]]:
+    """Actor references for a noun phrase head and its conjuncts ("X and Y" gives two)."""
+    if head is None:
+        return []
+    out: list[dict[str, Any]] = []
+    for h in [head, *[c for c in head.conjuncts if c.pos_ in ("NOUN", "PROPN", "PRON")]]:
+        if h.pos_ == "PRON" and index.mention(h) is None:
+            low = h.lower_
+            if low in PRONOUNS_SELF and speaker_ref is not None:
+                out.append(dict(speaker_ref, start=h.idx, end=h.idx + len(h)))
+            elif low in PRONOUNS_OTHER and pronoun_ref is not None:
+                out.append(dict(pronoun_ref, start=h.idx, end=h.idx + len(h)))
+            continue
+        out.extend(_one_ref(h, index))
+    return out

@@ -1,0 +1,173 @@
+"""How sure the report is of an event, and who says so.
+
+:func:`assess` looks at the trigger's own clause (negation, modal and future auxiliaries,
+hedging adverbs), then climbs the dependency tree (conditional clauses, "it remains unclear
+whether", "concerns that", attribution verbs, "plans to"), and at the quotes layer. The
+first cue found on each axis wins; the axes are then ranked:
+
+denied > hypothetical > future > unclear > alleged > claimed > asserted.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+from spacy.tokens import Token
+
+from newsgraph.events.lexicon import Cues
+
+RANK = ("denied", "hypothetical", "future", "unclear", "alleged", "claimed", "asserted")
+COMPLEMENT_DEPS = {"ccomp", "xcomp", "dobj", "obj", "parataxis", "pcomp", "acomp", "oprd"}
+_UNCLEAR_NOUNS = {"concern", "fear", "worry", "suspicion", "alarm", "anxiety", "speculation",
+                  "question", "doubt", "rumor", "rumour"}
+
+
+@dataclass
+class Assessment:
+    certainty: str = "asserted"
+    cues: list[str] = field(default_factory=list)
+    negated: bool = False
+    future: bool = False
+    modal: str | None = None  # the hypothetical modal ("would", "must", ...)
+    conditional: bool = False
+    attribution: Token | None = None  # the attribution verb whose complement holds the event
+    quote: dict[str, Any] | None = None  # the quote whose content holds the event
+    flags: set[str] = field(default_factory=set)
+
+    def rank(self) -> str:
+        for value in RANK:
+            if value in self.flags:
+                return value
+        return "asserted"
+
+
+def clause_head(tok: Token) -> Token:
+    """The verb whose clause holds ``tok`` (``tok`` itself for a verb)."""
+    t = tok
+    for _ in range(6):
+        if t.pos_ in ("VERB", "AUX") or t.dep_ == "ROOT" or t.head is t:
+            return t
+        t = t.head
+    return t
+
+
+def _aux_words(verb: Token) -> list[str]:
+    return [c.lower_ for c in verb.children if c.dep_ in ("aux", "auxpass")]
+
+
+def assess(trigger: Token, cues: Cues, quotes: list[dict[str, Any]] | None) -> Assessment:
+    a = Assessment()
+    clause = clause_head(trigger)
+    local = {trigger, clause}
+    # -- the event's own clause -------------------------------------------------------
+    for t in local:
+        for c in t.children:
+            low = c.lower_
+            if c.dep_ == "neg" or (c.dep_ == "det" and low == "no" and t is trigger):
+                a.negated = True
+                a.flags.add("denied")
+                a.cues.append(f"negation '{c.text}'")
+            if c.dep_ in ("aux", "auxpass"):
+                if low in cues["future_modals"] or c.lemma_.lower() in cues["future_modals"]:
+                    a.future = True
+                    a.flags.add("future")
+                    a.cues.append(f"future '{c.text}'")
+                elif low in cues["hypothetical_modals"]:
+                    a.modal = low
+                    a.flags.add("hypothetical")
+                    a.cues.append(f"modal '{c.text}'")
+            if c.dep_ == "advmod" and low in cues["alleged_adverbs"]:
+                a.flags.add("alleged")
+                a.cues.append(f"hedge '{c.text}'")
+            if c.dep_ == "amod" and t is trigger and low in cues["alleged_adjectives"]:
+                a.flags.add("alleged")
+                a.cues.append(f"hedge '{c.text}'")
+            if c.dep_ == "mark" and low in cues["conditional_marks"] and t.dep_ in ("advcl", "ccomp"):
+                if low == "whether":
+                    a.flags.add("unclear")
+                    a.cues.append("'whether'")
+                else:
+                    a.conditional = True
+                    a.flags.add("hypothetical")
+                    a.cues.append(f"conditional '{c.text}'")
+        # "X attacked Y, officials said": the attribution verb hangs off the event clause
+        for c in t.children:
+            if (
+                t is clause
+                and c.dep_ in ("parataxis", "ccomp", "advcl")
+                and c.lemma_.lower() in cues["attribution_verbs"]
+                and c.i > clause.i
+                and a.attribution is None
+                and any(g.dep_ in ("nsubj", "nsubjpass") for g in c.children)
+            ):
+                a.attribution = c
+    # "is going to attack"
+    if clause.dep_ == "xcomp" and clause.head.lemma_ == "go" and clause.head.tag_ == "VBG":
+        a.future = True
+        a.flags.add("future")
+        a.cues.append("'going to'")
+    # -- climbing the tree --------------------------------------------------------------
+    child, node = clause, clause.head
+    steps = 0
+    while node is not child and steps < 12:
+        steps += 1
+        lemma = node.lemma_.lower()
+        dep = child.dep_
+        if lemma in cues["unclear_words"] and node.pos_ in ("ADJ", "NOUN", "VERB"):
+            a.flags.add("unclear")
+            a.cues.append(f"open question '{node.text}'")
+        elif node.pos_ == "NOUN" and lemma in cues["concern_nouns"] and dep in (
+            "acl", "ccomp", "relcl", "appos", "pcomp"
+        ):
+            flag = "unclear" if lemma in _UNCLEAR_NOUNS else "alleged"
+            a.flags.add(flag)
+            a.cues.append(f"'{node.text} that'")
+        elif node.pos_ in ("VERB", "AUX"):
+            if dep in COMPLEMENT_DEPS or dep == "advcl":
+                if lemma in cues["denial_verbs"] and dep in COMPLEMENT_DEPS:
+                    a.flags.add("denied")
+                    a.cues.append(f"denial '{node.text}'")
+                if lemma in cues["future_governors"] and dep == "xcomp":
+                    a.future = True
+                    a.flags.add("future")
+                    a.cues.append(f"intention '{node.text}'")
+                elif lemma in cues["hypothetical_governors"] and dep in ("xcomp", "ccomp"):
+                    a.flags.add("hypothetical")
+                    a.cues.append(f"wish '{node.text}'")
+                if (
+                    lemma in cues["attribution_verbs"]
+                    and dep in COMPLEMENT_DEPS
+                    and a.attribution is None
+                ):
+                    a.attribution = node
+                    if lemma in cues["alleging_verbs"]:
+                        a.flags.add("alleged")
+            for c in node.children:
+                if c.dep_ == "mark" and c.lower_ in cues["conditional_marks"] and node.dep_ == "advcl":
+                    if c.lower_ != "whether":
+                        a.conditional = True
+                        a.flags.add("hypothetical")
+                        a.cues.append(f"conditional '{c.text}'")
+                if c.dep_ == "mark" and c.lower_ == "whether":
+                    a.flags.add("unclear")
+                    a.cues.append("'whether'")
+                if c.dep_ == "aux" and c.lower_ in ("would", "could", "might", "may") and (
+                    dep in ("ccomp",) and node.lemma_.lower() not in cues["attribution_verbs"]
+                ):
+                    a.flags.add("hypothetical")
+        if node.head is node:
+            break
+        child, node = node, node.head
+    if a.attribution is not None:
+        a.flags.add("claimed")
+        a.cues.append(f"attributed by '{a.attribution.text}'")
+    for q in quotes or []:
+        start, end = q.get("start"), q.get("end")
+        if isinstance(start, int) and isinstance(end, int) and start <= trigger.idx < end:
+            a.quote = q
+            a.flags.add("claimed")
+            a.cues.append("inside a quote")
+            break
+    a.certainty = a.rank()
+    return a

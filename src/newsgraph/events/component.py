@@ -1,0 +1,564 @@
+"""The ``newsgraph_events`` spaCy component: clauses -> PLOVER events.
+
+For each sentence it finds trigger candidates with the lexicon (verbs, verb+particle,
+verb+preposition, verb+object, event nouns), drops candidates that are only the content of
+another speech act ("threatened to attack" is one THREATEN), fills source and target from
+the dependency parse, rates certainty and attribution, attaches place and date, and writes
+``doc._.ng_events``: a list of plain dicts keyed like :class:`newsgraph.records.Event`.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from spacy.language import Language
+from spacy.tokens import Doc, Span, Token
+
+from newsgraph.events.arguments import RELATIVE_PRONOUNS, ActorIndex, core_tokens, refs_for
+from newsgraph.events.certainty import Assessment, assess, clause_head
+from newsgraph.events.lexicon import CountryWords, Crosswalk, Cues, Entry, Lexicon, Shifts
+from newsgraph.extensions import register_extensions
+from newsgraph.stage import guarded
+
+TARGET_PREPS = ("on", "against", "with", "to", "at", "toward", "towards", "into", "upon", "for")
+NOUN_TARGET_PREPS = ("on", "against", "with", "to", "at", "toward", "towards", "into", "upon",
+                     "for", "in")
+LOCATIVE_PREPS = {"in", "at", "near", "outside", "inside", "across", "around", "throughout",
+                  "within", "along", "into", "from", "off"}
+EMBED_DEPS = {"xcomp", "ccomp", "dobj", "obj", "pcomp", "pobj", "prep", "nsubjpass", "attr",
+              "dative", "oprd", "acomp"}
+# Prepositions that list parts of a larger event ("ties with X, including a defense pact").
+PART_PREPS = {"including", "like", "as"}
+VERB_TAGS = ("VERB", "AUX")
+ITEM_CATEGORIES = ("AID", "SUPPORT", "COOPERATE")
+
+
+@dataclass
+class Candidate:
+    tok: Token
+    entry: Entry
+    consumed: Token | None
+    kind: str  # verb | noun | modal
+    embedded: str | None = None  # category of an action it embeds (mode for THREATEN)
+
+
+class EventsComponent:
+    """Codes PLOVER events; see the module docstring."""
+
+    def __init__(
+        self,
+        nlp: Language,
+        name: str = "newsgraph_events",
+        *,
+        lexicon_path: str | None = None,
+        min_confidence: float = 0.0,
+    ) -> None:
+        register_extensions()
+        self.name = name
+        self.lexicon = Lexicon.load(Path(lexicon_path) if lexicon_path else None)
+        self.crosswalk = Crosswalk.load()
+        self.cues = Cues.load()
+        self.shifts = Shifts.load()
+        self.countries = CountryWords()
+        self.min_confidence = min_confidence
+        if not len(self.lexicon):
+            import warnings
+
+            warnings.warn("newsgraph_events: the trigger lexicon is empty; no events will be coded",
+                          stacklevel=2)
+
+    @guarded("events")
+    def __call__(self, doc: Doc) -> Doc:
+        doc._.ng_events = self.extract(doc)
+        return doc
+
+    # -- finding triggers ---------------------------------------------------------------
+    def candidates(self, sent: Span) -> list[Candidate]:
+        found: dict[int, Candidate] = {}
+        consumed: set[int] = set()
+        for tok in sent:
+            if tok.pos_ in VERB_TAGS or tok.tag_.startswith("VB"):
+                hit = self.lexicon.match_verb(tok)
+                if hit is not None:
+                    entry, used = hit
+                    found[tok.i] = Candidate(tok, entry, used, "verb")
+                    if used is not None and entry.objects:
+                        consumed.add(used.i)
+                        consumed.update(c.i for c in used.conjuncts)
+        for tok in sent:
+            if tok.pos_ in ("NOUN", "PROPN") and tok.i not in found:
+                entry = self.lexicon.match_noun(tok)
+                if entry is not None and tok.i not in consumed:
+                    found[tok.i] = Candidate(tok, entry, None, "noun")
+        # Light verb + event noun: the noun carries the event ("launched strikes on X")
+        for cand in list(found.values()):
+            if cand.kind == "noun" and cand.tok.dep_ in ("dobj", "obj"):
+                head = cand.tok.head
+                hc = found.get(head.i)
+                if hc is not None and hc.kind == "verb" and hc.consumed is None and (
+                    head.lemma_.lower() in self.lexicon.light_verbs
+                ):
+                    del found[head.i]
+        # Drop the content of speech acts ("threatened to attack": one THREATEN)
+        embedding = self.lexicon.embedding_categories
+        for i in sorted(found, key=lambda k: _depth(found[k].tok)):
+            cand = found.get(i)
+            if cand is None:
+                continue
+            child, node = cand.tok, cand.tok.head
+            for _ in range(8):
+                if node is child:
+                    break
+                gov = found.get(node.i)
+                if gov is not None:
+                    if gov.entry.category in embedding and child.dep_ in EMBED_DEPS and (
+                        child.dep_ not in ("conj",)
+                    ):
+                        gov.embedded = gov.embedded or cand.entry.category
+                        del found[i]
+                    break
+                child, node = node, node.head
+        return [found[i] for i in sorted(found)]
+
+    # -- arguments ------------------------------------------------------------------------
+    def _subject(self, verb: Token, depth: int = 0) -> tuple[Token | None, bool]:
+        """The subject token of a verb and whether the verb is passive (looking through
+        conjunctions, control verbs, participles and relative clauses)."""
+        for c in verb.children:
+            if c.dep_ in ("nsubj", "csubj", "expl"):
+                if c.lower_ in RELATIVE_PRONOUNS and verb.dep_ == "relcl":
+                    return verb.head, False
+                return c, False
+            if c.dep_ == "nsubjpass":
+                return c, True
+        if depth > 4 or verb.head is verb:
+            return None, False
+        head = verb.head
+        if verb.dep_ == "conj" and head.pos_ in VERB_TAGS:
+            subj, _ = self._subject(head, depth + 1)
+            return subj, any(c.dep_ == "auxpass" for c in verb.children)
+        if verb.dep_ == "xcomp" and head.pos_ in VERB_TAGS:
+            objs = [c for c in head.children if c.dep_ in ("dobj", "obj")]
+            if objs:
+                return objs[0], False
+            return self._subject(head, depth + 1)
+        if verb.dep_ in ("advcl", "pcomp") and head.pos_ in VERB_TAGS:
+            return self._subject(head, depth + 1)
+        if verb.dep_ == "relcl" and head.pos_ in ("NOUN", "PROPN", "PRON") and verb.tag_ != "VB":
+            return head, verb.tag_ == "VBN"
+        if verb.dep_ == "acl" and head.pos_ in ("NOUN", "PROPN", "PRON") and verb.tag_ in ("VBG", "VBN"):
+            return head, verb.tag_ == "VBN"
+        if verb.dep_ == "pcomp" and head.dep_ == "prep":
+            return self._subject(head.head, depth + 1) if head.head.pos_ in VERB_TAGS else (None, False)
+        return None, False
+
+    def _pobjs(self, tok: Token, preps: tuple[str, ...]) -> list[Token]:
+        out = []
+        for c in tok.children:
+            if c.dep_ in ("prep", "dative", "agent") and c.lower_ in preps:
+                out.extend(g for g in c.children if g.dep_ == "pobj")
+        return out
+
+    def _items(self, heads: list[Token]) -> list[str]:
+        items: list[str] = []
+        for h in heads:
+            for t in [h, *h.conjuncts]:
+                core = core_tokens(t)
+                text = t.doc[core[0].i : core[-1].i + 1].text
+                if text and text not in items:
+                    items.append(text)
+        return items
+
+    def _inherited_source(
+        self, tok: Token, found: set[int], index: ActorIndex
+    ) -> Token | None:
+        """For an event noun without its own source: the subject of the clause it sits in,
+        climbing through objects and participles, stopping at attribution verbs and at
+        other events."""
+        node = tok
+        for _ in range(6):
+            head = node.head
+            if head is node:
+                return None
+            if head.pos_ in VERB_TAGS:
+                if head.lemma_.lower() in self.cues["attribution_verbs"] or (
+                    head.i in found and head.lemma_.lower() not in self.lexicon.light_verbs
+                ):
+                    return None
+                subj, passive = self._subject(head)
+                if subj is not None and not passive and refs_for(subj, index):
+                    return subj
+            node = head
+        return None
+
+    @staticmethod
+    def _part_of(tok: Token, found: set[int]) -> Token | None:
+        """The event a noun is listed as part of ("..., including a defense agreement")."""
+        node = tok
+        for _ in range(4):
+            head = node.head
+            if head is node:
+                return None
+            if node.dep_ == "pobj" and head.lower_ in PART_PREPS:
+                owner = head.head
+                if owner.i in found:
+                    return owner
+                if owner.dep_ in ("dobj", "obj") and owner.head.i in found:
+                    return owner.head
+            if node.dep_ == "appos" and head.i in found:
+                return head
+            if node.dep_ not in ("pobj", "conj"):
+                return None
+            node = head
+        return None
+
+    # -- the main loop ------------------------------------------------------------------
+    def extract(self, doc: Doc) -> list[dict[str, Any]]:
+        if not doc.has_annotation("DEP"):
+            return []
+        index = ActorIndex(doc, self.countries)
+        quotes = [q for q in (doc._.ng_quotes or []) if isinstance(q, dict)]
+        places = self._place_mentions(doc)
+        dateline = self._dateline(doc, places)
+        events: list[dict[str, Any]] = []
+        for sent in doc.sents:
+            cands = self.candidates(sent)
+            found = {c.tok.i for c in cands}
+            done: dict[int, dict[str, Any]] = {}
+            for cand in sorted(cands, key=lambda c: _depth(c.tok)):
+                ev = self._event(doc, sent, cand, index, quotes, found, done)
+                if ev is None:
+                    continue
+                done[cand.tok.i] = ev
+            for cand in cands:
+                ev = done.get(cand.tok.i)
+                if ev is None:
+                    continue
+                ev["place"] = self._place(cand.tok, sent, places, dateline)
+                ev["date"], ev["date_precision"] = self._date(doc, cand.tok, sent)
+                if ev["confidence"] >= self.min_confidence:
+                    events.append(ev)
+        return events
+
+    def _speaker_ref(
+        self, a: Assessment, index: ActorIndex
+    ) -> dict[str, Any] | None:
+        if a.quote is not None and a.quote.get("speaker"):
+            sp = dict(a.quote["speaker"])
+            return {
+                "name": sp.get("name"),
+                "country": sp.get("country"),
+                "sector": sp.get("sector"),
+                "kind": sp.get("kind"),
+                "start": sp.get("start"),
+                "end": sp.get("end"),
+                "actor_id": sp.get("actor_id"),
+            }
+        if a.attribution is not None:
+            subj, _ = self._subject(a.attribution)
+            refs = refs_for(subj, index)
+            if not refs and subj is not None:
+                core = core_tokens(subj)
+                span = subj.doc[core[0].i : core[-1].i + 1]
+                refs = [{"name": span.text, "country": None, "sector": None, "kind": None,
+                         "start": span.start_char, "end": span.end_char, "actor_id": None}]
+            if refs:
+                return refs[0]
+        return None
+
+    def _event(
+        self,
+        doc: Doc,
+        sent: Span,
+        cand: Candidate,
+        index: ActorIndex,
+        quotes: list[dict[str, Any]],
+        found: set[int],
+        done: dict[int, dict[str, Any]],
+    ) -> dict[str, Any] | None:
+        tok, entry = cand.tok, cand.entry
+        a = assess(tok, self.cues, quotes)
+        speaker = self._speaker_ref(a, index)
+        claimant = speaker
+        pron = speaker if a.attribution is not None else None
+        sources: list[dict[str, Any]] = []
+        targets: list[dict[str, Any]] = []
+        items: list[str] = []
+        rule = entry.rule
+        confidence = 0.8 if cand.kind == "verb" else 0.65
+
+        def refs(t: Token | None, *, strict: bool = True) -> list[dict[str, Any]]:
+            out = refs_for(t, index, pronoun_ref=pron, speaker_ref=speaker)
+            if not out and t is not None and not strict and t.pos_ in ("NOUN", "PROPN"):
+                core = core_tokens(t)
+                span = doc[core[0].i : core[-1].i + 1]
+                out = [{"name": span.text, "country": None, "sector": None, "kind": None,
+                        "start": span.start_char, "end": span.end_char, "actor_id": None}]
+            return out
+
+        if cand.kind == "verb":
+            subj, passive = self._subject(tok)
+            if passive:
+                agents = self._pobjs(tok, ("by",))
+                sources = refs(agents[0] if agents else None, strict=False)
+                targets = refs(subj)
+            else:
+                sources = refs(subj, strict=False)
+            objs = [c for c in tok.children if c.dep_ in ("dobj", "obj")]
+            dative = [c for c in tok.children if c.dep_ == "dative" and c.pos_ != "ADP"]
+            if cand.consumed is not None and cand.consumed.dep_ in ("prep", "prt"):
+                pobjs = [g for g in cand.consumed.children if g.dep_ == "pobj"]
+                if not pobjs and cand.consumed.dep_ == "prt":
+                    pobjs = self._pobjs(tok, TARGET_PREPS)
+                if pobjs:
+                    targets = targets or refs(pobjs[0])
+                if not targets and objs:
+                    targets = refs(objs[0])
+            elif entry.items or entry.category in ("AID",):
+                if objs and not (cand.consumed is not None and cand.consumed in objs and not entry.items):
+                    items = self._items(objs)
+                to = dative or self._pobjs(tok, ("to", "for"))
+                if to:
+                    targets = targets or refs(to[0])
+                if not targets and objs and not items:
+                    targets = refs(objs[0])
+            else:
+                obj_is_trigger = cand.consumed is not None and cand.consumed in objs
+                if objs and not obj_is_trigger and not passive:
+                    targets = targets or refs(objs[0])
+                if not targets:
+                    holders = [tok] + ([cand.consumed] if obj_is_trigger and cand.consumed else [])
+                    for h in holders:
+                        pobjs = self._pobjs(h, TARGET_PREPS)
+                        if pobjs:
+                            targets = refs(pobjs[0])
+                            if targets:
+                                break
+                if not targets and dative:
+                    targets = refs(dative[0])
+            if not targets:
+                # purpose clause: "sending troops to fight for Moscow"
+                for c in tok.children:
+                    if c.dep_ in ("advcl", "xcomp") and c.pos_ in VERB_TAGS:
+                        pobjs = self._pobjs(c, ("for", "alongside", "with", "against"))
+                        if pobjs:
+                            targets = refs(pobjs[0])
+                            if targets:
+                                break
+            if not targets and tok.dep_ in ("advcl", "conj", "xcomp") and tok.head.i in done:
+                if not any(c.dep_ in ("nsubj", "nsubjpass") for c in tok.children):
+                    targets = list(done[tok.head.i]["targets"])
+                    if targets:
+                        rule += " +target-from-clause"
+            if entry.category in ITEM_CATEGORIES and not items and objs and (
+                cand.consumed is None or cand.consumed not in objs
+            ):
+                if not targets or all(t.get("start") != objs[0].idx for t in targets):
+                    obj_refs = refs(objs[0])
+                    if not obj_refs:
+                        items = self._items(objs)
+        else:  # noun trigger
+            for c in tok.children:
+                if c.dep_ == "poss":
+                    sources = refs(c, strict=False)
+                elif c.dep_ in ("amod", "compound", "nmod") and not sources:
+                    if index.country_of_token(c) or (index.mention(c) and c.pos_ == "PROPN"):
+                        sources = refs(c)
+            by = self._pobjs(tok, ("by",))
+            if by:
+                sources = refs(by[0], strict=False)
+            if not sources and entry.category in ("AID", "SUPPORT", "COOPERATE"):
+                frm = self._pobjs(tok, ("from",))
+                if frm:
+                    sources = refs(frm[0])
+            of = self._pobjs(tok, ("of",))
+            if of and entry.of == "items":
+                if not refs(of[0]):
+                    items = self._items(of)
+            elif of:
+                targets = refs(of[0])
+            if not targets:
+                pobjs = self._pobjs(tok, NOUN_TARGET_PREPS)
+                for p in pobjs:
+                    targets = refs(p)
+                    if targets:
+                        break
+            parent = self._part_of(tok, found)
+            if parent is not None and parent.i in done and not sources:
+                sources = list(done[parent.i]["sources"])
+                targets = targets or list(done[parent.i]["targets"])
+                rule += " +part-of-event"
+            if not sources:
+                inh = self._inherited_source(tok, found, index)
+                if inh is not None:
+                    sources = refs(inh, strict=False)
+                    if sources:
+                        rule += " +source-from-clause"
+                        confidence -= 0.1
+        # drop a target that is the source itself
+        src_spans = {(s.get("start"), s.get("end")) for s in sources}
+        targets = [t for t in targets if (t.get("start"), t.get("end")) not in src_spans]
+        if not sources and not targets:
+            return None
+        if not sources:
+            confidence -= 0.15
+
+        # -- category, mode, certainty shifts ----------------------------------------------
+        category, mode, context = entry.category, entry.mode, entry.context
+        certainty = a.certainty
+        if a.negated:
+            shifted = self.shifts.apply("refusal", category)
+            if shifted:
+                category, mode = shifted, None
+                rule += " +negated"
+                a.flags.discard("denied")
+                certainty = a.rank()
+        elif a.future and not a.conditional and sources and "hypothetical" not in a.flags:
+            shifted = self.shifts.apply("promise", category)
+            if shifted:
+                mode = category.lower() if mode is None else mode
+                category = shifted
+                rule += " +future-intent"
+                a.flags.discard("future")
+                certainty = a.rank()
+        if (a.future or a.modal in ("would", "will")) and not a.conditional and "claimed" in a.flags:
+            shifted = self.shifts.apply("threat", category)
+            if shifted:
+                mode = self.lexicon.embedded_modes.get(shifted, {}).get(category)
+                category = shifted
+                rule += " +stated-intent"
+                a.flags.discard("future")
+                a.flags.discard("hypothetical")
+                certainty = a.rank()
+        if cand.embedded and category in self.lexicon.embedded_modes and mode is None:
+            mode = self.lexicon.embedded_modes[category].get(cand.embedded)
+        cameo, quad, intensity = self.crosswalk.code(category, mode)
+        if certainty != "claimed" and "claimed" not in a.flags:
+            claimant = None
+        trig_end = tok.idx + len(tok)
+        if cand.consumed is not None and cand.kind == "verb":
+            trig_end = max(trig_end, cand.consumed.idx + len(cand.consumed))
+        trig_text = doc.text[tok.idx : trig_end]
+        if entry.category in ITEM_CATEGORIES or category in ITEM_CATEGORIES:
+            pass
+        else:
+            items = []
+        return {
+            "category": category,
+            "mode": mode,
+            "context": context,
+            "cameo_root": cameo,
+            "quad_class": quad,
+            "intensity": intensity,
+            "sources": sources,
+            "targets": targets,
+            "place": None,
+            "date": None,
+            "date_precision": None,
+            "certainty": certainty,
+            "claimed_by": claimant,
+            "items": items,
+            "trigger": {"start": tok.idx, "end": trig_end, "text": trig_text},
+            "sentence": {"start": sent.start_char, "end": sent.end_char, "text": sent.text},
+            "rule": rule,
+            "confidence": round(max(0.05, confidence), 2),
+            "evidence": a.cues,
+        }
+
+    # -- place and date -----------------------------------------------------------------
+    def _place_mentions(self, doc: Doc) -> list[dict[str, Any]]:
+        """Place mentions that sit in a locative phrase ("in the Donetsk region")."""
+        out: list[dict[str, Any]] = []
+        stage_places = {p.get("id"): p for p in (doc._.ng_places or []) if isinstance(p, dict)}
+        raw: list[tuple[int, int, str, dict[str, Any] | None]] = []
+        for m in doc._.ng_place_mentions or []:
+            raw.append((m["start"], m["end"], m.get("text") or "", stage_places.get(m.get("place_id"))))
+        if not raw:
+            for ent in doc.ents:
+                if ent.label_ in ("GPE", "LOC", "FAC"):
+                    raw.append((ent.start_char, ent.end_char, ent.text, None))
+        for start, end, text, place in raw:
+            span = doc.char_span(start, end, alignment_mode="expand")
+            if span is None:
+                continue
+            head = span.root
+            while head.dep_ in ("compound", "amod", "poss", "nmod", "appos") and head.head is not head:
+                head = head.head
+            locative = head.dep_ == "pobj" and head.head.lower_ in LOCATIVE_PREPS
+            if place is not None:
+                ref = {k: place.get(k) for k in
+                       ("name", "geonames_id", "country", "admin1", "lat", "lon", "precision")}
+            else:
+                ref = {"name": text, "geonames_id": None, "country": self.countries.country(text),
+                       "admin1": None, "lat": None, "lon": None, "precision": None}
+            out.append({"start": start, "end": end, "token": span.root.i, "locative": locative,
+                        "ref": ref})
+        return out
+
+    def _dateline(self, doc: Doc, places: list[dict[str, Any]]) -> dict[str, Any] | None:
+        """The place named before the first dash of the article ("Kyiv, Ukraine – ...")."""
+        head = doc.text[:120]
+        for mark in (" – ", " — ", " - ", "(", ":"):
+            pos = head.find(mark)
+            if pos > 0:
+                cands = [p for p in places if p["end"] <= pos]
+                # the dateline may follow a title line
+                nl = head.rfind("\n", 0, pos)
+                cands = [p for p in cands if p["start"] > nl]
+                if cands:
+                    return cands[0]["ref"]
+        return None
+
+    def _place(
+        self,
+        tok: Token,
+        sent: Span,
+        places: list[dict[str, Any]],
+        dateline: dict[str, Any] | None,
+    ) -> dict[str, Any] | None:
+        clause = clause_head(tok)
+        clause_ids = {t.i for t in clause.subtree}
+        in_sent = [p for p in places if sent.start_char <= p["start"] < sent.end_char and p["locative"]]
+        for p in in_sent:
+            if p["token"] in clause_ids:
+                return dict(p["ref"])
+        if in_sent:
+            return dict(in_sent[0]["ref"])
+        return dict(dateline) if dateline else None
+
+    def _date(self, doc: Doc, tok: Token, sent: Span) -> tuple[str | None, str | None]:
+        dates = [d for d in (doc._.ng_dates or []) if isinstance(d, dict) and d.get("value")]
+        clause = clause_head(tok)
+        clause_ids = {t.i for t in clause.subtree}
+        in_sent = [d for d in dates if sent.start_char <= d["start"] < sent.end_char]
+        for d in in_sent:
+            span = doc.char_span(d["start"], d["end"], alignment_mode="expand")
+            if span is not None and span.root.i in clause_ids:
+                return d["value"], d.get("precision")
+        if in_sent:
+            return in_sent[0]["value"], in_sent[0].get("precision")
+        published = (doc._.ng_meta or {}).get("published")
+        if published:
+            return str(published)[:10], "reported"
+        return None, None
+
+
+def _depth(tok: Token) -> int:
+    d = 0
+    while tok.head is not tok and d < 50:
+        tok = tok.head
+        d += 1
+    return d
+
+
+@Language.factory(
+    "newsgraph_events",
+    default_config={"lexicon_path": None, "min_confidence": 0.0},
+    assigns=["doc._.ng_events"],
+)
+def make_events(
+    nlp: Language, name: str, lexicon_path: str | None, min_confidence: float
+) -> EventsComponent:
+    return EventsComponent(nlp, name, lexicon_path=lexicon_path, min_confidence=min_confidence)
