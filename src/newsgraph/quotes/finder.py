@@ -1,0 +1,527 @@
+"""Finding quotations and reported speech in a parsed Doc, with cue, speaker and channel.
+
+The find step works on a parsed spaCy Doc and returns :class:`Found` items (token-level);
+:mod:`newsgraph.quotes.speakers` turns speakers into names and actors, and the component
+writes plain dicts. The rules, in order:
+
+1. Quoted stretches are found by their marks (:mod:`newsgraph.quotes.marks`).
+2. Every cue verb of the lexicon outside a quotation, and every "according to X", gives a
+   candidate attribution: its content is the verb's complement (clause, object, reason
+   phrase, by the verb's class), its speaker the verb's subject (climbing through "and
+   said", "…, saying" to the clause that has one).
+3. A quotation whose words are the complement of a cue, or that sits next to a cue ("“…,”
+   he said", "She added: “…”"), is a direct quote of that cue. A quotation inside a cue's
+   longer complement makes that attribution mixed. A quotation that follows a direct quote
+   in the same paragraph or opens the next one continues it ("“…,” he said. “…”"). A
+   quotation standing alone takes the speaker of its paragraph or of the previous quote. A
+   quoted phrase inside a narrative sentence is a partial quotation of that sentence's
+   subject (mixed).
+4. The remaining cue candidates are indirect quotes.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from spacy.tokens import Doc, Span, Token
+
+from newsgraph.quotes.lexicon import CueClass, Lexicon
+from newsgraph.quotes.marks import ALL_MARKS, QuotedSpan, find_quoted_spans, paragraphs
+
+TRIM_END = ".,;:—–-(["
+TRIM_START = ",;:—–-)]"
+OPEN_MARKS = "“„«"
+CLOSE_MARKS = "”»"
+VERB_POS = ("VERB", "AUX")
+# Subjects that are not speakers.
+EXPLETIVES = frozenset({"it", "there"})
+# A quotation shorter than this (in words) with no cue is a scare quote or a title, not a quote.
+MIN_PARTIAL_WORDS = 3
+# How far (in tokens) a cue may sit after or before a quotation and still introduce it.
+AFTER_WINDOW = 10
+BEFORE_WINDOW = 12
+
+
+@dataclass
+class Found:
+    """One attribution found in a Doc (offsets are characters)."""
+
+    start: int
+    end: int
+    kind: str  # direct | indirect | mixed
+    cue: tuple[int, int] | None = None  # character span of the cue words
+    cue_token: int | None = None  # token index of the cue's head word
+    subject: Token | None = None  # the speaker's head token, as written
+    speaker_span: tuple[int, int] | None = None  # character span of the speaker as written
+    inherited: Found | None = None  # bare quote: the quote whose speaker it takes
+    fragments: list[tuple[int, int]] = field(default_factory=list)
+    rule: str = ""
+
+    def speaker_anchor(self) -> int:
+        """Where the speaker is written (for resolving speakers in reading order)."""
+        return self.subject.idx if self.subject is not None else self.start
+
+
+@dataclass
+class _Cue:
+    token: Token
+    cls: CueClass | None
+    content: tuple[int, int] | None  # character span
+    subject: Token | None
+    cue_span: tuple[int, int]
+    used: bool = False
+    mixed: bool = False
+
+
+def _trim(text: str, start: int, end: int) -> tuple[int, int]:
+    """Shrink a character span to its content: no edge spaces, dangling punctuation or marks."""
+    for _ in range(8):
+        before = (start, end)
+        while start < end and (text[start].isspace() or text[start] in TRIM_START):
+            start += 1
+        while end > start and (text[end - 1].isspace() or text[end - 1] in TRIM_END):
+            end -= 1
+        inner = text[start:end]
+        opens = sum(inner.count(c) for c in OPEN_MARKS)
+        closes = sum(inner.count(c) for c in CLOSE_MARKS)
+        straight = inner.count('"')
+        if end > start and text[end - 1] in CLOSE_MARKS and closes > opens:
+            end -= 1
+        elif end > start and text[start] in OPEN_MARKS and opens > closes:
+            start += 1
+        elif end > start and straight % 2 == 1 and text[end - 1] == '"':
+            end -= 1
+        elif end > start and straight % 2 == 1 and text[start] == '"':
+            start += 1
+        if (start, end) == before:
+            break
+    return start, end
+
+
+def _words(text: str) -> int:
+    return sum(1 for w in text.split() if any(ch.isalnum() for ch in w))
+
+
+class Finder:
+    """The find step of the quotes stage; one per component instance (holds the lexicon)."""
+
+    def __init__(self, lexicon: Lexicon) -> None:
+        self.lex = lexicon
+
+    # ---- cues -------------------------------------------------------------------------
+    def subject_of(self, verb: Token, depth: int = 0) -> Token | None:
+        """The speaker of a cue verb: its subject, or that of the clause it hangs from."""
+        for child in verb.children:
+            if child.dep_ == "nsubj":
+                return None if child.lower_ in EXPLETIVES else child
+        for child in verb.children:
+            if child.dep_ == "agent":
+                for obj in child.children:
+                    if obj.dep_ == "pobj":
+                        return obj
+        if any(child.dep_ in ("nsubjpass", "expl") for child in verb.children):
+            return None
+        if depth < 3 and verb.dep_ in ("conj", "advcl", "xcomp") and verb.head is not verb:
+            return self.subject_of(verb.head, depth + 1)
+        return None
+
+    def _content(self, doc: Doc, verb: Token, cls: CueClass) -> tuple[int, int] | None:
+        has_clause = any(c.dep_ in ("ccomp", "xcomp") for c in verb.children)
+        picks: list[Token] = []
+        for child in verb.children:
+            dep = child.dep_
+            if dep in ("ccomp", "xcomp", "oprd") and dep in cls.deps:
+                picks.append(child)
+            elif dep == "dobj" and "dobj" in cls.deps:
+                if not (cls.listener_object and has_clause):
+                    picks.append(child)
+            elif dep == "prep" and child.lower_ in cls.preps:
+                picks.append(child)
+        if not picks:
+            return None
+        left = [c for c in picks if c.i < verb.i]
+        right = [c for c in picks if c.i > verb.i]
+        side = right if right else left
+        if left and right:
+            lw = sum(len(list(c.subtree)) for c in left)
+            rw = sum(len(list(c.subtree)) for c in right)
+            side = left if lw > rw else right
+        s_tok = min(c.left_edge.i for c in side)
+        e_tok = max(c.right_edge.i for c in side)
+        start, end = _trim(doc.text, doc[s_tok].idx, doc[e_tok].idx + len(doc[e_tok].text))
+        return (start, end) if end > start else None
+
+    def _verb_cues(self, doc: Doc, inside: list[bool]) -> list[_Cue]:
+        cues = []
+        for tok in doc:
+            if inside[tok.i] or tok.pos_ not in VERB_POS:
+                continue
+            cls = self.lex.verbs.get(tok.lemma_.lower())
+            if cls is None:
+                continue
+            content = self._content(doc, tok, cls)
+            cue_span = (tok.idx, tok.idx + len(tok.text))
+            cues.append(_Cue(tok, cls, content, self.subject_of(tok), cue_span))
+        return cues
+
+    def _agent_cues(self, doc: Doc, inside: list[bool]) -> list[_Cue]:
+        cues = []
+        for phrase in self.lex.agent_phrases:
+            n = len(phrase)
+            for tok in doc:
+                if inside[tok.i] or tok.lower_ != phrase[0] or tok.i + n > len(doc):
+                    continue
+                words = doc[tok.i : tok.i + n]
+                if tuple(t.lower_ for t in words) != phrase:
+                    continue
+                last = words[-1]
+                agent = next((c for c in last.children if c.dep_ == "pobj"), None)
+                if agent is None:
+                    continue
+                head = tok.head
+                hops = 0
+                while head.pos_ not in VERB_POS and head.dep_ != "ROOT" and hops < 4:
+                    head, hops = head.head, hops + 1
+                phrase_toks = set(range(tok.left_edge.i, tok.right_edge.i + 1))
+                if head is tok:
+                    sent = tok.sent
+                    clause = [t.i for t in sent if t.i not in phrase_toks]
+                else:
+                    clause = [t.i for t in head.subtree if t.i not in phrase_toks]
+                content = self._largest_block(doc, clause)
+                cue_span = (tok.idx, last.idx + len(last.text))
+                cues.append(_Cue(tok, None, content, agent, cue_span))
+        return cues
+
+    @staticmethod
+    def _largest_block(doc: Doc, idx: list[int]) -> tuple[int, int] | None:
+        if not idx:
+            return None
+        idx = sorted(idx)
+        blocks: list[list[int]] = [[idx[0]]]
+        for i in idx[1:]:
+            if i == blocks[-1][-1] + 1:
+                blocks[-1].append(i)
+            else:
+                blocks.append([i])
+        best = max(blocks, key=len)
+        start, end = _trim(doc.text, doc[best[0]].idx, doc[best[-1]].idx + len(doc[best[-1]].text))
+        return (start, end) if end > start else None
+
+    # ---- quotations -------------------------------------------------------------------
+    def find(self, doc: Doc) -> list[Found]:
+        text = doc.text
+        quoted = find_quoted_spans(text)
+        paras = paragraphs(text)
+        inside = [False] * len(doc)
+        quote_of_token: dict[int, int] = {}
+        for k, q in enumerate(quoted):
+            span = doc.char_span(q.start, q.end, alignment_mode="expand")
+            if span is None:
+                continue
+            for t in span:
+                inside[t.i] = True
+                quote_of_token[t.i] = k
+        cues = self._verb_cues(doc, inside) + self._agent_cues(doc, inside)
+        found: list[Found] = []
+        last_direct: Found | None = None
+        for k, q in enumerate(quoted):
+            span = doc.char_span(q.start, q.end, alignment_mode="expand")
+            if span is None:
+                continue
+            item = self._direct(doc, q, span, cues, quote_of_token, k)
+            if item is None:
+                item = self._continuation(text, q, last_direct, paras)
+                if item is not None:
+                    continue
+                item = self._unlinked(doc, q, span, paras, inside, found)
+            if item is not None:
+                found.append(item)
+                if item.kind == "direct":
+                    last_direct = item
+        for cue in cues:
+            if cue.used or cue.content is None:
+                continue
+            start, end = cue.content
+            kind = (
+                "mixed" if cue.mixed or any(c in text[start:end] for c in ALL_MARKS) else "indirect"
+            )
+            found.append(
+                Found(
+                    start,
+                    end,
+                    kind,
+                    cue=cue.cue_span,
+                    cue_token=cue.token.i,
+                    subject=cue.subject,
+                    fragments=[(start, end)],
+                    rule="according-to" if cue.cls is None else f"cue:{cue.cls.name}",
+                )
+            )
+        found.sort(key=lambda f: (f.start, f.end))
+        return found
+
+    def _direct(
+        self,
+        doc: Doc,
+        q: QuotedSpan,
+        span: Span,
+        cues: list[_Cue],
+        quote_of_token: dict[int, int],
+        k: int,
+    ) -> Found | None:
+        text = doc.text
+        # (a) the quotation is part of a longer reported clause: a mixed attribution.
+        for cue in cues:
+            if cue.content is None:
+                continue
+            cs, ce = cue.content
+            if cs <= q.start and q.end <= ce + 1:
+                outside = text[cs : q.start] + text[q.end : ce]
+                if _words(outside) > 0:
+                    cue.mixed = True
+                    return None
+        # (b) the cue's complement lies within the quotation.
+        best: _Cue | None = None
+        for cue in cues:
+            if cue.content is None or cue.cls is None or not cue.cls.direct:
+                continue
+            cs, ce = cue.content
+            if (
+                q.start <= cs
+                and ce <= q.end
+                and self._adjacent(doc, cue.token, span, quote_of_token, k)
+            ):
+                best = cue
+                break
+        # (c) a cue right after or right before the quotation.
+        if best is None:
+            best = self._cue_after(doc, span, cues, quote_of_token, k)
+        if best is None:
+            best = self._cue_before(doc, span, cues, quote_of_token, k)
+        if best is None:
+            return None
+        best.used = True
+        start, kind = q.start, "direct"
+        before = text[: q.start].rstrip()
+        if before.lower().endswith(" that") and best.token.i < span.start:
+            start, kind = len(before) - 4, "mixed"  # said that “…”: reported, partly quoted
+        return Found(
+            start,
+            q.end,
+            kind,
+            cue=best.cue_span,
+            cue_token=best.token.i,
+            subject=best.subject,
+            fragments=list(q.fragments),
+            rule="direct:cue",
+        )
+
+    @staticmethod
+    def _between(doc: Doc, a: int, b: int, quote_of_token: dict[int, int]) -> bool:
+        """True when tokens a..b (exclusive) hold no other quotation or paragraph break."""
+        for i in range(a, b):
+            if i in quote_of_token or "\n\n" in doc[i].text_with_ws or "\n" in doc[i].text:
+                return False
+        return True
+
+    def _adjacent(
+        self, doc: Doc, verb: Token, span: Span, quote_of_token: dict[int, int], k: int
+    ) -> bool:
+        if verb.i >= span.end:
+            return verb.i - span.end <= AFTER_WINDOW and self._between(
+                doc, span.end, verb.i, quote_of_token
+            )
+        return span.start - verb.i <= BEFORE_WINDOW + 8
+
+    def _cue_after(
+        self, doc: Doc, span: Span, cues: list[_Cue], quote_of_token: dict[int, int], k: int
+    ) -> _Cue | None:
+        text = doc.text
+        last_inner = text[span.start_char : span.end_char].rstrip(ALL_MARKS + "' ")
+        if last_inner.endswith(".") and not last_inner.endswith("..."):
+            # “… over.” opens a new sentence after it, unless a lowercase cue follows at once.
+            nxt = span.end
+            if nxt >= len(doc) or not doc[nxt].is_lower:
+                return None
+        if not self._clause_initial(text, span.start_char):
+            return None
+        by_token = {c.token.i: c for c in cues if c.cls is not None and c.cls.direct}
+        for i in range(span.end, min(len(doc), span.end + AFTER_WINDOW)):
+            tok = doc[i]
+            if i in quote_of_token or "\n" in tok.text_with_ws and i > span.end:
+                break
+            cue = by_token.get(i)
+            if cue is not None and not cue.used:
+                if cue.content is not None and not (
+                    cue.content[0] < span.end_char and span.start_char < cue.content[1]
+                ):
+                    return None  # the cue reports something else: “Title,” X said that ...
+                return cue
+            if tok.pos_ == "VERB" and last_inner[-1:] in ",?!—–-" and i - span.end <= 4:
+                # “…,” she <verb>: the verb after a quotation closed by a comma is its cue.
+                subject = self.subject_of(tok)
+                if subject is not None and not any(
+                    c.dep_ in ("ccomp", "dobj") for c in tok.children
+                ):
+                    return _Cue(tok, None, None, subject, (tok.idx, tok.idx + len(tok.text)))
+            if tok.text in (".", "!", "?", ";") and i > span.end:
+                break
+        return None
+
+    @staticmethod
+    def _clause_initial(text: str, start: int) -> bool:
+        """Does the quotation open a sentence, a paragraph or a clause?"""
+        before = text[:start].rstrip(" \t")
+        return not before or before[-1] in ".!?:;,—–-(\n" or before[-1] in ALL_MARKS
+
+    @staticmethod
+    def _clause_final(text: str, end: int) -> bool:
+        after = text[end:].lstrip(" \t")
+        return not after or after[0] in ".!?:;,—–-)\n" or after[0] in ALL_MARKS
+
+    def _cue_before(
+        self, doc: Doc, span: Span, cues: list[_Cue], quote_of_token: dict[int, int], k: int
+    ) -> _Cue | None:
+        text = doc.text
+        before = text[: span.start_char].rstrip()
+        if not before or before[-1] not in ":,—–-":
+            return None
+        if not self._clause_final(text, span.end_char):
+            return None
+        by_token = {c.token.i: c for c in cues if c.cls is not None and c.cls.direct}
+        for i in range(span.start - 1, max(-1, span.start - 1 - BEFORE_WINDOW), -1):
+            tok = doc[i]
+            if i in quote_of_token:
+                break
+            if tok.text in (".", "!", "?") and i < span.start - 1:
+                break
+            cue = by_token.get(i)
+            if cue is not None and not cue.used:
+                return cue
+            if before[-1] == ":" and tok.pos_ == "VERB" and i >= span.start - 3:
+                # X <verb>: “…” — the verb right before the colon introduces the quotation.
+                subject = self.subject_of(tok)
+                if subject is not None:
+                    return _Cue(tok, None, None, subject, (tok.idx, tok.idx + len(tok.text)))
+        return None
+
+    def _continuation(
+        self,
+        text: str,
+        q: QuotedSpan,
+        prev: Found | None,
+        paras: list[tuple[int, int]],
+    ) -> Found | None:
+        """Extend the previous direct quote when this quotation continues it."""
+        if prev is None or prev.cue is None:
+            return None
+        gap = text[prev.end : q.start]
+        para_q = next((p for p in paras if p[0] <= q.start < p[1]), None)
+        para_prev = next((p for p in paras if p[0] <= prev.end - 1 < p[1]), None)
+        if para_q is None or para_prev is None:
+            return None
+        same_para = para_q == para_prev
+        next_para = paras.index(para_q) == paras.index(para_prev) + 1
+        cue_in_gap = prev.cue[0] >= prev.end and prev.cue[1] <= q.start
+        if same_para and cue_in_gap and _words(gap) <= 12:
+            pass
+        elif next_para and q.start == para_q[0] and _words(text[prev.end : para_prev[1]]) <= 12:
+            if not (
+                cue_in_gap
+                or prev.cue[1] <= prev.start
+                or _words(text[prev.end : para_prev[1]]) == 0
+            ):
+                return None
+        else:
+            return None
+        prev.end = q.end
+        prev.fragments.extend(q.fragments)
+        return prev
+
+    def _unlinked(
+        self,
+        doc: Doc,
+        q: QuotedSpan,
+        span: Span,
+        paras: list[tuple[int, int]],
+        inside: list[bool],
+        found: list[Found],
+    ) -> Found | None:
+        text = doc.text
+        body = text[q.start : q.end]
+        words = _words(body)
+        para = next((p for p in paras if p[0] <= q.start < p[1]), None)
+        before_in_para = text[para[0] : q.start] if para else ""
+        after_in_para = text[q.end : para[1]] if para else ""
+        standalone = _words(after_in_para) == 0 and (
+            _words(before_in_para) == 0 or before_in_para.rstrip()[-1:] in ".!?:"
+        )
+        if standalone and words >= MIN_PARTIAL_WORDS:
+            subject = self._paragraph_subject(doc, para[0] if para else 0, span.start)
+            prev = next((f for f in reversed(found) if f.subject is not None or f.inherited), None)
+            return Found(
+                q.start,
+                q.end,
+                "direct",
+                subject=subject,
+                inherited=prev if subject is None else None,
+                fragments=list(q.fragments),
+                rule="direct:bare",
+            )
+        # A quoted phrase inside a narrative sentence: a partial quotation.
+        if words < MIN_PARTIAL_WORDS:
+            return None
+        if not any(t.pos_ in VERB_POS for t in span) and words < 6:
+            return None
+        verb = self._governor(span, inside)
+        if verb is None:
+            return None
+        subject = self.subject_of(verb)
+        if subject is None:
+            return None
+        return Found(
+            q.start,
+            q.end,
+            "mixed",
+            cue=(verb.idx, verb.idx + len(verb.text)),
+            cue_token=verb.i,
+            subject=subject,
+            fragments=list(q.fragments),
+            rule="partial",
+        )
+
+    @staticmethod
+    def _governor(span: Span, inside: list[bool]) -> Token | None:
+        """The verb outside the quotation that governs it."""
+        for tok in span:
+            head = tok.head
+            if head.i >= span.start and head.i < span.end:
+                continue
+            hops = 0
+            while hops < 6:
+                if head.pos_ in VERB_POS and not inside[head.i]:
+                    return head
+                if head.head is head:
+                    break
+                head, hops = head.head, hops + 1
+        return None
+
+    def _paragraph_subject(self, doc: Doc, para_start: int, before_tok: int) -> Token | None:
+        """The nearest person-like subject of the sentences before ``before_tok`` in its paragraph."""
+        best: Token | None = None
+        for tok in doc[:before_tok]:
+            if tok.idx < para_start:
+                continue
+            if tok.dep_ != "nsubj" or tok.head.dep_ != "ROOT":
+                continue
+            if self.person_like(tok):
+                best = tok
+        return best
+
+    def person_like(self, tok: Token) -> bool:
+        return (
+            tok.ent_type_ in ("PERSON", "ORG", "NORP", "GPE")
+            or tok.lower_ in self.lex.pronouns - {"it"}
+            or tok.lower_ in self.lex.titles
+        )

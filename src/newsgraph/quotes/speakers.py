@@ -1,0 +1,149 @@
+"""Speakers: from the subject token as written to a name, an actor and a country.
+
+With the actors stage present, the speaker's mention (a name, a title or a pronoun the
+actors stage resolved) gives the actor: its full name, country, sector and id. Without it,
+or where it has no mention, names come from spaCy entities, and a pronoun, relative pronoun
+or bare title ("the president") resolves to the nearest earlier named speaker, else to the
+nearest earlier person entity.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from spacy.tokens import Doc, Token
+
+from newsgraph.quotes.lexicon import Lexicon
+
+NAME_LABELS = ("PERSON", "ORG", "GPE", "NORP")
+DETERMINERS = frozenset({"the", "a", "an", "this", "that", "these", "those"})
+
+
+def subject_span(subject: Token) -> tuple[int, int]:
+    """Token range of the speaker as written: the subject and its modifiers, without a
+    relative clause."""
+    skip: set[int] = set()
+    for child in subject.children:
+        if child.dep_ in ("relcl", "acl") and child.i > subject.i:
+            skip.update(t.i for t in child.subtree)
+    idx = [t.i for t in subject.subtree if t.i not in skip]
+    start = min(idx)
+    end = subject.i
+    for i in sorted(idx):
+        if i > end and i == end + 1:
+            end = i
+    while end > subject.i and subject.doc[end].is_punct:
+        end -= 1
+    while start < subject.i and subject.doc[start].is_punct:
+        start += 1
+    return start, end + 1
+
+
+class SpeakerResolver:
+    """Turns subject tokens into speaker dicts for one Doc."""
+
+    def __init__(self, doc: Doc, lexicon: Lexicon) -> None:
+        self.doc = doc
+        self.lex = lexicon
+        actors = doc._.ng_actors or []
+        self.actors: dict[str, dict[str, Any]] = {
+            str(a.get("id")): a for a in actors if isinstance(a, dict) and a.get("id")
+        }
+        self.mentions: list[dict[str, Any]] = sorted(
+            (m for m in (doc._.ng_actor_mentions or []) if isinstance(m, dict)),
+            key=lambda m: (int(m.get("start", 0)), int(m.get("end", 0))),
+        )
+        # Named speakers seen so far: (start char, speaker dict), for pronoun fallback.
+        self.history: list[tuple[int, dict[str, Any]]] = []
+
+    # ---- actors ----------------------------------------------------------------------
+    def _mention_actor(self, start: int, end: int, head: Token) -> dict[str, Any] | None:
+        best: dict[str, Any] | None = None
+        h0, h1 = head.idx, head.idx + len(head.text)
+        for m in self.mentions:
+            ms, me = int(m.get("start", 0)), int(m.get("end", 0))
+            if ms >= end:
+                break
+            if me <= start or not m.get("actor_id"):
+                continue
+            if ms < h1 and h0 < me:
+                return self.actors.get(str(m["actor_id"]))
+            if best is None:
+                best = self.actors.get(str(m["actor_id"]))
+        return best
+
+    # ---- names without actors ---------------------------------------------------------
+    def _entity_name(self, t0: int, t1: int, head: Token) -> str | None:
+        ents = [e for e in self.doc.ents if e.start < t1 and t0 < e.end and e.label_ in NAME_LABELS]
+        if not ents:
+            return None
+        for e in ents:
+            if e.start <= head.i < e.end:
+                return e.text
+        people = [e for e in ents if e.label_ == "PERSON"]
+        return (people or ents)[-1].text
+
+    def _needs_antecedent(self, head: Token, t0: int, t1: int) -> bool:
+        low = head.lower_
+        if low in self.lex.pronouns or low in self.lex.relatives:
+            return True
+        if low in self.lex.titles and self._entity_name(t0, t1, head) is None:
+            first = self.doc[t0].lower_
+            return first in DETERMINERS or self.doc[t0].dep_ == "poss"
+        return False
+
+    def _earlier_speaker(self, before: int, head: Token) -> dict[str, Any] | None:
+        plural = head.lower_ in ("they", "them")
+        for start, spk in reversed(self.history):
+            if start < before and bool(spk.get("_plural")) == plural:
+                return spk
+        if head.lower_ in ("he", "she", "him", "her"):
+            for ent in reversed(list(self.doc.ents)):
+                if ent.end_char <= before and ent.label_ == "PERSON":
+                    return {"name": ent.text, "country": None, "sector": None, "actor_id": None}
+        return None
+
+    def resolve(self, subject: Token) -> dict[str, Any]:
+        """The speaker dict of a subject token (keys of records.Quote.speaker)."""
+        doc = self.doc
+        t0, t1 = subject_span(subject)
+        start, end = doc[t0].idx, doc[t1 - 1].idx + len(doc[t1 - 1].text)
+        named = subject
+        if subject.lower_ in self.lex.relatives and subject.head.dep_ == "relcl":
+            named = subject.head.head  # "Trump, who said ..." -> Trump
+        n0, n1 = (t0, t1) if named is subject else subject_span(named)
+        speaker: dict[str, Any] = {
+            "name": None,
+            "country": None,
+            "sector": None,
+            "start": start,
+            "end": end,
+            "actor_id": None,
+        }
+        ns, ne = doc[n0].idx, doc[n1 - 1].idx + len(doc[n1 - 1].text)
+        actor = self._mention_actor(ns, ne, named)
+        if actor is not None:
+            speaker.update(
+                name=actor.get("name"),
+                country=actor.get("country"),
+                sector=actor.get("sector"),
+                actor_id=actor.get("id"),
+            )
+        elif self._needs_antecedent(named, n0, n1):
+            earlier = self._earlier_speaker(start, named)
+            if earlier is not None:
+                for key in ("name", "country", "sector", "actor_id"):
+                    speaker[key] = earlier.get(key)
+        if speaker["name"] is None:
+            name = self._entity_name(n0, n1, named)
+            if name is None and named.lower_ not in self.lex.pronouns | self.lex.relatives:
+                words = [t for t in doc[n0:n1]]
+                while words and words[0].lower_ in DETERMINERS:
+                    words = words[1:]
+                name = doc[words[0].i : words[-1].i + 1].text if words else None
+            speaker["name"] = name if name is not None else subject.text
+        if speaker["name"] and named.lower_ not in self.lex.pronouns | self.lex.relatives:
+            record = dict(speaker)
+            record["_plural"] = named.tag_ in ("NNS", "NNPS")
+            self.history.append((start, record))
+        return speaker
