@@ -1,0 +1,145 @@
+"""The ``newsgraph_places`` spaCy component: toponyms -> GeoNames places."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from newsgraph.extensions import register_extensions
+from newsgraph.places.detect import Detector, Found
+from newsgraph.places.gazetteer import Entry, Gazetteer, load_gazetteer, normalize, region_terms
+from newsgraph.places.resolve import Resolver
+from newsgraph.stage import guarded
+
+AGENT_FEATURES = {"country"}
+
+
+def place_dict(pid: str, e: Entry) -> dict[str, Any]:
+    return {
+        "id": pid,
+        "name": e.name,
+        "geonames_id": e.geonames_id,
+        "country": e.country,
+        "admin1": e.admin1,
+        "lat": e.lat,
+        "lon": e.lon,
+        "feature": e.feature,
+        "precision": e.precision,
+    }
+
+
+class Geoparser:
+    """Detection and resolution over one gazetteer (the component and the helpers share it)."""
+
+    def __init__(self, gaz: Gazetteer, *, agents_as_places: bool = True) -> None:
+        terms = region_terms()
+        self.gaz = gaz
+        self.detector = Detector(gaz, terms)
+        self.resolver = Resolver(gaz, {normalize(t) for t in terms["admin_terms"]})
+        self.agents_as_places = agents_as_places
+
+    def is_agent(self, f: Found, e: Entry | None) -> bool:
+        if not f.agent or e is None:
+            return False
+        return e.feature in AGENT_FEATURES or (e.feature == "city" and e.capital)
+
+    def annotate(self, doc: Doc) -> None:
+        found = self.detector.find(doc)
+        entries = self.resolver.resolve(doc, found)
+        places: list[dict[str, Any]] = []
+        ids: dict[int, str] = {}
+        mentions: list[dict[str, Any]] = []
+        for f, e in zip(found, entries, strict=True):
+            agent = self.is_agent(f, e)
+            if agent and not self.agents_as_places:
+                continue  # an actor mention (the actors stage reports it), not a toponym
+            place_id = None
+            if e is not None:
+                if e.pid not in ids:
+                    ids[e.pid] = f"p{len(ids) + 1}"
+                    places.append(place_dict(ids[e.pid], e))
+                place_id = ids[e.pid]
+            mentions.append(
+                {
+                    "start": f.start,
+                    "end": f.end,
+                    "text": f.text,
+                    "place_id": place_id,
+                    "role": "agent" if agent else "place",
+                }
+            )
+        doc._.ng_places = places
+        doc._.ng_place_mentions = mentions
+
+    def resolve_spans(self, doc: Doc, spans: list[tuple[int, int]]) -> list[dict[str, Any] | None]:
+        """Resolve given character spans with the same ranking and document context."""
+        detected = self.detector.find(doc)
+        gold: list[Found] = []
+        for start, end in spans:
+            span = doc.char_span(start, end, alignment_mode="expand")
+            f = Found(start, end, doc.text[start:end], "given")
+            if span is not None:
+                f.region_cue = self.detector.region_after(doc, span.end)
+            gold.append(f)
+        context = [d for d in detected if not any(d.start < e and s < d.end for s, e in spans)]
+        allf = gold + context
+        # parents: a given or detected span starting where the container begins
+        starts = {f.start: i for i, f in enumerate(allf)}
+        for f in gold:
+            span = doc.char_span(f.start, f.end, alignment_mode="expand")
+            if span is None:
+                continue
+            j = self.detector.container_after(doc, span.end)
+            if j is not None and doc[j].idx in starts:
+                f.parent = starts[doc[j].idx]
+        entries = self.resolver.resolve(doc, allf)
+        return [place_dict("", e) if e is not None else None for e in entries[: len(gold)]]
+
+
+class PlacesComponent:
+    def __init__(
+        self,
+        nlp: Language,
+        name: str,
+        *,
+        gazetteer_path: str | None = None,
+        agents_as_places: bool = True,
+    ) -> None:
+        register_extensions()
+        self.name = name
+        self.gazetteer_path = gazetteer_path
+        self.agents_as_places = agents_as_places
+        self._parser: Geoparser | None = None
+
+    @property
+    def parser(self) -> Geoparser:
+        if self._parser is None:
+            path = Path(self.gazetteer_path) if self.gazetteer_path else None
+            self._parser = Geoparser(
+                load_gazetteer(path), agents_as_places=self.agents_as_places
+            )
+        return self._parser
+
+    def initialize(self, *_args: Any, **_kwargs: Any) -> None:
+        _ = self.parser
+
+    @guarded("places")
+    def __call__(self, doc: Doc) -> Doc:
+        self.parser.annotate(doc)
+        return doc
+
+
+@Language.factory(
+    "newsgraph_places",
+    default_config={"gazetteer_path": None, "agents_as_places": True},
+    assigns=["doc._.ng_places", "doc._.ng_place_mentions"],
+)
+def make_places(
+    nlp: Language, name: str, gazetteer_path: str | None, agents_as_places: bool
+) -> PlacesComponent:
+    return PlacesComponent(
+        nlp, name, gazetteer_path=gazetteer_path, agents_as_places=agents_as_places
+    )

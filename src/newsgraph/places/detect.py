@@ -1,0 +1,211 @@
+"""Finding toponyms: spaCy's GPE/LOC/FAC entities, repaired with the gazetteer.
+
+The small English model misses many place names or gives them another label (a town tagged
+as a person, a region as a nationality). A name that the gazetteer knows is taken as a place
+when the text around it says so: a locative preposition before it ("in", "near",
+"outside"), an administrative word after it ("region", "oblast", "county"), a containing
+place after it ("Guyevo in the Kursk region", "Kyiv, Ukraine"), or the same name already
+found as a place elsewhere in the document. Capitalization is required; a word the document
+also uses in lower case is a common noun, not a name.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from spacy.tokens import Doc, Span, Token
+
+from newsgraph.places.gazetteer import NAME_ALT, NAME_CODE, NAME_OWN, Gazetteer
+
+GEO_LABELS = {"GPE", "LOC", "FAC"}
+REPAIR_LABELS = {"PERSON", "ORG", "PRODUCT", "NORP", "WORK_OF_ART", "EVENT", "LAW", "LANGUAGE"}
+SKIP_LABELS = {"DATE", "TIME", "CARDINAL", "ORDINAL", "MONEY", "PERCENT", "QUANTITY"}
+LEADING_DROP = {"the"}
+
+
+@dataclass
+class Found:
+    """A detected toponym (character offsets into the document)."""
+
+    start: int
+    end: int
+    text: str
+    label: str  # NER label, or "gazetteer" for a repair
+    region_cue: bool = False  # followed by an administrative word ("the Kursk region")
+    parent: int | None = None  # index of a containing place named right after it
+    agent: bool = False  # a country or capital acting as a political actor
+
+
+class Detector:
+    def __init__(self, gaz: Gazetteer, terms: dict[str, list[str]]) -> None:
+        self.gaz = gaz
+        self.admin_terms = {t.lower() for t in terms["admin_terms"]}
+        self.cues = {t.lower() for t in terms["locative_cues"]} - {"of", "to"}
+        self.directions = {t.lower() for t in terms["direction_words"]}
+        self.demonym_suffixes = tuple(terms.get("demonym_suffixes", []))
+
+    # -- gazetteer tests ---------------------------------------------------------------
+
+    def known(self, text: str, *, strong: bool = False) -> bool:
+        """The gazetteer has a place of this name (``strong``: its own name, or an alias of a
+        country, subdivision or sizeable town)."""
+        if not text or not text[0].isupper():
+            return False
+        for e, kind in self.gaz.lookup(text):
+            if kind == NAME_OWN:
+                return True
+            if kind == NAME_CODE and text.isupper():
+                return True
+            if kind == NAME_ALT and (e.feature != "city" or e.population >= 1000 or not strong):
+                return True
+        return False
+
+    def is_region_word(self, tok: Token) -> bool:
+        return tok.lower_ in self.admin_terms
+
+    def is_demonym(self, text: str) -> bool:
+        low = text.lower()
+        return low.endswith(self.demonym_suffixes) and not self.known(text, strong=True)
+
+    # -- cues --------------------------------------------------------------------------
+
+    def _prev_word(self, doc: Doc, i: int) -> Token | None:
+        j = i - 1
+        while j >= 0 and (doc[j].lower_ in LEADING_DROP or doc[j].lower_ in self.directions):
+            j -= 1
+        return doc[j] if j >= 0 else None
+
+    def region_after(self, doc: Doc, end: int) -> bool:
+        return end < len(doc) and self.is_region_word(doc[end])
+
+    def container_after(self, doc: Doc, end: int) -> int | None:
+        """Token index where a containing place starts right after the name, if any:
+        "X, Y" or "X in (the) Y"."""
+        if end + 1 < len(doc) and doc[end].text == "," and doc[end + 1].text[:1].isupper():
+            return end + 1
+        if end + 1 < len(doc) and doc[end].lower_ in {"in", "near", "of"}:
+            j = end + 1
+            if j < len(doc) and doc[j].lower_ == "the":
+                j += 1
+            if j < len(doc) and doc[j].text[:1].isupper():
+                return j
+        return None
+
+    def has_cue(self, doc: Doc, start: int, end: int) -> bool:
+        prev = self._prev_word(doc, start)
+        if prev is not None and prev.lower_ in self.cues:
+            return True
+        if self.region_after(doc, end):
+            return True
+        j = self.container_after(doc, end)
+        if j is not None:
+            k = j
+            while k < len(doc) and doc[k].text[:1].isupper() and k - j < 4:
+                k += 1
+            if self.known(doc[j:k].text, strong=True) or self.region_after(doc, k):
+                return True
+        return False
+
+    # -- detection ---------------------------------------------------------------------
+
+    def find(self, doc: Doc) -> list[Found]:
+        lower_words = {t.lower_ for t in doc if t.is_lower}
+        taken = [False] * len(doc)
+        out: list[tuple[int, int, str]] = []
+        accepted_texts: set[str] = set()
+
+        def add(span: Span, label: str) -> None:
+            s, e = span.start, span.end
+            while s < e and doc[s].lower_ in LEADING_DROP:
+                s += 1
+            while e > s and (doc[e - 1].is_punct or doc[e - 1].text in {"'s", "’s"}):
+                e -= 1
+            if s >= e:
+                return
+            for i in range(s, e):
+                taken[i] = True
+            out.append((s, e, label))
+            accepted_texts.add(doc[s:e].text)
+
+        pending: list[Span] = []
+        for ent in doc.ents:
+            text = ent.text
+            if ent.label_ in GEO_LABELS:
+                if self.is_demonym(text) and not text.istitle():
+                    continue
+                if ent.label_ == "GPE" and self.is_demonym(text):
+                    continue
+                add(ent, ent.label_)
+            elif ent.label_ in REPAIR_LABELS:
+                pending.append(ent)
+            else:
+                for i in range(ent.start, ent.end):
+                    taken[i] = True
+
+        for ent in pending:
+            s = ent.start + (1 if doc[ent.start].lower_ == "the" else 0)
+            name = doc[s : ent.end].text
+            if ent.label_ == "NORP" and self.is_demonym(name):
+                continue
+            if not self.known(name, strong=True):
+                continue
+            if ent.label_ == "PERSON" and ent.end - s > 1 and not self.region_after(doc, ent.end):
+                continue
+            if name in accepted_texts or self.has_cue(doc, s, ent.end):
+                add(doc[s : ent.end], "gazetteer")
+            else:
+                for i in range(ent.start, ent.end):
+                    taken[i] = True
+
+        # capitalized words outside every entity
+        i = 0
+        n = len(doc)
+        while i < n:
+            tok = doc[i]
+            if taken[i] or not tok.text[:1].isupper() or tok.is_punct or tok.like_num:
+                i += 1
+                continue
+            if tok.lower_ in lower_words or (tok.is_stop and not tok.is_upper):
+                i += 1
+                continue
+            best = None
+            for L in range(min(4, n - i), 0, -1):
+                span = doc[i : i + L]
+                if any(taken[k] for k in range(i, i + L)):
+                    continue
+                if not all(t.text[:1].isupper() or t.lower_ in {"de", "of", "la"} for t in span):
+                    continue
+                if not span[-1].text[:1].isupper():
+                    continue
+                if self.known(span.text, strong=True):
+                    best = span
+                    break
+            if best is None:
+                i += 1
+                continue
+            cue = best.text in accepted_texts or self.has_cue(doc, best.start, best.end)
+            if cue and not (best.start == best.sent.start and not self.region_after(doc, best.end)
+                            and best.text not in accepted_texts
+                            and self._prev_word(doc, best.start) is None):
+                add(best, "gazetteer")
+            i = best.end
+
+        out.sort()
+        found: list[Found] = []
+        by_token: dict[int, int] = {}
+        for s, e, label in out:
+            span = doc[s:e]
+            f = Found(span.start_char, span.end_char, span.text, label)
+            f.region_cue = self.region_after(doc, e) or self.is_region_word(doc[e - 1])
+            by_token[s] = len(found)
+            found.append(f)
+        for idx, (s, e, _label) in enumerate(out):
+            j = self.container_after(doc, e)
+            if j is not None and j in by_token and by_token[j] != idx:
+                found[idx].parent = by_token[j]
+            root = doc[s:e].root
+            found[idx].agent = root.dep_ in {"nsubj", "nsubjpass"} and root.head.pos_ in {
+                "VERB",
+                "AUX",
+            }
+        return found

