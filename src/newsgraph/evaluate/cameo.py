@@ -87,17 +87,14 @@ def crosswalk() -> dict[tuple[str, str], str]:
 
 
 def norm_root(value: Any) -> str | None:
-    """``"18"``, ``"018"``, ``"183"`` (a 3-digit code: its root) or 18 -> ``"18"``."""
+    """CAMEO code -> its 2-digit root: ``"18"``, ``"183"``, ``18`` -> ``"18"``; ``"0311"``,
+    ``"03"``, ``3`` -> ``"03"`` (codes of 3 or 4 digits begin with their root)."""
     if value is None:
         return None
     s = re.sub(r"\D", "", str(value))
     if not s:
         return None
-    if len(s) >= 3 and s.startswith("0"):
-        s = s[1:3]
-    elif len(s) >= 3:
-        s = s[:2]
-    return s.zfill(2)
+    return s[:2] if len(s) >= 3 else s.zfill(2)
 
 
 def parse_code(value: str) -> str | None:

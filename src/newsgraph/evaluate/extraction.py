@@ -121,7 +121,8 @@ def visible_text(html: bytes, url: str | None = None) -> str:
         bad.drop_tree()
     body = tree.find(".//body")
     node = body if body is not None else tree
-    return str(node.text_content())
+    # text pieces joined by spaces, so that block elements do not glue words together
+    return " ".join(str(t) for t in node.itertext())
 
 
 def evaluate(
