@@ -152,6 +152,12 @@ class TimesComponent:
             following = doc[span.end] if span.end < len(doc) else None
             if following is not None and following.is_title and following.pos_ == "PROPN":
                 return False
+        if m.kind == "present" and span[0].lower_ == "now":
+            following = doc[span.end] if span.end < len(doc) else None
+            if following is not None and (
+                following.lower_ == "that" or (following.text == "," and span[0].is_sent_start)
+            ):
+                return False
         if m.kind == "year":
             if m.groups.get("pos") or m.groups.get("fiscal"):
                 return True

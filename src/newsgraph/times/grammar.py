@@ -258,6 +258,7 @@ def grammar() -> Grammar:
             rf"(?:(?P<pos>early|late)\s+)?(?:(?P<shift>{shift}|past)\s+)?(?P<weekday>{weekday})"
             rf"(?:\s+(?P<part>{part}))?",
         ),
+        ("present", rf"(?P<present>{_alt(lex['present_words'])})"),
         ("deictic", rf"(?:(?P<pos>early|late)\s+)?(?P<deictic>{deictic})(?:\s+(?P<part>{part}))?"),
         ("weekend", rf"(?:(?P<pos>early|late)\s+)?(?:the|(?P<shift>{shift}))\s+weekend"),
         (
@@ -430,6 +431,12 @@ def _res_deictic(m: Match, anchor: Anchor | None, tense: Tense) -> Value:
     return (anchor.date + dt.timedelta(days=offset)).isoformat(), "day"
 
 
+def _res_present(m: Match, anchor: Anchor | None, tense: Tense) -> Value:
+    if anchor is None or not anchor.knows("day"):
+        return None, None
+    return anchor.date.isoformat(), "day"
+
+
 def _res_weekend(m: Match, anchor: Anchor | None, tense: Tense) -> Value:
     if anchor is None or not anchor.knows("day"):
         return None, None
@@ -563,6 +570,7 @@ RESOLVERS: dict[str, Callable[[Match, Anchor | None, Tense], Value]] = {
     "month": _res_month,
     "weekday": _res_weekday,
     "deictic": _res_deictic,
+    "present": _res_present,
     "weekend": _res_weekend,
     "quarter": _res_quarter,
     "quarter_ref": _res_quarter_ref,
