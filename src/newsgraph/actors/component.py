@@ -1,0 +1,796 @@
+"""The ``newsgraph_actors`` spaCy component: who is acting, coded by country and sector.
+
+The text is read first (titles, nationality words, possessives, agent nouns and their
+modifiers); dictionaries only add what the text does not say. The component works in two
+steps, *find* (candidate mentions with what the text says about each) and *resolve* (group
+mentions into actors: dictionary ids, names, surname and title chains, pronouns), then
+writes ``doc._.ng_actors`` and ``doc._.ng_actor_mentions``.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+from spacy.language import Language
+from spacy.tokens import Doc, Span, Token
+
+from newsgraph.actors.coref import resolve
+from newsgraph.actors.countries import CountryWord, country_name
+from newsgraph.actors.dictionary import ActorDictionary, Entry, load_builtin, load_file
+from newsgraph.actors.lexicon import Lexicon, SectorRule, norm
+from newsgraph.extensions import register_extensions
+from newsgraph.stage import guarded
+
+NOUN_POS = frozenset({"NOUN", "PROPN"})
+PLURAL_TAGS = frozenset({"NNS", "NNPS"})
+MODIFIER_DEPS = frozenset({"amod", "compound", "nmod", "poss", "npadvmod"})
+INDEFINITE = frozenset({"a", "an", "some", "any", "several", "many", "few", "no", "another"})
+MAX_COUNTRY_TOKENS = 5
+MAX_DICT_TOKENS = 7
+
+
+@dataclass
+class Cand:
+    """A candidate mention: a stretch of text and what the text says about its actor."""
+
+    start: int  # token offsets, end exclusive
+    end: int
+    head: int  # the token that carries the syntax (dep, sentence)
+    name: str
+    kind: str  # person | organization | state | group | pronoun
+    country: str | None = None
+    sector: str | None = None
+    entry: Entry | None = None
+    role: str | None = None
+    person_name: tuple[str, ...] = ()
+    titled_only: bool = False  # "the president", "the foreign minister": a title, no name
+    definite: bool = False
+    key: tuple[Any, ...] | None = None
+    poss_pronoun: int | None = None  # token of "his" in "his country's troops"
+    rule: str = ""
+    extra: dict[str, Any] = field(default_factory=dict)
+
+
+class ActorsComponent:
+    """Finds actor mentions, codes them (country, sector) and groups them into actors."""
+
+    def __init__(
+        self,
+        nlp: Language,
+        name: str = "newsgraph_actors",
+        *,
+        user_dictionary: str | None = None,
+        builtin_dictionary: bool = True,
+        resolve_pronouns: bool = True,
+    ) -> None:
+        register_extensions()
+        self.name = name
+        self.lex = Lexicon(nlp)
+        entries = load_builtin() if builtin_dictionary else []
+        if user_dictionary:
+            entries += load_file(user_dictionary)  # raises DictionaryError with the fix
+        self.dictionary = ActorDictionary(entries)
+        self.resolve_pronouns = resolve_pronouns
+
+    # ------------------------------------------------------------------ find
+
+    def _country_spans(self, doc: Doc, blocked: set[int]) -> dict[int, tuple[int, CountryWord]]:
+        out: dict[int, tuple[int, CountryWord]] = {}
+        table = self.lex.countries
+        i, n = 0, len(doc)
+        while i < n:
+            tok = doc[i]
+            if i in blocked or not (tok.is_title or tok.is_upper or tok.lower_ == "the"):
+                i += 1
+                continue
+            found = None
+            for j in range(min(n, i + MAX_COUNTRY_TOKENS), i, -1):
+                last = doc[j - 1]
+                if last.is_space or (last.is_punct and not any(c.isalpha() for c in last.text)):
+                    continue
+                if any(k in blocked for k in range(i, j)):
+                    continue
+                word = table.lookup(doc[i:j].text)
+                if word is not None:
+                    found = (j, word)
+                    break
+            if found:
+                out[i] = found
+                i = found[0]
+            else:
+                i += 1
+        return out
+
+    def _dict_spans(self, doc: Doc) -> dict[int, int]:
+        out: dict[int, int] = {}
+        by_form = self.dictionary.by_form
+        i, n = 0, len(doc)
+        while i < n:
+            tok = doc[i]
+            if not (tok.is_title or tok.is_upper or tok.lower_ == "the" or tok.text[:1].isupper()):
+                i += 1
+                continue
+            end = None
+            for j in range(min(n, i + MAX_DICT_TOKENS), i, -1):
+                if doc[i:j].text.replace("\u2019", "'") in by_form:
+                    end = j
+                    break
+            if end is None and tok.lower_ == "the" and i + 1 < n:
+                i += 1
+                continue
+            if end is not None:
+                out[i] = end
+                i = end
+            else:
+                i += 1
+        return out
+
+    def _sector_spans(self, doc: Doc) -> list[tuple[int, int, SectorRule]]:
+        """Agent nouns and titles: (start, end, rule), longest match first, no overlaps."""
+        sectors = self.lex.sectors
+        first = self.lex.first_words
+        low = [norm(t.text) for t in doc]
+        lem = [_lemma(t) for t in doc]
+        out: list[tuple[int, int, SectorRule]] = []
+        i, n = 0, len(doc)
+        while i < n:
+            if low[i] not in first and lem[i] not in first:
+                i += 1
+                continue
+            hit = None
+            for j in range(min(n, i + self.lex.max_term_len), i, -1):
+                if j - i == 1:
+                    keys: tuple[str, ...] = (low[i], lem[i])
+                else:
+                    mid = " ".join(low[i : j - 1])
+                    keys = (
+                        mid + " " + low[j - 1],
+                        mid + " " + lem[j - 1],
+                        " ".join([lem[i], *low[i + 1 : j]]),
+                    )
+                for key in keys:
+                    rule = sectors.get(key)
+                    if rule is not None:
+                        hit = (i, j, rule)
+                        break
+                if hit:
+                    break
+            if hit:
+                out.append(hit)
+                i = hit[1]
+            else:
+                i += 1
+        return out
+
+    @staticmethod
+    def _root(doc: Doc, start: int, end: int) -> Token:
+        span = doc[start:end]
+        for tok in span:
+            if tok.head.i < start or tok.head.i >= end or tok.head.i == tok.i:
+                return tok
+        return span.root
+
+    def _entry(self, text: str, published: str | None) -> Entry | None:
+        return self.dictionary.find(text, published)
+
+    def find(self, doc: Doc) -> list[Cand]:
+        meta = doc._.ng_meta or {}
+        published = meta.get("published") if isinstance(meta, dict) else None
+        lex = self.lex
+        persons = [e for e in doc.ents if e.label_ == "PERSON"]
+        person_tokens = {i for e in persons for i in range(e.start, e.end)}
+        dict_spans = self._dict_spans(doc)
+        # a dictionary person name the model missed is a person too
+        for s, e in dict_spans.items():
+            entry = self._entry(doc[s:e].text, published) or _any_entry(self.dictionary, doc[s:e])
+            if (
+                entry is not None
+                and entry.kind == "person"
+                and not (set(range(s, e)) & person_tokens)
+            ):
+                persons.append(Span(doc, s, e, label="PERSON"))
+                person_tokens.update(range(s, e))
+        persons.sort(key=lambda sp: sp.start)
+        country_spans = self._country_spans(doc, blocked=set())
+        # country words inside a person's name are part of the name ("Jordan", "Chad")
+        country_spans = {
+            s: v for s, v in country_spans.items() if not (set(range(s, v[0])) & person_tokens)
+        }
+        country_at: dict[int, tuple[int, int, CountryWord]] = {}
+        for s, (e, word) in country_spans.items():
+            for k in range(s, e):
+                country_at[k] = (s, e, word)
+        dict_at: dict[int, tuple[int, int]] = {}
+        for s, e in dict_spans.items():
+            for k in range(s, e):
+                dict_at[k] = (s, e)
+        sector_spans = [sp for sp in self._sector_spans(doc) if sp[0] not in person_tokens]
+        sector_head: dict[int, tuple[int, int, SectorRule]] = {}
+        for s, e, rule in sector_spans:
+            if any(k in dict_at for k in range(s, e)):
+                continue  # "Revolutionary Guards", "State Department": the dictionary knows
+            root = self._root(doc, s, e)
+            if root.pos_ in NOUN_POS or root.tag_.startswith("NN"):
+                sector_head[root.i] = (s, e, rule)
+
+        consumed: set[int] = set()
+        cands: list[Cand] = []
+
+        def country_of_tokens(tokens: list[Token]) -> tuple[str | None, str | None]:
+            """(country, source kind) from modifier tokens: country words and org names."""
+            for tok in tokens:
+                if tok.i in country_at:
+                    return country_at[tok.i][2].iso3, country_at[tok.i][2].kind
+                if tok.i in dict_at:
+                    s, e = dict_at[tok.i]
+                    entry = self._entry(doc[s:e].text, published)
+                    if entry is not None and entry.country:
+                        return entry.country, "dictionary"
+            return None, None
+
+        def mark(tokens: list[Token] | range) -> None:
+            for t in tokens:
+                consumed.add(t if isinstance(t, int) else t.i)
+
+        # 1. people: name + title context ----------------------------------------
+        for ent in persons:
+            s, e = ent.start, ent.end
+            # titles the model put inside the name ("President Zelensky")
+            while s < e - 1 and (
+                doc[s].i in sector_head
+                or any(sp[0] <= s < sp[1] for sp in sector_spans)
+                or s in country_at
+                or doc[s].lower_ in ("the", "former", "ex")
+                or doc[s].is_punct
+            ):
+                s += 1
+            if any(k in consumed for k in range(s, e)):
+                continue
+            root = self._root(doc, s, e)
+            context = self._person_context(doc, s, e, root, sector_head, person_tokens)
+            right = self._appos_context(root, sector_head)
+            name_text = doc[s:e].text
+            title = self._title(context, sector_head) or self._title(right, sector_head)
+            ctx_tokens = context + right
+            country, _src = country_of_tokens(ctx_tokens)
+            entry = self._entry(name_text, published)
+            sector = title.sector if title else None
+            if title and not title.strong:
+                sector = self._modifier_sector(ctx_tokens, title) or sector
+            if any(
+                norm(t.lower_) in lex.modifiers and lex.modifiers[norm(t.lower_)] == "ELI"
+                for t in ctx_tokens
+            ):
+                sector = "ELI"
+            if entry is not None:
+                country = country or entry.country
+                sector = sector or entry.sector
+            span_start = min([t.i for t in context if t.dep_ != "det" and not t.is_punct] + [s])
+            poss_pron = next((t.i for t in context if t.dep_ == "poss" and t.pos_ == "PRON"), None)
+            cands.append(
+                Cand(
+                    start=span_start,
+                    end=e,
+                    head=root.i,
+                    name=name_text,
+                    kind="person",
+                    country=country,
+                    sector=sector,
+                    entry=entry,
+                    role=title.role if title else (entry.role if entry else None),
+                    person_name=tuple(t.text for t in doc[s:e] if not t.is_punct),
+                    definite=True,
+                    poss_pronoun=poss_pron,
+                    rule="person",
+                )
+            )
+            mark(range(span_start, e))
+            mark(context)
+            mark(right)
+
+        # 2. agent nouns and titles with their modifiers ---------------------------
+        for head_i in sorted(sector_head):
+            if head_i in consumed:
+                continue
+            s, e, rule = sector_head[head_i]
+            head = doc[head_i]
+            outer = head.head
+            if (
+                head.dep_ in ("compound", "amod", "nmod")
+                and outer.i != head.i
+                and (outer.i in sector_head or outer.i in person_tokens or outer.i in dict_at)
+            ):
+                continue  # a modifier of another agent: "army officers", "NATO troops"
+            top = head
+            while top.dep_ == "conj" and top.head.i != top.i:
+                top = top.head
+            if top.dep_ in ("attr", "acomp", "oprd"):
+                continue  # a predicate ("they are soldiers") says what someone is
+            cand = self._agent(doc, head, s, e, rule, country_at, dict_at, country_of_tokens)
+            if cand is None:
+                continue
+            cands.append(cand)
+            mark(range(cand.start, cand.end))
+            mark(cand.extra.pop("used", []))
+
+        # 3. dictionary names (organizations, groups) --------------------------------
+        for s, e in sorted(dict_spans.items()):
+            if any(k in consumed for k in range(s, e)):
+                continue
+            text = doc[s:e].text
+            entry = self._entry(text, published)
+            root = self._root(doc, s, e)
+            if entry is not None and entry.kind == "person":
+                continue
+            if not self._agentive(root) and root.dep_ in ("pobj",):
+                continue  # "at the White House": a place
+            mods = [c for c in root.children if c.dep_ in ("poss", "compound", "amod") and c.i < s]
+            country, _src = country_of_tokens(mods)
+            country = (entry.country if entry else None) or country
+            cands.append(
+                Cand(
+                    start=min([m.i for m in mods] + [s]),
+                    end=e,
+                    head=root.i,
+                    name=entry.name if entry else text,
+                    kind=(entry.kind if entry and entry.kind else "organization"),
+                    country=country,
+                    sector=entry.sector if entry else None,
+                    entry=entry,
+                    definite=True,
+                    rule="dictionary",
+                )
+            )
+            mark(range(s, e))
+            mark(mods)
+
+        # 4. countries, capitals and seats of government used as actors -------------
+        for s, (e, word) in sorted(country_spans.items()):
+            if any(k in consumed for k in range(s, e)):
+                continue
+            root = self._root(doc, s, e)
+            if word.kind in ("adjective", "demonym"):
+                # "Palestinians", "the Chinese": people of a country (civilians in PLOVER)
+                if root.dep_ in MODIFIER_DEPS or root.pos_ == "ADJ":
+                    continue
+                plural_form = (
+                    root.tag_ in PLURAL_TAGS and word.form.lower() != doc[s:e].text.lower()
+                )
+                nxt = doc[e] if e < len(doc) else None
+                the_people = any(c.lower_ == "the" for c in root.children) and (
+                    nxt is not None and nxt.tag_ in ("VBD", "VBP", "MD")
+                )
+                if not (
+                    plural_form
+                    or the_people
+                    or word.kind == "demonym"
+                    and root.tag_ in PLURAL_TAGS
+                    and root.dep_ in self.lex.subject_deps
+                ):
+                    continue
+                cands.append(
+                    Cand(
+                        s,
+                        e,
+                        root.i,
+                        doc[s:e].text,
+                        "group",
+                        word.iso3,
+                        "CVL",
+                        rule="demonym",
+                        definite=True,
+                    )
+                )
+                continue
+            if not self._agentive(root) or _dateline(doc, s, e):
+                continue
+            if word.kind in ("capital", "seat"):
+                cand = Cand(
+                    s,
+                    e,
+                    root.i,
+                    doc[s:e].text,
+                    "state",
+                    word.iso3,
+                    "GOV",
+                    rule="capital",
+                    definite=True,
+                )
+                cand.key = ("gov", word.iso3)
+            else:
+                cand = Cand(
+                    s,
+                    e,
+                    root.i,
+                    country_name(word.iso3) or doc[s:e].text,
+                    "state",
+                    word.iso3,
+                    None,
+                    rule="country",
+                    definite=True,
+                )
+                cand.key = ("state", word.iso3)
+            cands.append(cand)
+            mark(range(s, e))
+
+        # 5. other organizations and nationality groups the model found -------------
+        for ent in doc.ents:
+            if ent.label_ not in ("ORG", "NORP"):
+                continue
+            if any(k in consumed for k in range(ent.start, ent.end)):
+                continue
+            if any(k in country_at for k in range(ent.start, ent.end)) and ent.label_ == "NORP":
+                continue
+            root = ent.root
+            text = ent.text
+            if ent.label_ == "NORP":
+                if root.dep_ in MODIFIER_DEPS or root.pos_ == "ADJ":
+                    continue  # "Kurdish" in "Kurdish towns": an attribute, not an actor
+                if text in lex.cities() or not self._agentive(root):
+                    continue  # a place the model took for a nationality ("Belgorod")
+                cands.append(
+                    Cand(ent.start, ent.end, root.i, text, "group", rule="norp", definite=True)
+                )
+                continue
+            if (
+                ent.label_ == "ORG"
+                and not self._agentive(root)
+                and root.dep_ == "pobj"
+                and text in lex.cities()
+            ):
+                continue
+            start = ent.start + (1 if doc[ent.start].lower_ == "the" else 0)
+            inner = [t for t in doc[start : ent.end]]
+            mods = [
+                c for c in root.children if c.dep_ in ("poss", "compound", "amod") and c.i < start
+            ]
+            country, _src = country_of_tokens(inner + mods)
+            cands.append(
+                Cand(
+                    min([m.i for m in mods] + [start]),
+                    ent.end,
+                    root.i,
+                    doc[start : ent.end].text,
+                    "organization",
+                    country,
+                    None,
+                    rule="org",
+                    definite=True,
+                )
+            )
+            mark(range(ent.start, ent.end))
+            mark(mods)
+
+        # 6. pronouns -------------------------------------------------------------------
+        if self.resolve_pronouns:
+            for tok in doc:
+                info = lex.pronouns.get(tok.lower_)
+                if info is None or tok.tag_ not in ("PRP", "PRP$"):
+                    continue
+                if tok.i in consumed and tok.tag_ != "PRP$":
+                    continue
+                if tok.lower_ in ("it", "its") and self._expletive(tok):
+                    continue
+                cands.append(
+                    Cand(
+                        tok.i,
+                        tok.i + 1,
+                        tok.i,
+                        tok.text,
+                        "pronoun",
+                        rule="pronoun",
+                        extra={"kinds": info[0], "number": info[1]},
+                    )
+                )
+        cands.sort(key=lambda c: (c.start, c.end))
+        return cands
+
+    # ---------------------------------------------------------------- helpers
+
+    def _person_context(
+        self,
+        doc: Doc,
+        s: int,
+        e: int,
+        root: Token,
+        sector_head: dict[int, tuple[int, int, SectorRule]],
+        person_tokens: set[int],
+    ) -> list[Token]:
+        """Title and nationality words before a name, through the parse."""
+        tokens = [t for t in root.subtree if t.i < s]
+        head = root.head
+        if (
+            root.dep_ in ("appos", "compound", "npadvmod", "nmod")
+            and head.i != root.i
+            and (head.i in sector_head or head.i < s)
+        ):
+            tokens += [t for t in head.subtree if t.i < s and t.i not in range(s, e)]
+            if head.i < s:
+                tokens.append(head)
+        # keep the contiguous stretch just before the name (no verbs, no other people)
+        allowed = {t.i for t in tokens}
+        out: list[Token] = []
+        i = s - 1
+        while i >= 0 and s - i <= 10 and i in allowed:
+            tok = doc[i]
+            if tok.i in person_tokens or tok.pos_ in ("VERB", "AUX"):
+                break
+            out.append(tok)
+            i -= 1
+        out.reverse()
+        if out and out[0].is_punct:
+            out = out[1:]
+        return out
+
+    def _appos_context(
+        self, root: Token, sector_head: dict[int, tuple[int, int, SectorRule]]
+    ) -> list[Token]:
+        """ "Sybiha, Ukraine's foreign minister," — an apposition after the name."""
+        for child in root.children:
+            if child.dep_ == "appos" and child.i > root.i and child.i in sector_head:
+                return [t for t in child.subtree if not t.is_punct and t.dep_ != "det"]
+        return []
+
+    def _title(
+        self, tokens: list[Token], sector_head: dict[int, tuple[int, int, SectorRule]]
+    ) -> SectorRule | None:
+        rules = [sector_head[t.i][2] for t in tokens if t.i in sector_head]
+        if not rules:
+            return None
+        strong = [r for r in rules if r.strong]
+        return (strong or rules)[-1]
+
+    def _modifier_sector(self, tokens: list[Token], head_rule: SectorRule) -> str | None:
+        for tok in tokens:
+            word = norm(tok.lemma_)
+            if word in self.lex.modifiers and self.lex.modifiers[word] != "ELI":
+                return self.lex.modifiers[word]
+            rule = self.lex.sectors.get(word)
+            if rule is not None and rule is not head_rule and rule.strong:
+                return rule.sector
+        return None
+
+    def _agent(
+        self,
+        doc: Doc,
+        head: Token,
+        s: int,
+        e: int,
+        rule: SectorRule,
+        country_at: dict[int, tuple[int, int, CountryWord]],
+        dict_at: dict[int, tuple[int, int]],
+        country_of_tokens: Any,
+    ) -> Cand | None:
+        lex = self.lex
+        term = set(range(s, e))
+        mods: list[Token] = []
+        for child in head.children:
+            if child.dep_ in MODIFIER_DEPS and child.i not in term:
+                mods.extend(t for t in child.subtree if t.dep_ != "det" and not t.is_punct)
+        # words of a multi-word term before the head ("Foreign" of "Foreign Ministry")
+        mods_all = sorted(mods, key=lambda t: t.i)
+        poss = [
+            t for t in mods_all if t.dep_ == "poss" or (t.head.dep_ == "poss" and t.i in country_at)
+        ]
+        dets = [c for c in head.children if c.dep_ == "det"]
+        definite = bool(poss) or any(
+            d.lower_ in ("the", "this", "that", "these", "those") for d in dets
+        )
+        indefinite = any(d.lower_ in INDEFINITE for d in dets)
+        surface = " ".join(norm(t.text) for t in doc[s:e])
+        plural = (surface not in lex.sectors and _is_plural(head)) or rule.kind == "group"
+        if rule.term == "authority" and head.tag_ not in PLURAL_TAGS:
+            return None
+        if rule.term == "force" and head.tag_ not in PLURAL_TAGS and not mods_all:
+            return None  # "by force"
+        if rule.term == "people" and not mods_all:
+            return None  # "people" alone is too vague to be an actor
+        country, _src = country_of_tokens(poss) if poss else (None, None)
+        if country is None:  # the nearest nationality word wins
+            country, _src = country_of_tokens(list(reversed(mods_all)))
+        used: list[Token] = list(mods_all)
+        span_end = e
+        # prepositional modifiers: "Ministry of Defense of Russia", "police in Lagos"
+        for child in head.children:
+            if child.dep_ != "prep" or child.i < e - 1 and child.i in term:
+                continue
+            if child.lower_ not in ("of", "in", "from", "for", "at"):
+                continue
+            objs = [c for c in child.children if c.dep_ == "pobj"]
+            for obj in objs:
+                obj_tokens = [t for t in obj.subtree if not t.is_punct]
+                c2, _ = country_of_tokens(obj_tokens)
+                if c2 is None and child.lower_ in ("in", "from"):
+                    city_text = doc[obj.left_edge.i : obj.i + 1].text
+                    for cand_text in (obj.text, city_text):
+                        c2 = lex.cities().get(cand_text)
+                        if c2:
+                            break
+                if c2 is not None and country is None:
+                    country = c2
+                    used.extend(obj_tokens)
+                    used.append(child)
+                    span_end = max(span_end, obj.right_edge.i + 1)
+        needs = rule.needs_modifier and not mods_all and country is None
+        if needs and not any(c.dep_ == "prep" and c.lower_ == "of" for c in head.children):
+            return None
+        # deep fallback: "refugees fleeing the civil war in Liberia"
+        if country is None and head.tag_ in PLURAL_TAGS:
+            for tok in head.subtree:
+                if (
+                    tok.i in country_at
+                    and tok.dep_ == "pobj"
+                    and tok.head.lower_ in ("in", "from")
+                    and _depth(tok, head) <= 5
+                ):
+                    country = country_at[tok.i][2].iso3
+                    break
+        sector = rule.sector
+        if not rule.strong:
+            sector = self._modifier_sector(mods_all, rule) or sector
+        if any(
+            norm(t.lower_) in lex.modifiers and lex.modifiers[norm(t.lower_)] == "ELI"
+            for t in mods_all
+        ):
+            sector = "ELI"
+        kind = rule.kind
+        if kind == "person" and plural:
+            kind = "group"
+        informative = [
+            t
+            for t in mods_all
+            if t.i in country_at
+            or t.i in dict_at
+            or t.dep_ == "poss"
+            or t.head.dep_ == "poss"
+            or t.pos_ in NOUN_POS
+            or norm(t.lemma_) in lex.modifiers
+            or norm(t.lemma_) in lex.sectors
+        ]
+        keep = {t.i for t in informative}
+        start = s
+        while start - 1 >= 0 and (
+            start - 1 in keep or (doc[start - 1].dep_ == "case" and start - 2 in keep)
+        ):
+            start -= 1
+        poss_pron = next((t.i for t in poss if t.pos_ == "PRON"), None)
+        if poss_pron is None:
+            # "his country's troops": the country of whoever "his" is
+            for t in mods_all:
+                if t.dep_ == "poss" and t.lemma_.lower() in ("country", "nation", "government"):
+                    poss_pron = next(
+                        (c.i for c in t.children if c.dep_ == "poss" and c.pos_ == "PRON"), None
+                    )
+        end = max(span_end, e, head.i + 1)
+        name = doc[start:end].text
+        cand = Cand(
+            start=start,
+            end=end,
+            head=head.i,
+            name=name,
+            kind=kind,
+            country=country,
+            sector=sector,
+            role=rule.role if kind == "person" else None,
+            titled_only=kind == "person" and not indefinite,
+            definite=definite,
+            poss_pronoun=poss_pron,
+            rule="agent:" + rule.term,
+        )
+        if kind != "person" or indefinite:
+            cand.key = ("agent", country, sector, rule.role, kind)
+        cand.extra["used"] = used
+        return cand
+
+    def _agentive(self, tok: Token) -> bool:
+        """Is a country name here an actor, not a location?"""
+        lex = self.lex
+        while tok.dep_ == "conj" and tok.head.i != tok.i:
+            tok = tok.head
+        dep = tok.dep_
+        if dep == "poss":
+            return tok.head.lemma_.lower() not in lex.place_nouns
+        if dep == "pobj":
+            prep = tok.head.lower_
+            gov = tok.head.head
+            if prep in lex.location_preps:
+                return False
+            if (
+                prep in ("from", "to", "toward", "towards")
+                and gov.lemma_.lower() in lex.motion_verbs
+            ):
+                return False
+            if prep == "of" and gov.lemma_.lower() in lex.place_nouns:
+                return False
+            return prep in lex.agent_preps
+        return dep in lex.actor_deps
+
+    def _expletive(self, tok: Token) -> bool:
+        if tok.dep_ == "expl":
+            return True
+        head = tok.head
+        if tok.dep_ in ("nsubj", "nsubjpass") and head.lemma_.lower() in self.lex.expletive_heads:
+            return any(
+                c.dep_ in ("ccomp", "xcomp", "acomp", "attr", "csubj") for c in head.children
+            )
+        return False
+
+    # ---------------------------------------------------------------- call
+
+    @guarded("actors")
+    def __call__(self, doc: Doc) -> Doc:
+        cands = self.find(doc)
+        actors, mentions = resolve(doc, cands, self.lex)
+        self.set_annotations(doc, actors, mentions)
+        return doc
+
+    @staticmethod
+    def set_annotations(
+        doc: Doc, actors: list[dict[str, Any]], mentions: list[dict[str, Any]]
+    ) -> None:
+        doc._.ng_actors = actors
+        doc._.ng_actor_mentions = mentions
+
+
+def _dateline(doc: Doc, start: int, end: int) -> bool:
+    """ "KYIV, Ukraine -" at the start of a line, or the country after it, is a place."""
+
+    def line_start(i: int) -> bool:
+        return i == 0 or "\n" in doc[i - 1].text or doc[i - 1].is_space
+
+    if line_start(start) and end < len(doc) and doc[end].text == ",":
+        return True
+    return start >= 2 and doc[start - 1].text == "," and line_start(start - 2)
+
+
+def _lemma(tok: Token) -> str:
+    """Lower-case lemma; Title Case plurals the model does not lemmatize lose their -s."""
+    lemma = norm(tok.lemma_)
+    if tok.tag_ in PLURAL_TAGS and lemma == norm(tok.text) and lemma.endswith("s"):
+        return lemma[:-1]
+    return lemma
+
+
+def _is_plural(tok: Token) -> bool:
+    return tok.tag_ in PLURAL_TAGS and _lemma(tok) != norm(tok.text)
+
+
+def _depth(tok: Token, top: Token) -> int:
+    depth = 0
+    while tok.i != top.i and tok.head.i != tok.i:
+        tok = tok.head
+        depth += 1
+    return depth
+
+
+def _any_entry(dictionary: ActorDictionary, span: Span) -> Entry | None:
+    """Any entry of this name, whatever its dates (to know it names a person)."""
+    forms = dictionary.by_form.get(span.text.replace("\u2019", "'"))
+    return forms[0] if forms else None
+
+
+@Language.factory(
+    "newsgraph_actors",
+    default_config={
+        "user_dictionary": None,
+        "builtin_dictionary": True,
+        "resolve_pronouns": True,
+    },
+    assigns=["doc._.ng_actors", "doc._.ng_actor_mentions"],
+    requires=["token.dep", "token.lemma", "doc.ents"],
+)
+def make_actors(
+    nlp: Language,
+    name: str,
+    user_dictionary: str | None,
+    builtin_dictionary: bool,
+    resolve_pronouns: bool,
+) -> ActorsComponent:
+    return ActorsComponent(
+        nlp,
+        name,
+        user_dictionary=user_dictionary,
+        builtin_dictionary=builtin_dictionary,
+        resolve_pronouns=resolve_pronouns,
+    )
