@@ -44,7 +44,10 @@ def test_weekdays_around_a_tuesday_report(base_nlp: Language, times: TimesCompon
         "Border guards said on Monday that two soldiers had been detained. "
         "A spokesman confirmed the arrests on Tuesday."
     )
-    assert pairs(run(base_nlp, times, text)) == [("Monday", "2025-04-07"), ("Tuesday", "2025-04-08")]
+    assert pairs(run(base_nlp, times, text)) == [
+        ("Monday", "2025-04-07"),
+        ("Tuesday", "2025-04-08"),
+    ]
 
 
 def test_future_clause_looks_forward(base_nlp: Language, times: TimesComponent) -> None:
