@@ -32,6 +32,10 @@ EMBED_DEPS = {"xcomp", "ccomp", "dobj", "obj", "pcomp", "pobj", "prep", "nsubjpa
 # Prepositions that list parts of a larger event ("ties with X, including a defense pact").
 PART_PREPS = {"including", "like", "as"}
 VERB_TAGS = ("VERB", "AUX")
+QUANTITY_HEADS = {"tens", "thousands", "hundreds", "dozens", "scores", "millions", "number",
+                  "group", "groups", "crowd", "crowds", "some", "many", "most", "members", "one",
+                  "third", "half", "part", "all", "two", "three", "several"}
+DEMAND_MODALS = {"must", "should"}
 ITEM_CATEGORIES = ("AID", "SUPPORT", "COOPERATE")
 
 
@@ -87,6 +91,21 @@ class EventsComponent:
                     if used is not None and entry.objects:
                         consumed.add(used.i)
                         consumed.update(c.i for c in used.conjuncts)
+            elif tok.pos_ == "ADJ" and any(c.dep_ == "xcomp" for c in tok.children):
+                hit = self.lexicon.match_verb(tok)  # "ready to", "willing to"
+                if hit is not None:
+                    found[tok.i] = Candidate(tok, hit[0], None, "verb")
+        # "X said Y must do Z": a demand by X on Y
+        for tok in sent:
+            if (
+                tok.pos_ in VERB_TAGS
+                and tok.dep_ == "ccomp"
+                and tok.head.lemma_.lower() in self.cues["attribution_verbs"]
+                and any(c.dep_ == "aux" and c.lower_ in DEMAND_MODALS for c in tok.children)
+            ):
+                modal = next(c.lower_ for c in tok.children if c.lower_ in DEMAND_MODALS)
+                entry = Entry(lemma=modal, category="REQUEST", pos="modal")
+                found[tok.i] = Candidate(tok, entry, None, "modal")
         for tok in sent:
             if tok.pos_ in ("NOUN", "PROPN") and tok.i not in found:
                 entry = self.lexicon.match_noun(tok)
@@ -113,9 +132,12 @@ class EventsComponent:
                     break
                 gov = found.get(node.i)
                 if gov is not None:
-                    if gov.entry.category in embedding and child.dep_ in EMBED_DEPS and (
-                        child.dep_ not in ("conj",)
-                    ):
+                    purpose = (
+                        gov.entry.category == "PROTEST"
+                        and child.dep_ in ("advcl", "xcomp", "acl")
+                        and cand.entry.category in ("REQUEST", "ACCUSE", "REJECT")
+                    )
+                    if purpose or (gov.entry.category in embedding and child.dep_ in EMBED_DEPS):
                         gov.embedded = gov.embedded or cand.entry.category
                         del found[i]
                     break
@@ -125,7 +147,19 @@ class EventsComponent:
     # -- arguments ------------------------------------------------------------------------
     def _subject(self, verb: Token, depth: int = 0) -> tuple[Token | None, bool]:
         """The subject token of a verb and whether the verb is passive (looking through
-        conjunctions, control verbs, participles and relative clauses)."""
+        conjunctions, control verbs, participles and relative clauses); "tens of thousands
+        of students" gives "students"."""
+        subj, passive = self._subject_token(verb, depth)
+        for _ in range(3):
+            if subj is None or (subj.lower_ not in QUANTITY_HEADS and subj.pos_ != "NUM"):
+                break
+            pobjs = self._pobjs(subj, ("of",))
+            if not pobjs:
+                break
+            subj = pobjs[0]
+        return subj, passive
+
+    def _subject_token(self, verb: Token, depth: int = 0) -> tuple[Token | None, bool]:
         for c in verb.children:
             if c.dep_ in ("nsubj", "csubj", "expl"):
                 if c.lower_ in RELATIVE_PRONOUNS and verb.dep_ == "relcl":
@@ -136,6 +170,8 @@ class EventsComponent:
         if depth > 4 or verb.head is verb:
             return None, False
         head = verb.head
+        if verb.dep_ in ("acomp", "xcomp") and verb.pos_ == "ADJ" and head.pos_ in VERB_TAGS:
+            return self._subject(head, depth + 1)
         if verb.dep_ == "conj" and head.pos_ in VERB_TAGS:
             subj, _ = self._subject(head, depth + 1)
             return subj, any(c.dep_ == "auxpass" for c in verb.children)
@@ -178,6 +214,7 @@ class EventsComponent:
         climbing through objects and participles, stopping at attribution verbs and at
         other events."""
         node = tok
+        first = True
         for _ in range(6):
             head = node.head
             if head is node:
@@ -188,8 +225,9 @@ class EventsComponent:
                 ):
                     return None
                 subj, passive = self._subject(head)
-                if subj is not None and not passive and refs_for(subj, index):
+                if subj is not None and not passive and (first or refs_for(subj, index)):
                     return subj
+                first = False
             node = head
         return None
 
@@ -298,7 +336,17 @@ class EventsComponent:
                         "start": span.start_char, "end": span.end_char, "actor_id": None}]
             return out
 
-        if cand.kind == "verb":
+        if cand.kind == "modal":
+            speaker_subj, _ = self._subject(tok.head)
+            sources = refs(speaker_subj, strict=False)
+            subj, _ = self._subject(tok)
+            targets = refs(subj, strict=False)
+            a = assess(tok.head, self.cues, quotes)
+            speaker = self._speaker_ref(a, index)
+            claimant = speaker
+            rule = f"modal-demand:{entry.lemma} (said ... {entry.lemma} {tok.text})"
+            confidence = 0.6
+        elif cand.kind == "verb":
             subj, passive = self._subject(tok)
             if passive:
                 agents = self._pobjs(tok, ("by",))
@@ -415,7 +463,12 @@ class EventsComponent:
                 rule += " +negated"
                 a.flags.discard("denied")
                 certainty = a.rank()
-        elif a.future and not a.conditional and sources and "hypothetical" not in a.flags:
+        elif (
+            (a.future or (a.modal == "would" and "claimed" in a.flags))
+            and not a.conditional
+            and sources
+            and "unclear" not in a.flags
+        ):
             shifted = self.shifts.apply("promise", category)
             if shifted:
                 mode = category.lower() if mode is None else mode
@@ -423,7 +476,11 @@ class EventsComponent:
                 rule += " +future-intent"
                 a.flags.discard("future")
                 certainty = a.rank()
-        if (a.future or a.modal in ("would", "will")) and not a.conditional and "claimed" in a.flags:
+        if category == "AGREE" and cand.embedded and self.shifts.apply("threat", cand.embedded):
+            # "is prepared to impose martial law", "agreed to attack": a threat
+            category, mode = "THREATEN", None
+            rule += " +conflict-intent"
+        if (a.future or a.modal == "would") and not a.conditional and sources:
             shifted = self.shifts.apply("threat", category)
             if shifted:
                 mode = self.lexicon.embedded_modes.get(shifted, {}).get(category)
@@ -432,6 +489,10 @@ class EventsComponent:
                 a.flags.discard("future")
                 a.flags.discard("hypothetical")
                 certainty = a.rank()
+        if category == "MOBILIZE" and len({s.get("country") for s in sources if s.get("country")}) > 1:
+            category, mode = "COOPERATE", None  # joint exercises of two countries
+            context = context or "military"
+            rule += " +joint"
         if cand.embedded and category in self.lexicon.embedded_modes and mode is None:
             mode = self.lexicon.embedded_modes[category].get(cand.embedded)
         cameo, quad, intensity = self.crosswalk.code(category, mode)

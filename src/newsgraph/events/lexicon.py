@@ -79,8 +79,18 @@ def _object_lemmas(tok: Token) -> list[Token]:
     return objs + more
 
 
+PARTITIVES = {"part", "parts", "most", "some", "much", "half", "portion", "rest", "all", "many",
+              "dozens", "hundreds", "thousands", "number", "group", "tens", "scores"}
+
+
 def _object_words(o: Token) -> set[str]:
     words = {o.lemma_.lower(), o.lower_}
+    if o.lower_ in PARTITIVES or o.pos_ == "NUM":  # "part of a stronghold"
+        for c in o.children:
+            if c.dep_ == "prep" and c.lower_ == "of":
+                for g in c.children:
+                    if g.dep_ == "pobj":
+                        words.update(_object_words(g))
     for c in o.children:
         if c.dep_ in ("compound", "amod"):
             words.add(c.lemma_.lower())
@@ -129,6 +139,10 @@ class Lexicon:
         objs = _object_lemmas(tok)
         preps = [c for c in tok.children if c.dep_ in ("prep", "prt", "agent", "dative")]
         particles = {c.lower_ for c in tok.children if c.dep_ == "prt"}
+        # A particle changes the verb ("call off" is not "call"): when an entry names this
+        # particle, only entries with that particle (or a preposition) are tried.
+        if particles & {e.particle for e in entries if e.particle}:
+            entries = [e for e in entries if e.particle in particles or e.prep]
         for entry in entries:
             if entry.objects:
                 for o in objs:
