@@ -457,7 +457,12 @@ def eval_cmd(
         if not data.exists():
             err.print(f"skipped: no evaluation data at {data}")
             return
-        results = runner.run_all(data, limit=limit, workers=workers, update_docs=update_docs)
+        results = runner.run_all(
+            data, limit=limit, workers=workers, update_docs=update_docs, echo=lambda m: err.print(m)
+        )
+        if not as_json:
+            for r in results:
+                out.print(runner.format_result(r), markup=False)
         if as_json:
             for r in results:
                 print(json.dumps(r.to_json(), default=str))
@@ -467,7 +472,13 @@ def eval_cmd(
     if not data.exists():
         err.print(f"skipped: no {kind} gold data at {data} (pass --data PATH)")
         raise typer.Exit(0)
-    result = runner.run_kind(kind, data, limit=limit, workers=workers)
+    with _progress(quiet=as_json) as bar:
+        task = bar.add_task(f"eval {kind}", total=None)
+
+        def progress(done: int, total: int | None) -> None:
+            bar.update(task, completed=done, total=total)
+
+        result = runner.run_kind(kind, data, limit=limit, workers=workers, progress=progress)
     if as_json:
         print(json.dumps(result.to_json(), default=str))
     else:
