@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -15,6 +16,15 @@ from newsgraph.places.resolve import Resolver
 from newsgraph.stage import guarded
 
 AGENT_FEATURES = {"country"}
+
+
+def _country_word() -> Callable[[str], str | None] | None:
+    """The actors stage's nationality lookup ("Sudanese" -> "SDN"), when installed."""
+    try:
+        from newsgraph.actors.countries import country_of
+    except ImportError:
+        return None
+    return country_of
 
 
 def place_dict(pid: str, e: Entry) -> dict[str, Any]:
@@ -95,8 +105,15 @@ class Geoparser:
             j = self.detector.container_after(doc, span.end)
             if j is not None and doc[j].idx in starts:
                 f.parent = starts[doc[j].idx]
-        entries = self.resolver.resolve(doc, allf)
-        return [place_dict("", e) if e is not None else None for e in entries[: len(gold)]]
+        entries = self.resolver.resolve(doc, allf)[: len(gold)]
+        country_of = _country_word()
+        if country_of is not None:
+            # a nationality word handed in as a toponym names its country
+            for i, f in enumerate(gold):
+                if entries[i] is None:
+                    iso3 = country_of(f.text)
+                    entries[i] = self.gaz.country(iso3) if iso3 else None
+        return [place_dict("", e) if e is not None else None for e in entries]
 
 
 class PlacesComponent:

@@ -15,7 +15,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc, Span, Token
 
-from newsgraph.places.gazetteer import NAME_ALT, NAME_CODE, NAME_OWN, Gazetteer
+from newsgraph.places.gazetteer import NAME_ABBR, NAME_ALT, NAME_CODE, NAME_OWN, Gazetteer
 
 GEO_LABELS = {"GPE", "LOC", "FAC"}
 REPAIR_LABELS = {"PERSON", "ORG", "PRODUCT", "NORP", "WORK_OF_ART", "EVENT", "LAW", "LANGUAGE"}
@@ -54,7 +54,9 @@ class Detector:
         for e, kind in self.gaz.lookup(text):
             if kind == NAME_OWN:
                 return True
-            if kind == NAME_CODE and text.isupper():
+            if kind == NAME_CODE and text.replace(".", "").isupper():
+                return True
+            if kind == NAME_ABBR and "." in text:
                 return True
             if kind == NAME_ALT and (e.feature != "city" or e.population >= 1000 or not strong):
                 return True

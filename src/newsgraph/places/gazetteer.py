@@ -35,12 +35,13 @@ from typing import Any
 
 logger = logging.getLogger("newsgraph")
 
-FORMAT_VERSION = 2
+FORMAT_VERSION = 3
 
 NAME_OWN = 0
 NAME_ALT = 1
 NAME_SHORT = 2  # derived short form of a subdivision ("Donetsk" for Donetska oblast)
 NAME_CODE = 3
+NAME_ABBR = 4  # a dotted abbreviation ("W.Va."), valid only when written with a dot
 
 FEATURE_PRECISION = {"city": 1, "admin3": 2, "admin2": 2, "admin1": 3, "country": 3, "continent": 3}
 
@@ -214,6 +215,16 @@ def load_country_points() -> dict[str, tuple[float, float]]:
     return out
 
 
+def load_abbreviations() -> list[tuple[str, str]]:
+    out = []
+    with data_path("abbreviations.tsv").open(encoding="utf-8") as fh:
+        for line in fh:
+            if line.strip() and not line.startswith("#"):
+                parts = line.rstrip("\n").split("\t")
+                out.append((parts[0], parts[1]))
+    return out
+
+
 def short_forms(name: str, strip: set[str]) -> set[str]:
     """Short keys of a subdivision name without its generic words ('Kursk Oblast' -> 'kursk')."""
     key = normalize(name)
@@ -298,7 +309,7 @@ def build_from_packages(dest: Path) -> int:
     sub_key: dict[int, str] = {}
     for i, row in enumerate(s_rows, start=1):
         sub_key[i] = row[2] or row[1] or f"sub{i}"
-    for i, row in enumerate(c_rows, start=1):
+    for row in c_rows:
         iso2 = row[1]
         pid += 1
         pt = cpoints.get(iso2) or representative_point(country_points_c.get(iso2, []))
@@ -352,6 +363,12 @@ def build_from_packages(dest: Path) -> int:
                 names.append((short, pid, NAME_SHORT))
         if row[1]:
             names.append((normalize(row[1]), pid, NAME_CODE))
+
+    abbr = load_abbreviations()
+    iso_sub = {row[1]: i for i, row in enumerate(s_rows, start=1) if row[1]}
+    for text, iso in abbr:
+        if iso in iso_sub:
+            names.append((normalize(text), sub_pid[iso_sub[iso]], NAME_ABBR))
 
     # short forms from the main town of a subdivision ('donetska oblast' -> 'donetsk')
     stems: dict[int, set[str]] = defaultdict(set)

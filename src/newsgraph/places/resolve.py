@@ -28,6 +28,7 @@ from spacy.tokens import Doc
 
 from newsgraph.places.detect import Found
 from newsgraph.places.gazetteer import (
+    NAME_ABBR,
     NAME_ALT,
     NAME_CODE,
     NAME_OWN,
@@ -45,7 +46,7 @@ class Weights:
     """Score weights (documented in docs/PLACES.md)."""
 
     population: float = 0.6
-    alias_city: float = -1.5
+    alias_city: float = -3.0
     alias_area: float = -0.5
     short_with_cue: float = 1.0
     short_without_cue: float = -4.0
@@ -60,6 +61,9 @@ class Weights:
     ctx_country_many: float = 1.0
     ctx_admin1: float = 2.0
     ctx_actor_country: float = 1.0
+    coherence: float = 1.5  # per other toponym with a candidate in the same region
+    coherence_max: float = 3.0
+    confident_margin: float = 1.0  # a first-pass choice this far ahead informs the others
 
 
 @dataclass
@@ -67,6 +71,8 @@ class Context:
     countries: Counter[str] = field(default_factory=Counter)
     admin1: Counter[str] = field(default_factory=Counter)
     actor_countries: set[str] = field(default_factory=set)
+    # admin1 keys of each other toponym's candidates (when it has few)
+    regions: list[frozenset[str]] = field(default_factory=list)
 
 
 def inside(e: Entry, parent: Entry) -> bool:
@@ -102,7 +108,12 @@ class Resolver:
             # "Northern Virginia", "downtown Nashville": the place named last
             cands = list(self.gaz.lookup(" ".join(words[1:])))
         upper = text.replace(".", "").isupper()
-        cands = [(e, k) for e, k in cands if k != NAME_CODE or upper]
+        dotted = "." in text
+        cands = [
+            (e, k)
+            for e, k in cands
+            if (k != NAME_CODE or upper) and (k != NAME_ABBR or dotted)
+        ]
         return cands, region
 
     def score(
@@ -117,7 +128,7 @@ class Resolver:
     ) -> float:
         w = self.w
         s = w.population * math.log10(e.population + 10)
-        if kind == NAME_ALT:
+        if kind == NAME_ALT and not e.capital:
             s += w.alias_city if e.feature == "city" else w.alias_area
         elif kind == NAME_SHORT:
             s += w.short_with_cue if region else w.short_without_cue
@@ -146,6 +157,9 @@ class Resolver:
                 s += w.ctx_admin1
             if e.country in ctx.actor_countries:
                 s += w.ctx_actor_country
+            if e.admin1_key and e.feature != "admin1":
+                hits = sum(1 for r in ctx.regions if e.admin1_key in r)
+                s += min(w.coherence * hits, w.coherence_max)
         return s
 
     def _best(
@@ -155,46 +169,55 @@ class Resolver:
         parent: Entry | None,
         cache: dict[int, tuple[list[tuple[Entry, int]], bool]],
         idx: int,
-    ) -> Entry | None:
+    ) -> tuple[Entry | None, float]:
+        """The best candidate and its lead over the runner-up."""
         if idx not in cache:
             cache[idx] = self.candidates(f)
         cands, region_in_text = cache[idx]
         if not cands:
-            return None
+            return None, 0.0
         region = region_in_text or f.region_cue
-        best: tuple[float, int, Entry] | None = None
-        for e, k in cands:
-            sc = self.score(e, k, f, region, cands, ctx, parent)
-            key = (sc, -e.pid, e)
-            if best is None or key[:2] > best[:2]:
-                best = key
-        return best[2] if best else None
+        scored = sorted(
+            ((self.score(e, k, f, region, cands, ctx, parent), -e.pid, e) for e, k in cands),
+            key=lambda x: (x[0], x[1]),
+            reverse=True,
+        )
+        # the same place reached by several names counts once
+        runner = next((x[0] for x in scored[1:] if x[2].pid != scored[0][2].pid), None)
+        margin = scored[0][0] - runner if runner is not None else 99.0
+        return scored[0][2], margin
 
     def resolve(self, doc: Doc, found: Sequence[Found]) -> list[Entry | None]:
         cache: dict[int, tuple[list[tuple[Entry, int]], bool]] = {}
         first = [self._best(f, None, None, cache, i) for i, f in enumerate(found)]
+        regions: dict[str, frozenset[str]] = {}
+        for i, f in enumerate(found):
+            if f.text not in regions:
+                keys = frozenset(e.admin1_key for e, _k in cache[i][0] if e.admin1_key)
+                regions[f.text] = keys if len(keys) <= 12 else frozenset()
         # parents first resolved alone, then everything with context
         actor_countries: set[str] = set()
         for actor in doc._.ng_actors or []:
             c = actor.get("country") if isinstance(actor, dict) else None
             if isinstance(c, str) and len(c) == 3:
                 actor_countries.add(c)
-        result: list[Entry | None] = list(first)
+        result = list(first)
         for _round in range(2):
             prev = list(result)
             for i, f in enumerate(found):
                 ctx = Context(actor_countries=actor_countries)
-                seen: set[str] = set()
-                for j, e in enumerate(prev):
-                    if j == i or e is None or found[j].text == f.text:
-                        continue
-                    if found[j].text in seen:
+                seen: set[str] = {f.text}
+                for j, (e, margin) in enumerate(prev):
+                    if j == i or found[j].text in seen:
                         continue
                     seen.add(found[j].text)
+                    ctx.regions.append(regions[found[j].text])
+                    if e is None or margin < self.w.confident_margin:
+                        continue
                     if e.country:
                         ctx.countries[e.country] += 1
                     if e.admin1_key:
                         ctx.admin1[e.admin1_key] += 1
-                parent = prev[f.parent] if f.parent is not None else None
+                parent = prev[f.parent][0] if f.parent is not None else None
                 result[i] = self._best(f, ctx, parent, cache, i)
-        return result
+        return [e for e, _m in result]
