@@ -72,6 +72,7 @@ class ActorsComponent:
             entries += load_file(user_dictionary)  # raises DictionaryError with the fix
         self.dictionary = ActorDictionary(entries)
         self.resolve_pronouns = resolve_pronouns
+        self._sent_countries: dict[int, set[str]] = {}
 
     # ------------------------------------------------------------------ find
 
@@ -178,7 +179,9 @@ class ActorsComponent:
         meta = doc._.ng_meta or {}
         published = meta.get("published") if isinstance(meta, dict) else None
         lex = self.lex
-        persons = [e for e in doc.ents if e.label_ == "PERSON"]
+        persons = [
+            e for e in doc.ents if e.label_ == "PERSON" and lex.countries.lookup(e.text) is None
+        ]
         person_tokens = {i for e in persons for i in range(e.start, e.end)}
         dict_spans = self._dict_spans(doc)
         # a dictionary person name the model missed is a person too
@@ -208,7 +211,7 @@ class ActorsComponent:
         sector_spans = [sp for sp in self._sector_spans(doc) if sp[0] not in person_tokens]
         sector_head: dict[int, tuple[int, int, SectorRule]] = {}
         for s, e, rule in sector_spans:
-            if any(k in dict_at for k in range(s, e)):
+            if any(k in dict_at or k in country_at for k in range(s, e)):
                 continue  # "Revolutionary Guards", "State Department": the dictionary knows
             root = self._root(doc, s, e)
             if root.pos_ in NOUN_POS or root.tag_.startswith("NN"):
@@ -312,7 +315,21 @@ class ActorsComponent:
                 continue
             cands.append(cand)
             mark(range(cand.start, cand.end))
-            mark(cand.extra.pop("used", []))
+            used = cand.extra.pop("used", [])
+            mark(used)
+            for other in used:
+                word = country_at.get(other.i)
+                if (
+                    word is not None
+                    and word[2].iso3 != cand.country
+                    and (other.dep_ == "conj" or any(c.dep_ == "conj" for c in other.children))
+                ):
+                    twin = Cand(**{**cand.__dict__, "extra": {}})
+                    twin.country = word[2].iso3
+                    twin.name = f"{doc[word[0] : word[1]].text} {doc[s:e].text}"
+                    if twin.key is not None:
+                        twin.key = (twin.key[0], twin.country, *twin.key[2:])
+                    cands.append(twin)
 
         # 3. dictionary names (organizations, groups) --------------------------------
         for s, e in sorted(dict_spans.items()):
@@ -355,7 +372,9 @@ class ActorsComponent:
                 if root.dep_ in MODIFIER_DEPS or root.pos_ == "ADJ":
                     continue
                 plural_form = (
-                    root.tag_ in PLURAL_TAGS and word.form.lower() != doc[s:e].text.lower()
+                    word.kind == "demonym"
+                    and root.pos_ in NOUN_POS
+                    and (root.tag_ in PLURAL_TAGS or doc[s:e].text.endswith("s"))
                 )
                 nxt = doc[e] if e < len(doc) else None
                 the_people = any(c.lower_ == "the" for c in root.children) and (
@@ -383,7 +402,13 @@ class ActorsComponent:
                     )
                 )
                 continue
-            if not self._agentive(root) or _dateline(doc, s, e):
+            modifier_of_event = (
+                word.kind == "name"
+                and root.dep_ in ("compound", "nmod")
+                and root.head.pos_ == "NOUN"
+                and root.head.lemma_.lower() not in lex.place_nouns
+            )
+            if not (self._agentive(root) or modifier_of_event) or _dateline(doc, s, e):
                 continue
             if word.kind in ("capital", "seat"):
                 cand = Cand(
@@ -484,6 +509,7 @@ class ActorsComponent:
                     )
                 )
         cands.sort(key=lambda c: (c.start, c.end))
+        self._sent_countries = _sentence_countries(doc, country_spans)
         return cands
 
     # ---------------------------------------------------------------- helpers
@@ -568,6 +594,11 @@ class ActorsComponent:
         for child in head.children:
             if child.dep_ in MODIFIER_DEPS and child.i not in term:
                 mods.extend(t for t in child.subtree if t.dep_ != "det" and not t.is_punct)
+        if head.dep_ == "compound" and head.head.i > head.i:
+            # "Israeli army bulldozers": the nationality hangs on the outer noun
+            for child in head.head.children:
+                if child.i < head.i and child.dep_ in MODIFIER_DEPS and child.i not in term:
+                    mods.extend(t for t in child.subtree if t.dep_ != "det" and not t.is_punct)
         # words of a multi-word term before the head ("Foreign" of "Foreign Ministry")
         mods_all = sorted(mods, key=lambda t: t.i)
         poss = [
@@ -601,6 +632,8 @@ class ActorsComponent:
             for obj in objs:
                 obj_tokens = [t for t in obj.subtree if not t.is_punct]
                 c2, _ = country_of_tokens(obj_tokens)
+                if child.lower_ in ("in", "at") and rule.sector == "MIL":
+                    continue  # "peacekeepers in Iraq" are not Iraqi; "police in Lagos" are
                 if c2 is None and child.lower_ in ("in", "from"):
                     city_text = doc[obj.left_edge.i : obj.i + 1].text
                     for cand_text in (obj.text, city_text):
@@ -616,7 +649,7 @@ class ActorsComponent:
         if needs and not any(c.dep_ == "prep" and c.lower_ == "of" for c in head.children):
             return None
         # deep fallback: "refugees fleeing the civil war in Liberia"
-        if country is None and head.tag_ in PLURAL_TAGS:
+        if country is None and head.tag_ in PLURAL_TAGS and rule.sector != "MIL":
             for tok in head.subtree:
                 if (
                     tok.i in country_at
@@ -721,7 +754,7 @@ class ActorsComponent:
     @guarded("actors")
     def __call__(self, doc: Doc) -> Doc:
         cands = self.find(doc)
-        actors, mentions = resolve(doc, cands, self.lex)
+        actors, mentions = resolve(doc, cands, self.lex, self._sent_countries)
         self.set_annotations(doc, actors, mentions)
         return doc
 
@@ -733,15 +766,39 @@ class ActorsComponent:
         doc._.ng_actor_mentions = mentions
 
 
+def _sentence_countries(
+    doc: Doc, country_spans: dict[int, tuple[int, CountryWord]]
+) -> dict[int, set[str]]:
+    """Countries named (not adjectives) in each sentence, as actor or place, by sentence."""
+    starts = [sent.start for sent in doc.sents]
+    out: dict[int, set[str]] = {}
+    n = 0
+    for s in sorted(country_spans):
+        while n + 1 < len(starts) and starts[n + 1] <= s:
+            n += 1
+        word = country_spans[s][1]
+        if word.kind in ("name", "capital"):  # nationality adjectives describe, not locate
+            out.setdefault(n, set()).add(word.iso3)
+    return out
+
+
 def _dateline(doc: Doc, start: int, end: int) -> bool:
     """ "KYIV, Ukraine -" at the start of a line, or the country after it, is a place."""
 
     def line_start(i: int) -> bool:
         return i == 0 or "\n" in doc[i - 1].text or doc[i - 1].is_space
 
+    def dash_follows(i: int) -> bool:
+        for tok in doc[i : i + 5]:
+            if tok.text in ("-", "\u2013", "\u2014", "--", "(") or tok.is_space:
+                return True
+            if tok.pos_ in ("VERB", "AUX"):
+                return False
+        return False
+
     if line_start(start) and end < len(doc) and doc[end].text == ",":
-        return True
-    return start >= 2 and doc[start - 1].text == "," and line_start(start - 2)
+        return dash_follows(end + 1)
+    return start >= 2 and doc[start - 1].text == "," and line_start(start - 2) and dash_follows(end)
 
 
 def _lemma(tok: Token) -> str:

@@ -81,7 +81,10 @@ def countries_compatible(a: str | None, b: str | None) -> bool:
 
 
 def resolve(
-    doc: Doc, cands: list[Cand], lex: Lexicon
+    doc: Doc,
+    cands: list[Cand],
+    lex: Lexicon,
+    sentence_countries: dict[int, set[str]] | None = None,
 ) -> tuple[list[dict[str, Any]], list[dict[str, Any]]]:
     meta = doc._.ng_meta if isinstance(doc._.ng_meta, dict) else {}
     article_id = str(meta.get("article_id") or "")
@@ -242,4 +245,15 @@ def resolve(
                 "kind": kind,
             }
         )
+    # 7. an office or agent with no country, in a sentence that names exactly one country,
+    #    belongs to that country ("President X ... in Sudan", "police ... in Nigeria")
+    if sentence_countries:
+        first_sent: dict[str, int] = {}
+        for cand, actor in seen:
+            first_sent.setdefault(actor.id, sent_of.get(cand.head, -1))
+        for actor in actors:
+            if actor.country is None and actor.sector is not None:
+                named = sentence_countries.get(first_sent.get(actor.id, -1), set())
+                if len(named) == 1:
+                    actor.country = next(iter(named))
     return [a.record(article_id) for a in actors], mentions
