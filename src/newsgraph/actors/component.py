@@ -318,15 +318,15 @@ class ActorsComponent:
             used = cand.extra.pop("used", [])
             mark(used)
             for other in used:
-                word = country_at.get(other.i)
+                hit = country_at.get(other.i)
                 if (
-                    word is not None
-                    and word[2].iso3 != cand.country
+                    hit is not None
+                    and hit[2].iso3 != cand.country
                     and (other.dep_ == "conj" or any(c.dep_ == "conj" for c in other.children))
                 ):
                     twin = Cand(**{**cand.__dict__, "extra": {}})
-                    twin.country = word[2].iso3
-                    twin.name = f"{doc[word[0] : word[1]].text} {doc[s:e].text}"
+                    twin.country = hit[2].iso3
+                    twin.name = f"{doc[hit[0] : hit[1]].text} {doc[s:e].text}"
                     if twin.key is not None:
                         twin.key = (twin.key[0], twin.country, *twin.key[2:])
                     cands.append(twin)
