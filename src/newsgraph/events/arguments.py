@@ -166,7 +166,8 @@ def _one_ref(head: Token, index: ActorIndex, depth: int = 0) -> list[dict[str, A
             country = c or country
     if sector is None:
         sector = index.countries.sector(head.lemma_) or index.countries.sector(head.lower_)
-    if country is None and depth < 2:
+    actorish = mention is not None or sector is not None or head.pos_ == "PROPN"
+    if country is None and depth < 2 and (actorish or head.pos_ == "NOUN"):
         # "allies in the United States and Europe", "officials from Iraq",
         # "the Minister of Foreign Affairs of Ukraine", appositions
         for c in head.children:
@@ -175,7 +176,7 @@ def _one_ref(head: Token, index: ActorIndex, depth: int = 0) -> list[dict[str, A
                 if refs and refs[0].get("country"):
                     return refs
         for c in head.children:
-            if c.dep_ == "prep" and c.lower_ in ("in", "from", "of"):
+            if c.dep_ == "prep" and (c.lower_ in ("in", "from") or (c.lower_ == "of" and actorish)):
                 for pobj in (g for g in c.children if g.dep_ == "pobj"):
                     found = []
                     for h in [pobj, *pobj.conjuncts]:

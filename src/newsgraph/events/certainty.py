@@ -31,6 +31,7 @@ class Assessment:
     future: bool = False
     modal: str | None = None  # the hypothetical modal ("would", "must", ...)
     conditional: bool = False
+    wished: bool = False  # under hope / want / try / consider ...
     attribution: Token | None = None  # the attribution verb whose complement holds the event
     quote: dict[str, Any] | None = None  # the quote whose content holds the event
     flags: set[str] = field(default_factory=set)
@@ -50,6 +51,18 @@ def clause_head(tok: Token) -> Token:
             return t
         t = t.head
     return t
+
+
+def word_forms(tok: Token) -> set[str]:
+    """The lemma and the surface form with common inflections removed (the statistical
+    lemmatizer sometimes errs: "hopes" -> "hop")."""
+    low = tok.lower_
+    forms = {tok.lemma_.lower(), low}
+    for suffix, repl in (("ies", "y"), ("es", "e"), ("es", ""), ("s", ""), ("ed", ""), ("ed", "e"),
+                         ("ing", ""), ("ing", "e")):
+        if low.endswith(suffix) and len(low) > len(suffix) + 2:
+            forms.add(low[: -len(suffix)] + repl)
+    return forms
 
 
 def _aux_words(verb: Token) -> list[str]:
@@ -112,7 +125,14 @@ def assess(trigger: Token, cues: Cues, quotes: list[dict[str, Any]] | None) -> A
     steps = 0
     while node is not child and steps < 12:
         steps += 1
+        forms = word_forms(node)
         lemma = node.lemma_.lower()
+        for key in ("unclear_words", "concern_nouns", "denial_verbs", "future_governors",
+                    "hypothetical_governors", "attribution_verbs", "alleging_verbs"):
+            hit = forms & cues[key]
+            if hit and lemma not in cues[key]:
+                lemma = next(iter(sorted(hit)))
+                break
         dep = child.dep_
         if lemma in cues["unclear_words"] and node.pos_ in ("ADJ", "NOUN", "VERB"):
             a.flags.add("unclear")
@@ -134,6 +154,7 @@ def assess(trigger: Token, cues: Cues, quotes: list[dict[str, Any]] | None) -> A
                     a.cues.append(f"intention '{node.text}'")
                 elif lemma in cues["hypothetical_governors"] and dep in ("xcomp", "ccomp"):
                     a.flags.add("hypothetical")
+                    a.wished = True
                     a.cues.append(f"wish '{node.text}'")
                 if (
                     lemma in cues["attribution_verbs"]

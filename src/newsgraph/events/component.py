@@ -9,7 +9,7 @@ the dependency parse, rates certainty and attribution, attaches place and date, 
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
@@ -46,6 +46,7 @@ class Candidate:
     consumed: Token | None
     kind: str  # verb | noun | modal
     embedded: str | None = None  # category of an action it embeds (mode for THREATEN)
+    subs: list[Candidate] = field(default_factory=list)  # the actions it embeds
 
 
 class EventsComponent:
@@ -139,6 +140,7 @@ class EventsComponent:
                     )
                     if purpose or (gov.entry.category in embedding and child.dep_ in EMBED_DEPS):
                         gov.embedded = gov.embedded or cand.entry.category
+                        gov.subs.append(cand)
                         del found[i]
                     break
                 child, node = node, node.head
@@ -373,7 +375,10 @@ class EventsComponent:
                 if not targets and objs and not items:
                     targets = refs(objs[0])
             else:
-                obj_is_trigger = cand.consumed is not None and cand.consumed in objs
+                sub_toks = {sc.tok.i for sc in cand.subs}
+                obj_is_trigger = (cand.consumed is not None and cand.consumed in objs) or bool(
+                    objs and objs[0].i in sub_toks
+                )
                 if objs and not obj_is_trigger and not passive:
                     targets = targets or refs(objs[0])
                 if not targets:
@@ -395,11 +400,18 @@ class EventsComponent:
                             targets = refs(pobjs[0])
                             if targets:
                                 break
-            if not targets and tok.dep_ in ("advcl", "conj", "xcomp") and tok.head.i in done:
-                if not any(c.dep_ in ("nsubj", "nsubjpass") for c in tok.children):
-                    targets = list(done[tok.head.i]["targets"])
-                    if targets:
+            if (
+                not targets
+                and tok.dep_ in ("advcl", "conj", "xcomp")
+                and not any(c.dep_ in ("nsubj", "nsubjpass") for c in tok.children)
+            ):
+                # "ramped up support for X, providing ...": the target of the clause's event
+                owners = [tok.head, *(c for c in tok.head.children if c.dep_ in ("dobj", "obj"))]
+                for owner in owners:
+                    if owner.i in done and done[owner.i]["targets"]:
+                        targets = list(done[owner.i]["targets"])
                         rule += " +target-from-clause"
+                        break
             if entry.category in ITEM_CATEGORIES and not items and objs and (
                 cand.consumed is None or cand.consumed not in objs
             ):
@@ -417,6 +429,9 @@ class EventsComponent:
             by = self._pobjs(tok, ("by",))
             if by:
                 sources = refs(by[0], strict=False)
+            between = self._pobjs(tok, ("between", "among"))
+            if between and not sources and entry.category in ("CONSULT", "COOPERATE", "AGREE"):
+                sources = refs(between[0])  # "talks between X and Y": both are sources
             if not sources and entry.category in ("AID", "SUPPORT", "COOPERATE"):
                 frm = self._pobjs(tok, ("from",))
                 if frm:
@@ -445,6 +460,10 @@ class EventsComponent:
                     if sources:
                         rule += " +source-from-clause"
                         confidence -= 0.1
+        if not targets and cand.kind != "modal":
+            targets = self._embedded_target(doc, sent, cand, index, quotes, found, done, sources)
+            if targets:
+                rule += " +target-from-content"
         # drop a target that is the source itself
         src_spans = {(s.get("start"), s.get("end")) for s in sources}
         targets = [t for t in targets if (t.get("start"), t.get("end")) not in src_spans]
@@ -466,6 +485,7 @@ class EventsComponent:
         elif (
             (a.future or (a.modal == "would" and "claimed" in a.flags))
             and not a.conditional
+            and not a.wished
             and sources
             and "unclear" not in a.flags
         ):
@@ -480,7 +500,7 @@ class EventsComponent:
             # "is prepared to impose martial law", "agreed to attack": a threat
             category, mode = "THREATEN", None
             rule += " +conflict-intent"
-        if (a.future or a.modal == "would") and not a.conditional and sources:
+        if (a.future or a.modal == "would") and not a.conditional and not a.wished and sources:
             shifted = self.shifts.apply("threat", category)
             if shifted:
                 mode = self.lexicon.embedded_modes.get(shifted, {}).get(category)
@@ -527,6 +547,39 @@ class EventsComponent:
             "confidence": round(max(0.05, confidence), 2),
             "evidence": a.cues,
         }
+
+    def _embedded_target(
+        self,
+        doc: Doc,
+        sent: Span,
+        cand: Candidate,
+        index: ActorIndex,
+        quotes: list[dict[str, Any]],
+        found: set[int],
+        done: dict[int, dict[str, Any]],
+        sources: list[dict[str, Any]],
+    ) -> list[dict[str, Any]]:
+        """The target of a speech act taken from what it is about: "demanded that the US
+        cancel ..." (the US), "offered to hand over to Britain" (Britain), "rejected calls by
+        Belarus for aid" (Belarus)."""
+        for c in cand.tok.children:
+            if c.dep_ == "ccomp":
+                subj = next((g for g in c.children if g.dep_ in ("nsubj", "nsubjpass")), None)
+                if subj is not None:
+                    out = refs_for(subj, index)
+                    if out:
+                        return out
+        ours = {s.get("country") for s in sources if s.get("country")}
+        for sub in cand.subs:
+            ev = self._event(doc, sent, sub, index, quotes, found, done)
+            if ev is None:
+                continue
+            theirs = {s.get("country") for s in ev["sources"] if s.get("country")}
+            if ev["sources"] and theirs and not (theirs & ours):
+                return list(ev["sources"])
+            if ev["targets"]:
+                return list(ev["targets"])
+        return []
 
     # -- place and date -----------------------------------------------------------------
     def _place_mentions(self, doc: Doc) -> list[dict[str, Any]]:

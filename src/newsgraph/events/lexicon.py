@@ -135,6 +135,13 @@ class Lexicon:
         preposition), or None. A "NONE" entry blocks."""
         entries = self.verbs.get(tok.lemma_.lower())
         if not entries:
+            from newsgraph.events.certainty import word_forms
+
+            for form in sorted(word_forms(tok)):
+                entries = self.verbs.get(form)
+                if entries:
+                    break
+        if not entries:
             return None
         objs = _object_lemmas(tok)
         preps = [c for c in tok.children if c.dep_ in ("prep", "prt", "agent", "dative")]
