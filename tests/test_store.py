@@ -91,3 +91,19 @@ def test_listing_queries_have_the_documented_keys(tmp_path):
         assert loaded is not None and loaded.events[0].sources[0]["name"] == "Ukraine"
         stats = queries.stats(store.con)
         assert stats["events_by_category"] == [("ACCUSE", 1)]
+
+
+def test_exports_write_every_table_and_a_cameo_tsv(tmp_path):
+    from newsgraph.store.export import TABLES, export_cameo, export_tables
+
+    with Store(tmp_path / "x.duckdb") as store:
+        store.write_results([_result("Ukraine accused Russia of shelling.", n_events=2)])
+        files = export_tables(store.con, tmp_path / "out", "csv")
+        assert sorted(p.name for p in files) == sorted(f"{t}.csv" for t in TABLES)
+        assert "Ukraine accused Russia" in (tmp_path / "out" / "articles.csv").read_text()
+        n = export_cameo(store.con, tmp_path / "events.tsv")
+    lines = (tmp_path / "events.tsv").read_text().splitlines()
+    assert n == 2 and len(lines) == 3
+    header, first = lines[0].split("\t"), lines[1].split("\t")
+    row = dict(zip(header, first, strict=True))
+    assert (row["source_country"], row["plover_category"], row["event_index"]) == ("UKR", "ACCUSE", "0")

@@ -426,6 +426,27 @@ def explain(
 
 
 @app.command()
+def export(
+    out_path: Annotated[Path, typer.Argument(help="Folder for table files, or the file for --format cameo.")],
+    fmt: Annotated[
+        str, typer.Option("--format", "-f", help="parquet, csv, jsonl (one file per table) or cameo (events TSV).")
+    ] = "parquet",
+    table: Annotated[list[str] | None, typer.Option("--table", "-t", help="Only these tables (repeatable).")] = None,
+    db: DbOption = "newsgraph.duckdb",
+) -> None:
+    """Export the store: every table as Parquet/CSV/JSON Lines, or events as a CAMEO-style TSV."""
+    from newsgraph.store.export import TABLES, export_cameo, export_tables
+
+    with _open(db) as store:
+        if fmt == "cameo":
+            n = export_cameo(store.con, out_path)
+            err.print(f"{n} events written to {out_path}")
+            return
+        written = export_tables(store.con, out_path, fmt, table or TABLES)
+    err.print(f"{len(written)} files written to {out_path}")
+
+
+@app.command()
 def migrate(db: DbOption = "newsgraph.duckdb") -> None:
     """Bring a database to the current schema version."""
     from newsgraph.store import Store
