@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -49,7 +50,7 @@ def test_agreed_spans_needs_two_coders() -> None:
 
 
 def test_scores_by_hand(gold: list[cameo.GoldSentence]) -> None:
-    preds = {
+    preds: dict[str, list[dict[str, Any]]] = {
         "x-1": [
             {"category": "ASSAULT", "trigger": {"start": 7},  # crosswalk -> 18
              "sources": [{"start": 0, "end": 6}],

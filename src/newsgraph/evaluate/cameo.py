@@ -372,6 +372,7 @@ def evaluate(
     base, _ = score(scored, baseline_predictions(scored, mentions))
     details.update(failure_details(failures))
     details["counts"]["annotated_sentences_in_data"] = len(sentences)
+    details["counts"]["no_agreement"] = len(sentences) - sum(1 for s in sentences if s.root)
     details["counts"].update(info)
     return EvalResult(kind="cameo", data=str(data), n=len(scored), metrics=metrics,
                       baseline=base, details=details)
