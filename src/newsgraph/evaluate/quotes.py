@@ -126,7 +126,7 @@ def read_ann(ann: Path, text: str) -> list[GoldAttribution]:
     out: list[GoldAttribution] = []
     for n, args in events:
         att = GoldAttribution()
-        for role, ref in args[1:]:
+        for role, ref in args:
             if ref not in spans:
                 raise NewsgraphError(f"{ann}:{n}: event refers to unknown span {ref}.")
             frags = spans[ref][1]
@@ -375,9 +375,9 @@ def evaluate(
     if limit is not None:
         docs = docs[:limit]
     if analyzer is None:
-        from newsgraph.pipeline import Analyzer
+        from newsgraph.evaluate.geo import default_analyzer
 
-        analyzer = Analyzer(workers=1)
+        analyzer = default_analyzer("quotes")
     texts = {d.id: d.text for d in docs}
     ours: dict[str, list[PredQuote]] = {}
     base: dict[str, list[PredQuote]] = {}
