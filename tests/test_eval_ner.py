@@ -92,3 +92,15 @@ def test_real_analyzer(analyzer) -> None:  # type: ignore[no-untyped-def]
     result = ner.evaluate(DATA, analyzer=analyzer)
     assert result.n == 2
     assert 0.0 <= result.metrics["f1"] <= 1.0 and 0.0 <= result.baseline["f1"] <= 1.0
+
+
+def test_folder_skips_notes(tmp_path: Path) -> None:
+    (tmp_path / "README.md").write_text("# Notes\nThis folder holds a CoNLL file.\n")
+    (tmp_path / "eng.part").write_text(DATA.read_text())
+    docs = ner.load_gold(tmp_path)
+    assert len(docs) == 2
+    empty = tmp_path / "none"
+    empty.mkdir()
+    (empty / "notes.txt").write_text("just words here\n")
+    with pytest.raises(NewsgraphError, match="No CoNLL"):
+        ner.load_gold(empty)

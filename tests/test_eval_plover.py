@@ -137,3 +137,10 @@ def test_real_analyzer(analyzer) -> None:  # type: ignore[no-untyped-def]
     }
     assert all(0.0 <= v <= 1.0 for v in result.metrics.values())
     assert result.baseline["category_accuracy"] == pytest.approx(1 / 4)
+
+
+def test_folder_reads_txt_records_and_skips_other_text(tmp_path: Path) -> None:
+    (tmp_path / "records.txt").write_text(GOLD.read_text())
+    (tmp_path / "crosswalk.txt").write_text("03: AGREE\n# a table, not JSON\n")
+    sents, _ = plover.load_gold(tmp_path)
+    assert len(sents) == 4

@@ -118,9 +118,33 @@ def build_doc(doc_id: str, sentences: list[list[tuple[str, str]]]) -> GoldDoc:
     return GoldDoc(id=doc_id, text="".join(parts), entities=kept)
 
 
+def looks_like_conll(path: Path) -> bool:
+    """True when the first lines of ``path`` are CoNLL columns (a folder may hold notes too)."""
+    try:
+        with path.open(encoding="utf-8") as fh:
+            lines = [line.split() for _, line in zip(range(50), fh, strict=False)]
+    except (OSError, UnicodeDecodeError):
+        return False
+    rows = [cols for cols in lines if cols]
+    if not rows:
+        return False
+    for cols in rows:
+        if cols[0] == "-DOCSTART-":
+            continue
+        tag = cols[-1]
+        if len(cols) < 2 or not (tag == "O" or (len(tag) > 2 and tag[1] == "-" and tag[0] in "BIES")):
+            return False
+    return True
+
+
 def load_gold(data: Path) -> list[GoldDoc]:
     data = Path(data)
-    files = sorted(p for p in data.rglob("*") if p.is_file()) if data.is_dir() else [data]
+    if data.is_dir():
+        files = sorted(p for p in data.rglob("*") if p.is_file() and looks_like_conll(p))
+        if not files:
+            raise NewsgraphError(f"No CoNLL column files under {data}")
+    else:
+        files = [data]
     docs: list[GoldDoc] = []
     for path in files:
         try:

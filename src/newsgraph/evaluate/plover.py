@@ -194,7 +194,14 @@ def load_gold(data: Path) -> tuple[list[GoldSentence], dict[str, int]]:
     """Sentences with their gold records; also counts of skipped records by reason."""
     data = Path(data)
     if data.is_dir():
+        # *.json / *.jsonl; *.txt too (the upstream name of the records file) when it parses
         files = sorted(p for p in data.rglob("*") if p.suffix.lower() in (".json", ".jsonl"))
+        for txt in sorted(data.rglob("*.txt")):
+            try:
+                _read_records(txt)
+            except NewsgraphError:
+                continue
+            files.append(txt)
     else:
         files = [data]
     if not files:
