@@ -305,15 +305,47 @@ def _short(value: Any) -> str:
 
 
 LISTING_COLUMNS: dict[str, tuple[str, ...]] = {
-    "events": ("article_id", "category", "mode", "sources", "targets", "place", "date", "certainty", "claimed_by", "trigger"),
-    "quotes": ("article_id", "kind", "speaker", "cue", "channel", "text"),
     "places": ("article_id", "text", "name", "country", "admin1", "lat", "lon", "feature"),
     "actors": ("article_id", "text", "name", "country", "sector", "kind"),
     "dates": ("article_id", "text", "value", "precision"),
 }
 
 
+def _print_event(ev: dict[str, Any]) -> None:
+    head = ev["category"] + (f"/{ev['mode']}" if ev.get("mode") else "")
+    date = f"{ev['date'] or '?'} ({ev['date_precision'] or '?'})"
+    line = Text()
+    line.append(f"{ev['article_id']}  ", style="dim")
+    line.append(head, style="bold")
+    line.append(f"  {ev['certainty']}", style="yellow" if ev["certainty"] != "asserted" else "green")
+    if ev.get("claimed_by"):
+        line.append(f" by {_short(ev['claimed_by'])}", style="yellow")
+    line.append(f"  {date}", style="dim")
+    out.print(line)
+    place = f" @ {_short(ev['place'])}" if ev.get("place") else ""
+    out.print(f"  {_short(ev['sources'])} → {_short(ev['targets'])}{place}")
+    if ev.get("items"):
+        out.print(f"  items: {', '.join(ev['items'])}")
+    trigger = (ev.get("trigger") or {}).get("text", "")
+    out.print(f"  [dim]trigger “{trigger}” · rule {ev.get('rule')}[/]")
+
+
+def _print_quote(q: dict[str, Any]) -> None:
+    speaker = _short(q["speaker"]) if q.get("speaker") else "(speaker unknown)"
+    extra = " · ".join(x for x in (q.get("cue"), q.get("channel")) if x)
+    out.print(f"[dim]{q['article_id']}[/]  [bold]{speaker}[/] [dim]{q['kind']}{' · ' + extra if extra else ''}[/]")
+    out.print(f"  “{q['text']}”")
+
+
 def _print_rows(kind: str, rows: Iterable[dict[str, Any]]) -> None:
+    if kind in ("events", "quotes"):
+        show_one = _print_event if kind == "events" else _print_quote
+        count = 0
+        for row in rows:
+            show_one(row)
+            count += 1
+        err.print(f"[dim]{count} {kind}[/]")
+        return
     columns = LISTING_COLUMNS[kind]
     table = Table(*columns, box=None)
     n = 0
