@@ -292,6 +292,32 @@ class ActorsComponent:
             mark(context)
             mark(right)
 
+        # 1b. later surnames of people already named ("Okafor said"), whatever the model
+        #     labelled them
+        surnames: dict[str, int] = {}
+        for cand in cands:
+            if cand.person_name and len(cand.person_name) > 1:
+                surnames.setdefault(cand.person_name[-1], cand.end)
+        for tok in doc:
+            first_end = surnames.get(tok.text)
+            if first_end is None or tok.i < first_end or tok.i in consumed:
+                continue
+            if not (tok.is_title or tok.is_upper) or tok.pos_ not in NOUN_POS:
+                continue
+            cands.append(
+                Cand(
+                    tok.i,
+                    tok.i + 1,
+                    tok.i,
+                    tok.text,
+                    "person",
+                    person_name=(tok.text,),
+                    definite=True,
+                    rule="surname",
+                )
+            )
+            consumed.add(tok.i)
+
         # 2. agent nouns and titles with their modifiers ---------------------------
         for head_i in sorted(sector_head):
             if head_i in consumed:
@@ -310,9 +336,10 @@ class ActorsComponent:
                 top = top.head
             if top.dep_ in ("attr", "acomp", "oprd"):
                 continue  # a predicate ("they are soldiers") says what someone is
-            cand = self._agent(doc, head, s, e, rule, country_at, dict_at, country_of_tokens)
-            if cand is None:
+            found = self._agent(doc, head, s, e, rule, country_at, dict_at, country_of_tokens)
+            if found is None:
                 continue
+            cand = found
             cands.append(cand)
             mark(range(cand.start, cand.end))
             used = cand.extra.pop("used", [])
@@ -398,6 +425,7 @@ class ActorsComponent:
                         word.iso3,
                         "CVL",
                         rule="demonym",
+                        extra={"plural": True},
                         definite=True,
                     )
                 )
@@ -455,7 +483,16 @@ class ActorsComponent:
                 if text in lex.cities() or not self._agentive(root):
                     continue  # a place the model took for a nationality ("Belgorod")
                 cands.append(
-                    Cand(ent.start, ent.end, root.i, text, "group", rule="norp", definite=True)
+                    Cand(
+                        ent.start,
+                        ent.end,
+                        root.i,
+                        text,
+                        "group",
+                        rule="norp",
+                        definite=True,
+                        extra={"plural": True},
+                    )
                 )
                 continue
             if (
@@ -605,8 +642,10 @@ class ActorsComponent:
             t for t in mods_all if t.dep_ == "poss" or (t.head.dep_ == "poss" and t.i in country_at)
         ]
         dets = [c for c in head.children if c.dep_ == "det"]
-        definite = bool(poss) or any(
-            d.lower_ in ("the", "this", "that", "these", "those") for d in dets
+        definite = (
+            bool(poss)
+            or not dets
+            or any(d.lower_ in ("the", "this", "that", "these", "those") for d in dets)
         )
         indefinite = any(d.lower_ in INDEFINITE for d in dets)
         surface = " ".join(norm(t.text) for t in doc[s:e])
@@ -623,8 +662,9 @@ class ActorsComponent:
         used: list[Token] = list(mods_all)
         span_end = e
         # prepositional modifiers: "Ministry of Defense of Russia", "police in Lagos"
-        for child in head.children:
-            if child.dep_ != "prep" or child.i < e - 1 and child.i in term:
+        term_children = [c for i in sorted(term) for c in doc[i].children if c.i not in term]
+        for child in term_children:
+            if child.dep_ != "prep":
                 continue
             if child.lower_ not in ("of", "in", "from", "for", "at"):
                 continue
@@ -713,6 +753,7 @@ class ActorsComponent:
         )
         if kind != "person" or indefinite:
             cand.key = ("agent", country, sector, rule.role, kind)
+        cand.extra["plural"] = kind == "group"
         cand.extra["used"] = used
         return cand
 

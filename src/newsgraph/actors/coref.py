@@ -162,6 +162,21 @@ def resolve(
             return None, ""
         if cand.key is not None and cand.key in by_key:
             return by_key[cand.key], "same"
+        if (
+            cand.key is not None
+            and cand.key[0] == "agent"
+            and cand.key[1] is None
+            and cand.definite
+        ):
+            # "the police" after "Egyptian police": the same body, country or not
+            for key in reversed(list(by_key)):
+                if (
+                    key[0] == "agent"
+                    and key[2] == cand.key[2]
+                    and key[4] == cand.key[4]
+                    and roles_compatible(key[3], cand.key[3])
+                ):
+                    return by_key[key], "alias"
         return None, ""
 
     def antecedent(cand: Cand) -> ActorState | None:
@@ -185,6 +200,11 @@ def resolve(
                 ]
             if not pool:
                 continue
+            number = cand.extra.get("number")
+            agreeing = [
+                (c, a) for c, a in pool if c.extra.get("plural", False) == (number == "plural")
+            ]
+            pool = agreeing or pool
             subjects = [(c, a) for c, a in pool if doc[c.head].dep_ in lex.subject_deps]
             return (subjects or pool)[-1][1]
         return None
