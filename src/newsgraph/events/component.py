@@ -367,7 +367,14 @@ class EventsComponent:
                 if not targets and objs:
                     targets = refs(objs[0])
             elif entry.items or entry.category in ("AID",):
-                if objs and not (cand.consumed is not None and cand.consumed in objs and not entry.items):
+                with_objs = self._pobjs(tok, ("with",))
+                if objs and with_objs and refs(objs[0]):
+                    # "provided Russia with drones": the object is the recipient
+                    targets = targets or refs(objs[0])
+                    items = self._items(with_objs)
+                elif objs and not (
+                    cand.consumed is not None and cand.consumed in objs and not entry.items
+                ):
                     items = self._items(objs)
                 to = dative or self._pobjs(tok, ("to", "for"))
                 if to:
@@ -516,6 +523,8 @@ class EventsComponent:
         if cand.embedded and category in self.lexicon.embedded_modes and mode is None:
             mode = self.lexicon.embedded_modes[category].get(cand.embedded)
         cameo, quad, intensity = self.crosswalk.code(category, mode)
+        if a.cues:
+            rule += f"; {certainty}: " + ", ".join(dict.fromkeys(a.cues))
         if certainty != "claimed" and "claimed" not in a.flags:
             claimant = None
         trig_end = tok.idx + len(tok)
@@ -545,7 +554,6 @@ class EventsComponent:
             "sentence": {"start": sent.start_char, "end": sent.end_char, "text": sent.text},
             "rule": rule,
             "confidence": round(max(0.05, confidence), 2),
-            "evidence": a.cues,
         }
 
     def _embedded_target(
