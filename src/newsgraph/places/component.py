@@ -48,7 +48,11 @@ class Geoparser:
         terms = region_terms()
         self.gaz = gaz
         self.detector = Detector(gaz, terms)
-        self.resolver = Resolver(gaz, {normalize(t) for t in terms["admin_terms"]})
+        self.resolver = Resolver(
+            gaz,
+            {normalize(t) for t in terms["admin_terms"]},
+            {t.lower() for t in terms["direction_words"]},
+        )
         self.agents_as_places = agents_as_places
 
     def is_agent(self, f: Found, e: Entry | None) -> bool:

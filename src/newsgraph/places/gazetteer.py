@@ -35,7 +35,7 @@ from typing import Any
 
 logger = logging.getLogger("newsgraph")
 
-FORMAT_VERSION = 3
+FORMAT_VERSION = 4
 
 NAME_OWN = 0
 NAME_ALT = 1
@@ -377,11 +377,18 @@ def build_from_packages(dest: Path) -> int:
             if good_alias(n) or n == row[0]:
                 stems[i] |= short_forms(n, strip) or {normalize(n)}
 
+    # the capital: the most populous town of the country bearing the capital's name
+    capital_gid: dict[str, tuple[int, int]] = {}
+    for name, gid, iso2, pop, *_rest in city_specs:
+        cap = capitals.get(iso2)
+        if cap is not None and (normalize(name) + " ").startswith(cap + " "):
+            if iso2 not in capital_gid or pop > capital_gid[iso2][0]:
+                capital_gid[iso2] = (pop, gid)
+    capital_ids = {gid for _pop, gid in capital_gid.values()}
     for name, gid, iso2, pop, lat, lon, a1, a2 in city_specs:
         pid += 1
         g = g_cities.get(str(gid)) or {}
-        cap = capitals.get(iso2)
-        capital = cap is not None and (normalize(name) + " ").startswith(cap + " ")
+        capital = gid in capital_ids
         entries.append(
             Entry(
                 pid, gid, name, "city", country_iso3.get(iso2),

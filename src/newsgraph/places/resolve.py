@@ -48,9 +48,10 @@ class Weights:
     population: float = 0.6
     alias_city: float = -3.0
     alias_area: float = -0.5
+    alias_big_city: float = -1.0  # "Kiev", "New York": a big city's other name is common
     short_with_cue: float = 1.0
     short_without_cue: float = -4.0
-    capital: float = 1.5
+    capital: float = 2.5
     cue_admin1: float = 4.0
     cue_admin2: float = 2.5
     cue_city: float = -3.0
@@ -61,8 +62,9 @@ class Weights:
     ctx_country_many: float = 1.0
     ctx_admin1: float = 2.0
     ctx_actor_country: float = 1.0
-    coherence: float = 1.5  # per other toponym with a candidate in the same region
-    coherence_max: float = 3.0
+    coherence: float = 1.0  # per other toponym with a candidate in the same region
+    coherence_max: float = 2.0
+    coherence_keys: int = 5  # only toponyms with at most this many candidate regions count
     confident_margin: float = 1.0  # a first-pass choice this far ahead informs the others
 
 
@@ -88,9 +90,16 @@ def inside(e: Entry, parent: Entry) -> bool:
 
 
 class Resolver:
-    def __init__(self, gaz: Gazetteer, admin_terms: set[str], weights: Weights | None = None):
+    def __init__(
+        self,
+        gaz: Gazetteer,
+        admin_terms: set[str],
+        directions: set[str],
+        weights: Weights | None = None,
+    ) -> None:
         self.gaz = gaz
         self.admin_terms = admin_terms
+        self.directions = directions
         self.w = weights or Weights()
 
     def candidates(self, f: Found) -> tuple[list[tuple[Entry, int]], bool]:
@@ -104,7 +113,7 @@ class Resolver:
             if not cands:
                 cands = list(self.gaz.lookup(stripped))
                 region = True
-        if not cands and len(words) > 1:
+        if not cands and len(words) > 1 and words[0].lower() in self.directions:
             # "Northern Virginia", "downtown Nashville": the place named last
             cands = list(self.gaz.lookup(" ".join(words[1:])))
         upper = text.replace(".", "").isupper()
@@ -129,7 +138,10 @@ class Resolver:
         w = self.w
         s = w.population * math.log10(e.population + 10)
         if kind == NAME_ALT and not e.capital:
-            s += w.alias_city if e.feature == "city" else w.alias_area
+            if e.feature != "city":
+                s += w.alias_area
+            else:
+                s += w.alias_big_city if e.population >= 100_000 else w.alias_city
         elif kind == NAME_SHORT:
             s += w.short_with_cue if region else w.short_without_cue
         s += FEATURE_BONUS.get(e.feature, 0.0)
@@ -143,7 +155,9 @@ class Resolver:
             elif e.feature == "city":
                 s += w.cue_city
         elif e.feature in {"admin1", "admin2", "admin3"} and any(
-            c.feature == "city" and k == NAME_OWN and c.admin1_key == e.admin1_key
+            c.feature == "city"
+            and c.admin1_key == e.admin1_key
+            and (k == NAME_OWN or c.population * 10 >= e.population)
             for c, k in cands
         ):
             s += w.town_over_area
@@ -194,7 +208,7 @@ class Resolver:
         for i, f in enumerate(found):
             if f.text not in regions:
                 keys = frozenset(e.admin1_key for e, _k in cache[i][0] if e.admin1_key)
-                regions[f.text] = keys if len(keys) <= 12 else frozenset()
+                regions[f.text] = keys if len(keys) <= self.w.coherence_keys else frozenset()
         # parents first resolved alone, then everything with context
         actor_countries: set[str] = set()
         for actor in doc._.ng_actors or []:
