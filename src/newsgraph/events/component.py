@@ -327,6 +327,12 @@ class EventsComponent:
         targets: list[dict[str, Any]] = []
         items: list[str] = []
         rule = entry.rule
+        if entry.objects and cand.consumed is not None:
+            rule = f"verb+obj:{entry.lemma} {cand.consumed.lemma_.lower()}"
+        elif entry.with_:
+            mod = next((c.lemma_.lower() for c in tok.children
+                        if c.lemma_.lower() in entry.with_), sorted(entry.with_)[0])
+            rule = f"noun+mod:{mod} {entry.lemma}"
         confidence = 0.8 if cand.kind == "verb" else 0.65
 
         def refs(t: Token | None, *, strict: bool = True) -> list[dict[str, Any]]:
@@ -383,9 +389,17 @@ class EventsComponent:
                     targets = refs(objs[0])
             else:
                 sub_toks = {sc.tok.i for sc in cand.subs}
-                obj_is_trigger = (cand.consumed is not None and cand.consumed in objs) or bool(
-                    objs and objs[0].i in sub_toks
+                # the object named by a verb+object entry is part of the trigger when it is an
+                # event noun ("impose sanctions"), a participant otherwise ("release hostages")
+                consumed_event = (
+                    cand.consumed is not None
+                    and cand.consumed in objs
+                    and (
+                        self.lexicon.match_noun(cand.consumed) is not None
+                        or entry.category == "MOBILIZE"
+                    )
                 )
+                obj_is_trigger = consumed_event or bool(objs and objs[0].i in sub_toks)
                 if objs and not obj_is_trigger and not passive:
                     targets = targets or refs(objs[0])
                 if not targets:
