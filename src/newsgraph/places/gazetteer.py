@@ -381,9 +381,9 @@ def build_from_packages(dest: Path) -> int:
     capital_gid: dict[str, tuple[int, int]] = {}
     for name, gid, iso2, pop, *_rest in city_specs:
         cap = capitals.get(iso2)
-        if cap is not None and (normalize(name) + " ").startswith(cap + " "):
-            if iso2 not in capital_gid or pop > capital_gid[iso2][0]:
-                capital_gid[iso2] = (pop, gid)
+        named = cap is not None and (normalize(name) + " ").startswith(cap + " ")
+        if named and (iso2 not in capital_gid or pop > capital_gid[iso2][0]):
+            capital_gid[iso2] = (pop, gid)
     capital_ids = {gid for _pop, gid in capital_gid.values()}
     for name, gid, iso2, pop, lat, lon, a1, a2 in city_specs:
         pid += 1
