@@ -22,9 +22,24 @@ from newsgraph.records import PLOVER_CATEGORIES, Article, ArticleResult, Event, 
 FIXTURES = Path(__file__).parent / "fixtures" / "events"
 SENTENCES: list[dict[str, Any]] = yaml.safe_load((FIXTURES / "sentences.yaml").read_text())
 EVENT_KEYS = {
-    "category", "mode", "context", "cameo_root", "quad_class", "intensity", "sources",
-    "targets", "place", "date", "date_precision", "certainty", "claimed_by", "items",
-    "trigger", "sentence", "rule", "confidence",
+    "category",
+    "mode",
+    "context",
+    "cameo_root",
+    "quad_class",
+    "intensity",
+    "sources",
+    "targets",
+    "place",
+    "date",
+    "date_precision",
+    "certainty",
+    "claimed_by",
+    "items",
+    "trigger",
+    "sentence",
+    "rule",
+    "confidence",
 }
 
 
@@ -142,20 +157,27 @@ def test_conjoined_actors_are_lists(events_nlp: Language) -> None:
 
 
 def test_participial_clause(events_nlp: Language) -> None:
-    events = run(events_nlp, "Police detained Chinese nationals fighting alongside the Russian army.")
+    events = run(
+        events_nlp, "Police detained Chinese nationals fighting alongside the Russian army."
+    )
     ev = first(events, "COOPERATE")
     assert countries(ev["sources"]) == {"CHN"}
     assert countries(ev["targets"]) == {"RUS"}
 
 
 def test_nominal_event_with_by_and_of(events_nlp: Language) -> None:
-    ev = first(run(events_nlp, "Officials confirmed the capture of two Syrian pilots by Turkish troops."), "COERCE")
+    ev = first(
+        run(events_nlp, "Officials confirmed the capture of two Syrian pilots by Turkish troops."),
+        "COERCE",
+    )
     assert countries(ev["sources"]) == {"TUR"}
     assert countries(ev["targets"]) == {"SYR"}
 
 
 def test_nominal_event_with_on(events_nlp: Language) -> None:
-    ev = first(run(events_nlp, "Ukrainian drone strikes on Russian refineries continued."), "ASSAULT")
+    ev = first(
+        run(events_nlp, "Ukrainian drone strikes on Russian refineries continued."), "ASSAULT"
+    )
     assert countries(ev["sources"]) == {"UKR"}
     assert countries(ev["targets"]) == {"RUS"}
 
@@ -177,14 +199,20 @@ def test_plain_past_is_asserted(events_nlp: Language) -> None:
 
 
 def test_attribution_verb_gives_claimed_and_claimant(events_nlp: Language) -> None:
-    ev = first(run(events_nlp, "Syrian officials said Israeli jets struck an airport near Damascus."), "ASSAULT")
+    ev = first(
+        run(events_nlp, "Syrian officials said Israeli jets struck an airport near Damascus."),
+        "ASSAULT",
+    )
     assert ev["certainty"] == "claimed"
     assert ev["claimed_by"] is not None and "officials" in ev["claimed_by"]["name"]
     assert countries(ev["sources"]) == {"ISR"}
 
 
 def test_sentence_final_attribution(events_nlp: Language) -> None:
-    ev = first(run(events_nlp, "Turkish troops shelled Kurdish positions, Syrian officials said."), "ASSAULT")
+    ev = first(
+        run(events_nlp, "Turkish troops shelled Kurdish positions, Syrian officials said."),
+        "ASSAULT",
+    )
     assert ev["certainty"] == "claimed"
     assert ev["claimed_by"] is not None
 
@@ -225,7 +253,10 @@ def test_modal_is_hypothetical(events_nlp: Language) -> None:
 
 
 def test_open_question_is_unclear(events_nlp: Language) -> None:
-    ev = first(run(events_nlp, "It remains unclear whether Russian troops attacked the village."), "ASSAULT")
+    ev = first(
+        run(events_nlp, "It remains unclear whether Russian troops attacked the village."),
+        "ASSAULT",
+    )
     assert ev["certainty"] == "unclear"
 
 
@@ -270,7 +301,9 @@ def test_place_from_the_clause(events_nlp: Language) -> None:
 
 
 def test_dateline_place(events_nlp: Language) -> None:
-    ev = first(run(events_nlp, "NAIROBI, Kenya - Police arrested forty protesters on Monday."), "COERCE")
+    ev = first(
+        run(events_nlp, "NAIROBI, Kenya - Police arrested forty protesters on Monday."), "COERCE"
+    )
     assert ev["place"] is not None and ev["place"]["name"] in ("NAIROBI", "Kenya")
 
 
@@ -307,8 +340,11 @@ def test_full_analyzer_quote_and_actor_layers(analyzer: Any) -> None:
         "Ukraine's foreign minister accused Russia of shelling a hospital in Kharkiv on Monday.\n"
         '"Russian troops attacked our border posts," the Lithuanian defence minister said.'
     )
-    (result,) = [r for r in analyzer.analyze([Article(id="x", text=text, published="2025-04-08")])
-                 if isinstance(r, ArticleResult)]
+    (result,) = [
+        r
+        for r in analyzer.analyze([Article(id="x", text=text, published="2025-04-08")])
+        if isinstance(r, ArticleResult)
+    ]
     cats = [e.category for e in result.events]
     assert "ACCUSE" in cats
     acc = next(e for e in result.events if e.category == "ACCUSE")

@@ -26,11 +26,39 @@ NER_ACTOR_KINDS: dict[str, str] = {
 
 # Dependents that are not part of the noun phrase naming an actor.
 _NOT_CORE = {
-    "relcl", "acl", "advcl", "conj", "cc", "punct", "prep", "appos", "ccomp", "xcomp",
-    "mark", "advmod", "nummod", "quantmod", "preconj", "det", "predet", "case",
+    "relcl",
+    "acl",
+    "advcl",
+    "conj",
+    "cc",
+    "punct",
+    "prep",
+    "appos",
+    "ccomp",
+    "xcomp",
+    "mark",
+    "advmod",
+    "nummod",
+    "quantmod",
+    "preconj",
+    "det",
+    "predet",
+    "case",
 }
-_NOT_ACTOR_ENTS = {"DATE", "TIME", "CARDINAL", "ORDINAL", "MONEY", "PERCENT", "QUANTITY",
-                   "LAW", "WORK_OF_ART", "PRODUCT", "EVENT", "LANGUAGE"}
+_NOT_ACTOR_ENTS = {
+    "DATE",
+    "TIME",
+    "CARDINAL",
+    "ORDINAL",
+    "MONEY",
+    "PERCENT",
+    "QUANTITY",
+    "LAW",
+    "WORK_OF_ART",
+    "PRODUCT",
+    "EVENT",
+    "LANGUAGE",
+}
 PRONOUNS_SELF = {"i", "we", "me", "us", "my", "our"}
 PRONOUNS_OTHER = {"he", "she", "it", "they", "him", "her", "them", "his", "its", "their"}
 RELATIVE_PRONOUNS = {"who", "that", "which", "whom", "whose"}
@@ -157,13 +185,12 @@ def _one_ref(head: Token, index: ActorIndex, depth: int = 0) -> list[dict[str, A
         for t in core:
             if t is head and mention is not None:
                 continue
-            c = index.country_of_token(t)
-            if c:
-                country = c
+            code = index.country_of_token(t)
+            if code:
+                country = code
                 break
         if country is None:
-            c = index.countries.country(" ".join(t.text for t in core))
-            country = c or country
+            country = index.countries.country(" ".join(t.text for t in core))
     if sector is None:
         sector = index.countries.sector(head.lemma_) or index.countries.sector(head.lower_)
     actorish = mention is not None or sector is not None or head.pos_ == "PROPN"
@@ -197,9 +224,7 @@ def _one_ref(head: Token, index: ActorIndex, depth: int = 0) -> list[dict[str, A
     text, start, end = _phrase_text(core)
     if mention is not None and head.pos_ == "PRON":
         text = str(mention.get("name") or text)
-    return [
-        _ref(text, start, end, country=country, sector=sector, kind=kind, actor_id=actor_id)
-    ]
+    return [_ref(text, start, end, country=country, sector=sector, kind=kind, actor_id=actor_id)]
 
 
 def refs_for(

@@ -19,8 +19,19 @@ from newsgraph.events.lexicon import Cues
 
 RANK = ("denied", "hypothetical", "future", "unclear", "alleged", "claimed", "asserted")
 COMPLEMENT_DEPS = {"ccomp", "xcomp", "dobj", "obj", "parataxis", "pcomp", "acomp", "oprd"}
-_UNCLEAR_NOUNS = {"concern", "fear", "worry", "suspicion", "alarm", "anxiety", "speculation",
-                  "question", "doubt", "rumor", "rumour"}
+_UNCLEAR_NOUNS = {
+    "concern",
+    "fear",
+    "worry",
+    "suspicion",
+    "alarm",
+    "anxiety",
+    "speculation",
+    "question",
+    "doubt",
+    "rumor",
+    "rumour",
+}
 
 
 @dataclass
@@ -58,8 +69,16 @@ def word_forms(tok: Token) -> set[str]:
     lemmatizer sometimes errs: "hopes" -> "hop")."""
     low = tok.lower_
     forms = {tok.lemma_.lower(), low}
-    for suffix, repl in (("ies", "y"), ("es", "e"), ("es", ""), ("s", ""), ("ed", ""), ("ed", "e"),
-                         ("ing", ""), ("ing", "e")):
+    for suffix, repl in (
+        ("ies", "y"),
+        ("es", "e"),
+        ("es", ""),
+        ("s", ""),
+        ("ed", ""),
+        ("ed", "e"),
+        ("ing", ""),
+        ("ing", "e"),
+    ):
         if low.endswith(suffix) and len(low) > len(suffix) + 2:
             forms.add(low[: -len(suffix)] + repl)
     return forms
@@ -96,7 +115,11 @@ def assess(trigger: Token, cues: Cues, quotes: list[dict[str, Any]] | None) -> A
             if c.dep_ == "amod" and t is trigger and low in cues["alleged_adjectives"]:
                 a.flags.add("alleged")
                 a.cues.append(f"hedge '{c.text}'")
-            if c.dep_ == "mark" and low in cues["conditional_marks"] and t.dep_ in ("advcl", "ccomp"):
+            if (
+                c.dep_ == "mark"
+                and low in cues["conditional_marks"]
+                and t.dep_ in ("advcl", "ccomp")
+            ):
                 if low == "whether":
                     a.flags.add("unclear")
                     a.cues.append("'whether'")
@@ -127,8 +150,15 @@ def assess(trigger: Token, cues: Cues, quotes: list[dict[str, Any]] | None) -> A
         steps += 1
         forms = word_forms(node)
         lemma = node.lemma_.lower()
-        for key in ("unclear_words", "concern_nouns", "denial_verbs", "future_governors",
-                    "hypothetical_governors", "attribution_verbs", "alleging_verbs"):
+        for key in (
+            "unclear_words",
+            "concern_nouns",
+            "denial_verbs",
+            "future_governors",
+            "hypothetical_governors",
+            "attribution_verbs",
+            "alleging_verbs",
+        ):
             hit = forms & cues[key]
             if hit and lemma not in cues[key]:
                 lemma = next(iter(sorted(hit)))
@@ -137,8 +167,10 @@ def assess(trigger: Token, cues: Cues, quotes: list[dict[str, Any]] | None) -> A
         if lemma in cues["unclear_words"] and node.pos_ in ("ADJ", "NOUN", "VERB"):
             a.flags.add("unclear")
             a.cues.append(f"open question '{node.text}'")
-        elif node.pos_ == "NOUN" and lemma in cues["concern_nouns"] and dep in (
-            "acl", "ccomp", "relcl", "appos", "pcomp"
+        elif (
+            node.pos_ == "NOUN"
+            and lemma in cues["concern_nouns"]
+            and dep in ("acl", "ccomp", "relcl", "appos", "pcomp")
         ):
             flag = "unclear" if lemma in _UNCLEAR_NOUNS else "alleged"
             a.flags.add(flag)
@@ -165,16 +197,22 @@ def assess(trigger: Token, cues: Cues, quotes: list[dict[str, Any]] | None) -> A
                     if lemma in cues["alleging_verbs"]:
                         a.flags.add("alleged")
             for c in node.children:
-                if c.dep_ == "mark" and c.lower_ in cues["conditional_marks"] and node.dep_ == "advcl":
-                    if c.lower_ != "whether":
-                        a.conditional = True
-                        a.flags.add("hypothetical")
-                        a.cues.append(f"conditional '{c.text}'")
+                if (
+                    c.dep_ == "mark"
+                    and c.lower_ in cues["conditional_marks"]
+                    and node.dep_ == "advcl"
+                    and c.lower_ != "whether"
+                ):
+                    a.conditional = True
+                    a.flags.add("hypothetical")
+                    a.cues.append(f"conditional '{c.text}'")
                 if c.dep_ == "mark" and c.lower_ == "whether":
                     a.flags.add("unclear")
                     a.cues.append("'whether'")
-                if c.dep_ == "aux" and c.lower_ in ("would", "could", "might", "may") and (
-                    dep in ("ccomp",) and node.lemma_.lower() not in cues["attribution_verbs"]
+                if (
+                    c.dep_ == "aux"
+                    and c.lower_ in ("would", "could", "might", "may")
+                    and (dep in ("ccomp",) and node.lemma_.lower() not in cues["attribution_verbs"])
                 ):
                     a.flags.add("hypothetical")
         if node.head is node:

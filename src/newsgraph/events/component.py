@@ -23,18 +23,76 @@ from newsgraph.extensions import register_extensions
 from newsgraph.stage import guarded
 
 TARGET_PREPS = ("on", "against", "with", "to", "at", "toward", "towards", "into", "upon", "for")
-NOUN_TARGET_PREPS = ("on", "against", "with", "to", "at", "toward", "towards", "into", "upon",
-                     "for", "in")
-LOCATIVE_PREPS = {"in", "at", "near", "outside", "inside", "across", "around", "throughout",
-                  "within", "along", "into", "from", "off"}
-EMBED_DEPS = {"xcomp", "ccomp", "dobj", "obj", "pcomp", "pobj", "prep", "nsubjpass", "attr",
-              "dative", "oprd", "acomp"}
+NOUN_TARGET_PREPS = (
+    "on",
+    "against",
+    "with",
+    "to",
+    "at",
+    "toward",
+    "towards",
+    "into",
+    "upon",
+    "for",
+    "in",
+)
+LOCATIVE_PREPS = {
+    "in",
+    "at",
+    "near",
+    "outside",
+    "inside",
+    "across",
+    "around",
+    "throughout",
+    "within",
+    "along",
+    "into",
+    "from",
+    "off",
+}
+EMBED_DEPS = {
+    "xcomp",
+    "ccomp",
+    "dobj",
+    "obj",
+    "pcomp",
+    "pobj",
+    "prep",
+    "nsubjpass",
+    "attr",
+    "dative",
+    "oprd",
+    "acomp",
+}
 # Prepositions that list parts of a larger event ("ties with X, including a defense pact").
 PART_PREPS = {"including", "like", "as"}
 VERB_TAGS = ("VERB", "AUX")
-QUANTITY_HEADS = {"tens", "thousands", "hundreds", "dozens", "scores", "millions", "number",
-                  "group", "groups", "crowd", "crowds", "some", "many", "most", "members", "one",
-                  "third", "half", "part", "all", "two", "three", "several"}
+QUANTITY_HEADS = {
+    "tens",
+    "thousands",
+    "hundreds",
+    "dozens",
+    "scores",
+    "millions",
+    "number",
+    "group",
+    "groups",
+    "crowd",
+    "crowds",
+    "some",
+    "many",
+    "most",
+    "members",
+    "one",
+    "third",
+    "half",
+    "part",
+    "all",
+    "two",
+    "three",
+    "several",
+}
 DEMAND_MODALS = {"must", "should"}
 ITEM_CATEGORIES = ("AID", "SUPPORT", "COOPERATE")
 
@@ -71,8 +129,10 @@ class EventsComponent:
         if not len(self.lexicon):
             import warnings
 
-            warnings.warn("newsgraph_events: the trigger lexicon is empty; no events will be coded",
-                          stacklevel=2)
+            warnings.warn(
+                "newsgraph_events: the trigger lexicon is empty; no events will be coded",
+                stacklevel=2,
+            )
 
     @guarded("events")
     def __call__(self, doc: Doc) -> Doc:
@@ -109,24 +169,28 @@ class EventsComponent:
                 found[tok.i] = Candidate(tok, entry, None, "modal")
         for tok in sent:
             if tok.pos_ in ("NOUN", "PROPN") and tok.i not in found:
-                entry = self.lexicon.match_noun(tok)
-                if entry is not None and tok.i not in consumed:
-                    found[tok.i] = Candidate(tok, entry, None, "noun")
+                noun_entry = self.lexicon.match_noun(tok)
+                if noun_entry is not None and tok.i not in consumed:
+                    found[tok.i] = Candidate(tok, noun_entry, None, "noun")
         # Light verb + event noun: the noun carries the event ("launched strikes on X")
         for cand in list(found.values()):
             if cand.kind == "noun" and cand.tok.dep_ in ("dobj", "obj"):
                 head = cand.tok.head
                 hc = found.get(head.i)
-                if hc is not None and hc.kind == "verb" and hc.consumed is None and (
-                    head.lemma_.lower() in self.lexicon.light_verbs
+                if (
+                    hc is not None
+                    and hc.kind == "verb"
+                    and hc.consumed is None
+                    and (head.lemma_.lower() in self.lexicon.light_verbs)
                 ):
                     del found[head.i]
         # Drop the content of speech acts ("threatened to attack": one THREATEN)
         embedding = self.lexicon.embedding_categories
         for i in sorted(found, key=lambda k: _depth(found[k].tok)):
-            cand = found.get(i)
-            if cand is None:
+            inner = found.get(i)
+            if inner is None:
                 continue
+            cand = inner
             child, node = cand.tok, cand.tok.head
             for _ in range(8):
                 if node is child:
@@ -186,14 +250,22 @@ class EventsComponent:
             return self._subject(head, depth + 1)
         if verb.dep_ == "relcl" and head.pos_ in ("NOUN", "PROPN", "PRON") and verb.tag_ != "VB":
             return head, verb.tag_ == "VBN"
-        if verb.dep_ == "acl" and head.pos_ in ("NOUN", "PROPN", "PRON") and verb.tag_ in ("VBG", "VBN"):
+        if (
+            verb.dep_ == "acl"
+            and head.pos_ in ("NOUN", "PROPN", "PRON")
+            and verb.tag_ in ("VBG", "VBN")
+        ):
             return head, verb.tag_ == "VBN"
         if verb.dep_ == "pcomp" and head.dep_ == "prep":
-            return self._subject(head.head, depth + 1) if head.head.pos_ in VERB_TAGS else (None, False)
+            return (
+                self._subject(head.head, depth + 1)
+                if head.head.pos_ in VERB_TAGS
+                else (None, False)
+            )
         return None, False
 
     def _pobjs(self, tok: Token, preps: tuple[str, ...]) -> list[Token]:
-        out = []
+        out: list[Token] = []
         for c in tok.children:
             if c.dep_ in ("prep", "dative", "agent") and c.lower_ in preps:
                 out.extend(g for g in c.children if g.dep_ == "pobj")
@@ -209,9 +281,7 @@ class EventsComponent:
                     items.append(text)
         return items
 
-    def _inherited_source(
-        self, tok: Token, found: set[int], index: ActorIndex
-    ) -> Token | None:
+    def _inherited_source(self, tok: Token, found: set[int], index: ActorIndex) -> Token | None:
         """For an event noun without its own source: the subject of the clause it sits in,
         climbing through objects and participles, stopping at attribution verbs and at
         other events."""
@@ -282,9 +352,7 @@ class EventsComponent:
                     events.append(ev)
         return events
 
-    def _speaker_ref(
-        self, a: Assessment, index: ActorIndex
-    ) -> dict[str, Any] | None:
+    def _speaker_ref(self, a: Assessment, index: ActorIndex) -> dict[str, Any] | None:
         if a.quote is not None and a.quote.get("speaker"):
             sp = dict(a.quote["speaker"])
             return {
@@ -302,8 +370,17 @@ class EventsComponent:
             if not refs and subj is not None:
                 core = core_tokens(subj)
                 span = subj.doc[core[0].i : core[-1].i + 1]
-                refs = [{"name": span.text, "country": None, "sector": None, "kind": None,
-                         "start": span.start_char, "end": span.end_char, "actor_id": None}]
+                refs = [
+                    {
+                        "name": span.text,
+                        "country": None,
+                        "sector": None,
+                        "kind": None,
+                        "start": span.start_char,
+                        "end": span.end_char,
+                        "actor_id": None,
+                    }
+                ]
             if refs:
                 return refs[0]
         return None
@@ -330,8 +407,10 @@ class EventsComponent:
         if entry.objects and cand.consumed is not None:
             rule = f"verb+obj:{entry.lemma} {cand.consumed.lemma_.lower()}"
         elif entry.with_:
-            mod = next((c.lemma_.lower() for c in tok.children
-                        if c.lemma_.lower() in entry.with_), sorted(entry.with_)[0])
+            mod = next(
+                (c.lemma_.lower() for c in tok.children if c.lemma_.lower() in entry.with_),
+                sorted(entry.with_)[0],
+            )
             rule = f"noun+mod:{mod} {entry.lemma}"
         confidence = 0.8 if cand.kind == "verb" else 0.65
 
@@ -340,8 +419,17 @@ class EventsComponent:
             if not out and t is not None and not strict and t.pos_ in ("NOUN", "PROPN"):
                 core = core_tokens(t)
                 span = doc[core[0].i : core[-1].i + 1]
-                out = [{"name": span.text, "country": None, "sector": None, "kind": None,
-                        "start": span.start_char, "end": span.end_char, "actor_id": None}]
+                out = [
+                    {
+                        "name": span.text,
+                        "country": None,
+                        "sector": None,
+                        "kind": None,
+                        "start": span.start_char,
+                        "end": span.end_char,
+                        "actor_id": None,
+                    }
+                ]
             return out
 
         if cand.kind == "modal":
@@ -433,20 +521,26 @@ class EventsComponent:
                         targets = list(done[owner.i]["targets"])
                         rule += " +target-from-clause"
                         break
-            if entry.category in ITEM_CATEGORIES and not items and objs and (
-                cand.consumed is None or cand.consumed not in objs
+            if (
+                entry.category in ITEM_CATEGORIES
+                and not items
+                and objs
+                and (cand.consumed is None or cand.consumed not in objs)
+                and (not targets or all(t.get("start") != objs[0].idx for t in targets))
             ):
-                if not targets or all(t.get("start") != objs[0].idx for t in targets):
-                    obj_refs = refs(objs[0])
-                    if not obj_refs:
-                        items = self._items(objs)
+                obj_refs = refs(objs[0])
+                if not obj_refs:
+                    items = self._items(objs)
         else:  # noun trigger
             for c in tok.children:
                 if c.dep_ == "poss":
                     sources = refs(c, strict=False)
-                elif c.dep_ in ("amod", "compound", "nmod") and not sources:
-                    if index.country_of_token(c) or (index.mention(c) and c.pos_ == "PROPN"):
-                        sources = refs(c)
+                elif (
+                    c.dep_ in ("amod", "compound", "nmod")
+                    and not sources
+                    and (index.country_of_token(c) or (index.mention(c) and c.pos_ == "PROPN"))
+                ):
+                    sources = refs(c)
             by = self._pobjs(tok, ("by",))
             if by:
                 sources = refs(by[0], strict=False)
@@ -530,7 +624,10 @@ class EventsComponent:
                 a.flags.discard("future")
                 a.flags.discard("hypothetical")
                 certainty = a.rank()
-        if category == "MOBILIZE" and len({s.get("country") for s in sources if s.get("country")}) > 1:
+        if (
+            category == "MOBILIZE"
+            and len({s.get("country") for s in sources if s.get("country")}) > 1
+        ):
             category, mode = "COOPERATE", None  # joint exercises of two countries
             context = context or "military"
             rule += " +joint"
@@ -610,7 +707,9 @@ class EventsComponent:
         stage_places = {p.get("id"): p for p in (doc._.ng_places or []) if isinstance(p, dict)}
         raw: list[tuple[int, int, str, dict[str, Any] | None]] = []
         for m in doc._.ng_place_mentions or []:
-            raw.append((m["start"], m["end"], m.get("text") or "", stage_places.get(m.get("place_id"))))
+            raw.append(
+                (m["start"], m["end"], m.get("text") or "", stage_places.get(m.get("place_id")))
+            )
         if not raw:
             for ent in doc.ents:
                 if ent.label_ in ("GPE", "LOC", "FAC"):
@@ -620,17 +719,29 @@ class EventsComponent:
             if span is None:
                 continue
             head = span.root
-            while head.dep_ in ("compound", "amod", "poss", "nmod", "appos") and head.head is not head:
+            while (
+                head.dep_ in ("compound", "amod", "poss", "nmod", "appos") and head.head is not head
+            ):
                 head = head.head
             locative = head.dep_ == "pobj" and head.head.lower_ in LOCATIVE_PREPS
             if place is not None:
-                ref = {k: place.get(k) for k in
-                       ("name", "geonames_id", "country", "admin1", "lat", "lon", "precision")}
+                ref = {
+                    k: place.get(k)
+                    for k in ("name", "geonames_id", "country", "admin1", "lat", "lon", "precision")
+                }
             else:
-                ref = {"name": text, "geonames_id": None, "country": self.countries.country(text),
-                       "admin1": None, "lat": None, "lon": None, "precision": None}
-            out.append({"start": start, "end": end, "token": span.root.i, "locative": locative,
-                        "ref": ref})
+                ref = {
+                    "name": text,
+                    "geonames_id": None,
+                    "country": self.countries.country(text),
+                    "admin1": None,
+                    "lat": None,
+                    "lon": None,
+                    "precision": None,
+                }
+            out.append(
+                {"start": start, "end": end, "token": span.root.i, "locative": locative, "ref": ref}
+            )
         return out
 
     def _dateline(self, doc: Doc, places: list[dict[str, Any]]) -> dict[str, Any] | None:
@@ -656,7 +767,9 @@ class EventsComponent:
     ) -> dict[str, Any] | None:
         clause = clause_head(tok)
         clause_ids = {t.i for t in clause.subtree}
-        in_sent = [p for p in places if sent.start_char <= p["start"] < sent.end_char and p["locative"]]
+        in_sent = [
+            p for p in places if sent.start_char <= p["start"] < sent.end_char and p["locative"]
+        ]
         for p in in_sent:
             if p["token"] in clause_ids:
                 return dict(p["ref"])

@@ -62,7 +62,9 @@ def explain_event(event: Event, number: int | None = None) -> str:
         + (f", claimed by {event.claimed_by.get('name')}" if event.claimed_by else ""),
     ]
     if event.place:
-        lines.append(f"  place:     {event.place.get('name')} ({event.place.get('country') or '?'})")
+        lines.append(
+            f"  place:     {event.place.get('name')} ({event.place.get('country') or '?'})"
+        )
     if event.date:
         lines.append(f"  date:      {event.date} ({event.date_precision})")
     if event.items:

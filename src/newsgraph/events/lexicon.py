@@ -79,8 +79,25 @@ def _object_lemmas(tok: Token) -> list[Token]:
     return objs + more
 
 
-PARTITIVES = {"part", "parts", "most", "some", "much", "half", "portion", "rest", "all", "many",
-              "dozens", "hundreds", "thousands", "number", "group", "tens", "scores"}
+PARTITIVES = {
+    "part",
+    "parts",
+    "most",
+    "some",
+    "much",
+    "half",
+    "portion",
+    "rest",
+    "all",
+    "many",
+    "dozens",
+    "hundreds",
+    "thousands",
+    "number",
+    "group",
+    "tens",
+    "scores",
+}
 
 
 def _object_words(o: Token) -> set[str]:
@@ -119,7 +136,15 @@ class Lexicon:
                 table[lemma] = sorted(
                     entries,
                     key=lambda e: (
-                        0 if e.objects else 1 if e.prep else 2 if e.particle else 3 if e.with_ else 4
+                        0
+                        if e.objects
+                        else 1
+                        if e.prep
+                        else 2
+                        if e.particle
+                        else 3
+                        if e.with_
+                        else 4
                     ),
                 )
         lex.light_verbs = frozenset(data.get("light_verbs") or ())
@@ -258,7 +283,11 @@ class CountryWords:
             import pycountry
 
             for c in pycountry.countries:
-                for name in (c.name, getattr(c, "common_name", None), getattr(c, "official_name", None)):
+                for name in (
+                    c.name,
+                    getattr(c, "common_name", None),
+                    getattr(c, "official_name", None),
+                ):
                     if name:
                         self.words[name.lower()] = c.alpha_3
         except ImportError:  # pragma: no cover - pycountry is a dependency
@@ -283,7 +312,7 @@ class CountryWords:
         key = text.lower().strip().strip(".,;:'\"")
         for prefix in ("the ",):
             if key.startswith(prefix):
-                key = key[len(prefix):]
+                key = key[len(prefix) :]
         key = key.removesuffix("'s").removesuffix("’s").removesuffix("'").strip()
         if not key:
             return None
