@@ -59,7 +59,9 @@ def spacy_alone(texts: list[str], workers: int, batch_size: int) -> float:
     return time.perf_counter() - start
 
 
-def full_ingest(files: list[Path], workers: int, batch_size: int) -> dict[str, Any]:
+def full_ingest(
+    files: list[Path], workers: int, batch_size: int, stages: list[str] | None = None
+) -> dict[str, Any]:
     from newsgraph.jobs import ingest
 
     with tempfile.TemporaryDirectory() as tmp:
@@ -68,6 +70,7 @@ def full_ingest(files: list[Path], workers: int, batch_size: int) -> dict[str, A
             db=Path(tmp) / "bench.duckdb",
             workers=workers,
             batch_size=batch_size,
+            stages=stages,
             command="bench",
         )
     own, kids = peak_rss_mb()
@@ -104,9 +107,11 @@ def stage_costs(texts: list[str]) -> dict[str, float]:
     return dict(totals)
 
 
-def rss_at_size(corpus: Path, n: int, workers: int) -> dict[str, Any]:
-    """Run a full ingest of the first n files in a fresh process; its peak RSS."""
+def rss_at_size(corpus: Path, n: int, workers: int, spine_only: bool = False) -> dict[str, Any]:
+    """Run an ingest of the first n files in a fresh process; its timings and peak RSS."""
     cmd = [sys.executable, __file__, "--corpus", str(corpus), "--limit", str(n), "--workers", str(workers), "--only-ingest"]
+    if spine_only:
+        cmd.append("--spine-only")
     out = subprocess.run(cmd, capture_output=True, text=True, check=True)
     return json.loads(out.stdout.strip().splitlines()[-1])
 
@@ -132,10 +137,12 @@ def record(path: Path, report: dict[str, Any], command: str) -> None:
         f"| articles (failures) | {ingest['articles']} ({ingest['failures']}) |",
         f"| words | {ingest['words']:,} |",
         f"| spaCy alone (nlp.pipe, same texts and workers) | {report['spacy_seconds']:.1f} s |",
-        f"| full ingest | {ingest['seconds']:.1f} s |",
+        f"| spine only: read, NLP, mentions, store (no stages) | {report['spine']['seconds']:.1f} s |",
+        f"| ratio spine / spaCy alone (target ≤ 1.3) | {report['spine_ratio']:.2f} |",
+        f"| full ingest, every stage | {ingest['seconds']:.1f} s |",
         f"| ratio full / spaCy alone | {report['ratio']:.2f} |",
-        f"| articles/s | {ingest['articles_per_s']:.1f} |",
-        f"| words/s | {ingest['words_per_s']:,.0f} |",
+        f"| articles/s (full) | {ingest['articles_per_s']:.1f} |",
+        f"| words/s (full) | {ingest['words_per_s']:,.0f} |",
         f"| peak RSS main / worker | {ingest['peak_rss_main_mb']:.0f} MB / {ingest['peak_rss_worker_mb']:.0f} MB |",
         f"| stages | {', '.join(ingest['stages']) or '(none)'} |",
         "",
@@ -170,6 +177,7 @@ def main() -> int:
     parser.add_argument("--stage-sample", type=int, default=200, help="Articles for per-stage timing.")
     parser.add_argument("--no-scaling", action="store_true", help="Skip the RSS-by-size runs.")
     parser.add_argument("--only-ingest", action="store_true", help=argparse.SUPPRESS)
+    parser.add_argument("--spine-only", action="store_true", help=argparse.SUPPRESS)
     parser.add_argument("--record", type=Path, default=None, help="Append the results to this Markdown file.")
     args = parser.parse_args()
 
@@ -181,14 +189,17 @@ def main() -> int:
         print(f"skipped: no .txt files under {args.corpus}", file=sys.stderr)
         return 0
     if args.only_ingest:
-        print(json.dumps(full_ingest(files, args.workers, args.batch_size)))
+        stages: list[str] | None = [] if args.spine_only else None
+        print(json.dumps(full_ingest(files, args.workers, args.batch_size, stages)))
         return 0
 
     print(f"{len(files)} files, {args.workers} worker(s)", file=sys.stderr)
     texts = texts_of(files)
     spacy_s = spacy_alone(texts, args.workers, args.batch_size)
     print(f"spaCy alone: {spacy_s:.1f}s", file=sys.stderr)
-    ingest = rss_at_size(args.corpus, len(files), args.workers) if not args.limit else full_ingest(files, args.workers, args.batch_size)
+    spine = rss_at_size(args.corpus, len(files), args.workers, spine_only=True)
+    print(f"spine only (no stages): {spine['seconds']:.1f}s", file=sys.stderr)
+    ingest = rss_at_size(args.corpus, len(files), args.workers)
     print(f"full ingest: {ingest['seconds']:.1f}s", file=sys.stderr)
     sample = texts[: args.stage_sample]
     costs = stage_costs(sample)
@@ -205,7 +216,9 @@ def main() -> int:
         "files": len(files),
         "spacy_seconds": spacy_s,
         "ingest": ingest,
+        "spine": spine,
         "ratio": ingest["seconds"] / spacy_s,
+        "spine_ratio": spine["seconds"] / spacy_s,
         "stage_sample": len(sample),
         "stage_costs": costs,
         "stage_shares": {k: v / base for k, v in costs.items()},

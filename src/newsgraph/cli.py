@@ -120,6 +120,11 @@ def ingest(
         Path | None,
         typer.Option("--actors", help="Extra actor dictionary (YAML or CSV).", exists=False),
     ] = None,
+    stages: Annotated[
+        str | None,
+        typer.Option(help="Comma-separated stages to run (default: all): actors,places,times,quotes,events. "
+        "Empty string: NLP and mentions only."),
+    ] = None,
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No progress bar.")] = False,
 ) -> None:
     """Read articles, extract actors, places, dates, quotes and events, and store them."""
@@ -144,6 +149,7 @@ def ingest(
             workers=n_workers,
             batch_size=batch_size,
             config=config,
+            stages=None if stages is None else [x.strip() for x in stages.split(",") if x.strip()],
             command="ingest " + " ".join(paths),
             progress=lambda n: bar.advance(task, n),
         )

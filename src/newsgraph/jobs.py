@@ -86,6 +86,7 @@ def ingest(
     batch_size: int = 32,
     analyzer: Analyzer | None = None,
     config: dict[str, dict[str, Any]] | None = None,
+    stages: list[str] | None = None,
     stdin: BinaryIO | None = None,
     command: str = "ingest",
     progress: Callable[[int], None] | None = None,
@@ -95,7 +96,9 @@ def ingest(
     with Store(db) as store:
         run_id = store.start_run(command)
         summary = IngestSummary(run_id=run_id)
-        analyzer = analyzer or Analyzer(workers=workers, batch_size=batch_size, config=config)
+        analyzer = analyzer or Analyzer(
+            stages=stages, workers=workers, batch_size=batch_size, config=config
+        )
         summary.stages = analyzer.stages
         pending_failures: list[Failure] = []
         seen_inputs: set[str] = set()
