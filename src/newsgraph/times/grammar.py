@@ -115,10 +115,10 @@ def choose_year(month: int, day: int | None, anchor: Anchor, tense: Tense) -> in
 
 # Without a tense, a date this many times further ahead than back is as likely: news reports
 # mostly what has happened.
-FUTURE_COST = 2
+FUTURE_COST = 1.5
 
 
-def _biased(day: dt.date, base: dt.date) -> int:
+def _biased(day: dt.date, base: dt.date) -> float:
     """Distance from ``base``, counting days ahead FUTURE_COST times."""
     delta = (day - base).days
     return delta * FUTURE_COST if delta > 0 else -delta
@@ -129,7 +129,8 @@ def weekday_date(weekday: int, anchor: dt.date, tense: Tense, shift: str | None)
 
     A bare weekday is the latest such day on or before the publication date (the same
     weekday is the publication day itself) in a past clause, the first on or after it in a
-    future clause; without a tense, the nearer of the two with days ahead counted double.
+    future clause; without a tense, the nearer of the two, with days ahead counted
+    FUTURE_COST times.
     "last"/"past" is strictly before, "next"/"coming" strictly after, "this" within the
     publication date's week (or on/after it in a future clause).
     """
@@ -232,6 +233,7 @@ def grammar() -> Grammar:
             rf"(?P<month>{month})\s+(?P<day>{daynum})\s*(?:-|–|to|through)\s*(?P<day2>{daynum}){END}"
             rf"(?:,?\s+(?P<year>{year}))?",
         ),
+        ("week_of", rf"the\s+week\s+of\s+{md}"),
         (
             "month_day",
             rf"(?:(?P<pos>{position})[\s-]+)?(?:(?P<shift>last|this|next)\s+)?{md}"
@@ -384,6 +386,13 @@ def _res_full_date(m: Match, anchor: Anchor | None, tense: Tense) -> Value:
     elif shift == "next":
         tense = "future"
     return _date_value(choose_year(month, day, anchor, tense), month, day)
+
+
+def _res_week_of(m: Match, anchor: Anchor | None, tense: Tense) -> Value:
+    value, _ = _res_full_date(m, anchor, tense)
+    if value is None:
+        return None, None
+    return iso_week(dt.date.fromisoformat(value)), "week"
 
 
 def _res_month_rel_year(m: Match, anchor: Anchor | None, tense: Tense) -> Value:
@@ -567,6 +576,7 @@ RESOLVERS: dict[str, Callable[[Match, Anchor | None, Tense], Value]] = {
     "day_month": _res_full_date,
     "month_year": _res_month_year,
     "month_rel_year": _res_month_rel_year,
+    "week_of": _res_week_of,
     "month": _res_month,
     "weekday": _res_weekday,
     "deictic": _res_deictic,
