@@ -136,7 +136,14 @@ def test_bad_gold_is_a_clear_error(tmp_path: Path) -> None:
         "<end>40</end></toponym></toponyms></article></articles>",
         encoding="utf-8",
     )
-    with pytest.raises(NewsgraphError, match="outside"):
+    docs, notes = load_gold(bad)  # a span outside the text is dropped, and said so
+    assert docs[0].toponyms == [] and any("1 gold span(s) dropped" in n for n in notes)
+    bad.write_text(
+        "<articles><article><text>Oslo</text><toponyms><toponym><start>zero</start>"
+        "<end>4</end></toponym></toponyms></article></articles>",
+        encoding="utf-8",
+    )
+    with pytest.raises(NewsgraphError, match="integer"):
         load_gold(bad)
     bad.write_text("<articles></articles>", encoding="utf-8")
     with pytest.raises(NewsgraphError, match="no <article>"):

@@ -31,6 +31,7 @@ import functools
 import importlib
 import json
 import math
+import re
 import statistics
 import sys
 import xml.etree.ElementTree as ET
@@ -68,6 +69,7 @@ TOPONYM_TYPES: frozenset[str] = frozenset(
 
 ACC_KM = 161.0  # 100 miles, the usual "accuracy within" radius
 EARTH_RADIUS_KM = 6371.0088
+_SPAN_LINE = re.compile(r"^T\d+\t")  # other lines: notes, attributes, wrapped span text
 PLACE_NER_LABELS: frozenset[str] = frozenset({"GPE", "LOC", "FAC"})
 
 
@@ -88,6 +90,7 @@ class GeoDoc:
     toponyms: list[GoldToponym]
     corpus: str = ""
     published: str | None = None
+    skipped: int = 0  # gold spans dropped: offsets outside the text
 
 
 @dataclass
@@ -158,15 +161,17 @@ def _first_text(elem: ET.Element, names: Sequence[str]) -> str | None:
     return None
 
 
+class _OutsideText(ValueError):
+    """A gold span whose offsets fall outside its text (real corpora have a few)."""
+
+
 def _xml_toponym(elem: ET.Element, text: str, where: str) -> GoldToponym | None:
     start = _int(elem.findtext("start"))
     end = _int(elem.findtext("end"))
     if start is None or end is None:
         raise NewsgraphError(f"{where}: a <{elem.tag}> has no integer <start>/<end>.")
     if not (0 <= start < end <= len(text)):
-        raise NewsgraphError(
-            f"{where}: span {start}-{end} lies outside the article text ({len(text)} chars)."
-        )
+        raise _OutsideText(f"{where}: span {start}-{end} outside the text ({len(text)} chars)")
     kind = elem.findtext("type")
     if kind is not None and kind.strip() and kind.strip() not in TOPONYM_TYPES:
         return None
@@ -198,15 +203,22 @@ def read_xml(path: Path) -> list[GeoDoc]:
         doc_id = art.get("docid") or art.get("file") or art.get("id") or str(i)
         where = f"{path} article {doc_id}"
         toponyms: list[GoldToponym] = []
+        skipped = 0
         for elem in art.iter():
             if elem is art or elem.find("start") is None or elem.find("end") is None:
                 continue
-            top = _xml_toponym(elem, text, where)
+            try:
+                top = _xml_toponym(elem, text, where)
+            except _OutsideText:
+                skipped += 1
+                continue
             if top is not None:
                 toponyms.append(top)
         dltime = (art.findtext("dltime") or "").strip()
         published = dltime[:10] if len(dltime) >= 10 and dltime[4] == "-" else None
-        docs.append(GeoDoc(f"{path.stem}:{doc_id}", text, toponyms, path.stem, published))
+        docs.append(
+            GeoDoc(f"{path.stem}:{doc_id}", text, toponyms, path.stem, published, skipped)
+        )
     if not docs:
         raise NewsgraphError(f"{path}: no <article> elements; not a geoparsing XML corpus.")
     return docs
@@ -236,9 +248,10 @@ def read_brat(folder: Path) -> list[GeoDoc]:
         text = txt.read_text(encoding="utf-8")
         spans: dict[str, GoldToponym] = {}
         notes: dict[str, str] = {}
+        skipped = 0
         for n, line in enumerate(ann.read_text(encoding="utf-8").splitlines(), 1):
             parts = line.split("\t")
-            if line.startswith("T") and len(parts) >= 2:
+            if _SPAN_LINE.match(line) and len(parts) >= 2:
                 head = parts[1].split(" ", 1)
                 if len(head) < 2:
                     raise NewsgraphError(f"{ann}:{n}: malformed span line.")
@@ -249,7 +262,8 @@ def read_brat(folder: Path) -> list[GeoDoc]:
                 except (ValueError, IndexError) as exc:
                     raise NewsgraphError(f"{ann}:{n}: bad offsets {offsets!r}.") from exc
                 if not (0 <= start < end <= len(text)):
-                    raise NewsgraphError(f"{ann}:{n}: span {start}-{end} outside the text.")
+                    skipped += 1
+                    continue
                 if kind in TOPONYM_TYPES:
                     spans[parts[0]] = GoldToponym(start, end, text[start:end])
             elif line.startswith("#") and len(parts) >= 3 and parts[1].startswith("AnnotatorNotes"):
@@ -271,7 +285,7 @@ def read_brat(folder: Path) -> list[GeoDoc]:
                     if point is not None:
                         top.lat, top.lon = point
         toponyms = sorted(spans.values(), key=lambda t: (t.start, t.end))
-        docs.append(GeoDoc(f"{folder.name}:{ann.stem}", text, toponyms, folder.name))
+        docs.append(GeoDoc(f"{folder.name}:{ann.stem}", text, toponyms, folder.name, None, skipped))
     if not docs:
         raise NewsgraphError(f"{folder}: no .ann files; not a BRAT geoparsing folder.")
     return docs
@@ -290,7 +304,16 @@ def load_gold(data: Path) -> tuple[list[GeoDoc], list[str]]:
     """All gold documents under ``data`` (a file or folder), plus notes on what was read.
 
     A folder is searched recursively; when it holds XML corpora, those are read and BRAT
-    folders beside them are skipped (GeoWebNews ships in both forms)."""
+    folders beside them are skipped (GeoWebNews ships in both forms). Gold spans whose
+    offsets fall outside their text are dropped and counted in the notes."""
+    docs, notes = _load_gold(data)
+    skipped = sum(d.skipped for d in docs)
+    if skipped:
+        notes.append(f"{skipped} gold span(s) dropped: offsets outside the article text")
+    return docs, notes
+
+
+def _load_gold(data: Path) -> tuple[list[GeoDoc], list[str]]:
     if not data.exists():
         raise NewsgraphError(f"{data}: no such file or folder.")
     if data.is_file():

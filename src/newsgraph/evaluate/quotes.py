@@ -49,6 +49,10 @@ BASELINE_MIN_WORDS = 4
 _QUOTED = re.compile(r"“([^“”]+)”|\"([^\"\n]+)\"")
 
 Frags = tuple[Span, ...]
+# A span or event line; other lines (notes, attributes, or the continuation of a span text
+# that contains a line break) are not needed.
+_SPAN_LINE = re.compile(r"^T\d+\t")
+_EVENT_LINE = re.compile(r"^E\d+\t")
 
 
 @dataclass
@@ -96,7 +100,7 @@ def read_ann(ann: Path, text: str) -> list[GoldAttribution]:
     events: list[tuple[int, list[tuple[str, str]]]] = []
     for n, line in enumerate(ann.read_text(encoding="utf-8").splitlines(), 1):
         parts = line.split("\t")
-        if line.startswith("T"):
+        if _SPAN_LINE.match(line):
             if len(parts) < 2 or " " not in parts[1]:
                 raise NewsgraphError(f"{ann}:{n}: malformed span line {line[:60]!r}.")
             kind, offsets = parts[1].split(" ", 1)
@@ -113,7 +117,7 @@ def read_ann(ann: Path, text: str) -> list[GoldAttribution]:
                         f"{ann}:{n}: span {a}-{b} lies outside the text ({len(text)} chars)."
                     )
             spans[parts[0]] = (kind, frags)
-        elif line.startswith("E"):
+        elif _EVENT_LINE.match(line):
             if len(parts) < 2:
                 raise NewsgraphError(f"{ann}:{n}: malformed event line {line[:60]!r}.")
             args = []
