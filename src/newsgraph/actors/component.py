@@ -271,11 +271,18 @@ class ActorsComponent:
                 sector = sector or entry.sector
             span_start = min([t.i for t in context if t.dep_ != "det" and not t.is_punct] + [s])
             poss_pron = next((t.i for t in context if t.dep_ == "poss" and t.pos_ == "PRON"), None)
+            syntactic = root
+            if root.dep_ in ("appos", "compound") and root.head.i in {t.i for t in context}:
+                syntactic = root.head  # "Foreign Minister Andrii Sybiha": the title heads it
+            title_end = s
+            while title_end > span_start and doc[title_end - 1].is_punct:
+                title_end -= 1
             cands.append(
                 Cand(
-                    start=span_start,
+                    start=s,
                     end=e,
-                    head=root.i,
+                    head=syntactic.i,
+                    extra={"title": (span_start, title_end)} if span_start < title_end else {},
                     name=name_text,
                     kind="person",
                     country=country,

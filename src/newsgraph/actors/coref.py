@@ -70,6 +70,24 @@ class ActorState:
             self.aliases.append(text)
 
 
+def mention_kind(cand: Cand) -> str:
+    """The kind of a mention (records.Mention.kind): what the words are, not who acts.
+
+    Names of people are ``person`` (surnames too); common-noun agent phrases ("Ukrainian
+    forces", "officials") are ``actor``; nationality words used for people ("Palestinians")
+    are ``nationality``; countries and capitals acting are ``state``.
+    """
+    if cand.person_name:
+        return "person"
+    if cand.rule.startswith("agent:"):
+        return "actor"
+    if cand.rule in ("demonym", "norp"):
+        return "nationality"
+    if cand.rule in ("country", "capital"):
+        return "state"
+    return cand.kind
+
+
 def roles_compatible(a: str | None, b: str | None) -> bool:
     if a is None or b is None:
         return False
@@ -236,9 +254,9 @@ def resolve(
                 if cand.key is not None:
                     cand.key = (cand.key[0], owner.country, *cand.key[2:])
         found, how = match(cand)
+        kind = mention_kind(cand)
         if found is None:
             actor = new_actor(cand)
-            kind = actor.kind
         else:
             actor = found
             if how == "named":
@@ -253,9 +271,25 @@ def resolve(
                 if cand.sector is not None:
                     actor.sector = cand.sector
             actor.fill(cand)
-            kind = "alias" if how == "alias" else actor.kind
+            if how == "alias" and not cand.person_name:
+                kind = "alias"  # "the president", "the police": a short form, not a name
         index(actor, cand)
         seen.append((cand, actor))
+        title = cand.extra.get("title")
+        if title:
+            # "President" / "Ukraine's Foreign Minister" before the name: a mention too
+            t_start = doc[title[0]].idx
+            t_last = doc[title[1] - 1]
+            t_end = t_last.idx + len(t_last.text)
+            mentions.append(
+                {
+                    "start": t_start,
+                    "end": t_end,
+                    "text": doc.text[t_start:t_end],
+                    "actor_id": actor.id,
+                    "kind": "title",
+                }
+            )
         mentions.append(
             {
                 "start": start_char,
