@@ -71,15 +71,34 @@ def doc_to_result(doc: Doc, article: Article) -> ArticleResult:
             Mention(aid, m["start"], m["end"], m["text"], "place", "places", place_id=m.get("place_id"))
         )
         taken.add(key)
-    spans = sorted(taken)
+    # Named entities stay mentions of their own (a name inside an actor phrase is still a
+    # name: "Chris Lewis" in "Surrey captain Chris Lewis"), linked to the actor or place of
+    # the stage mention that contains them. Only an entity a stage mention covers exactly,
+    # or one that straddles a stage mention's edge, is left out.
+    stage_mentions = list(mentions)
     for ent in doc.ents:
         kind = NER_KINDS.get(ent.label_)
         if kind is None:
             continue
         s, e = ent.start_char, ent.end_char
-        if any(s < te and ts < e for ts, te in spans):
+        if (s, e) in taken:
             continue
-        mentions.append(Mention(aid, s, e, ent.text, kind, ent.label_))
+        inside = [m for m in stage_mentions if m.start <= s and e <= m.end]
+        straddles = any(
+            m.start < e and s < m.end and not (m.start <= s and e <= m.end)
+            and not (s <= m.start and m.end <= e)
+            for m in stage_mentions
+        )
+        if straddles:
+            continue
+        host = min(inside, key=lambda m: m.end - m.start) if inside else None
+        mentions.append(
+            Mention(
+                aid, s, e, ent.text, kind, ent.label_,
+                actor_id=host.actor_id if host else None,
+                place_id=host.place_id if host else None,
+            )
+        )
     mentions.sort(key=lambda m: (m.start, m.end))
 
     dates = [from_dict(DateExpr, d, article_id=aid) for d in _items(doc, "ng_dates")]

@@ -164,11 +164,19 @@ def load_gold(data: Path) -> list[GoldDoc]:
 
 def predicted_entities(mentions: list[dict[str, Any]], kinds: dict[str, str]) -> list[Entity]:
     """Our mentions (dicts with start, end, kind) as typed spans; unscored kinds dropped."""
-    out: set[Entity] = set()
+    typed: set[Entity] = set()
     for m in mentions:
         etype = kinds.get(str(m.get("kind") or ""), "")
         if etype in TYPES:
-            out.add((int(m["start"]), int(m["end"]), etype))
+            typed.add((int(m["start"]), int(m["end"]), etype))
+    # A name is scored, not the phrase around it: an actor phrase ("Surrey captain Chris
+    # Lewis") that contains another scored mention ("Chris Lewis") gives way to it.
+    spans = {(s, e) for s, e, _t in typed}
+    out = {
+        (s, e, t)
+        for s, e, t in typed
+        if not any(s <= s2 and e2 <= e and (s2, e2) != (s, e) for s2, e2 in spans)
+    }
     return sorted(out)
 
 

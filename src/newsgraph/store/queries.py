@@ -119,7 +119,7 @@ def places(con: duckdb.DuckDBPyConnection, article: str | None = None) -> Iterat
                      p.admin1, p.lat, p.lon, p.feature, p."precision"
               FROM mentions m LEFT JOIN places p
                 ON p.article_id = m.article_id AND p.id = m.place_id
-              {where} {"AND" if where else "WHERE"} (m.place_id IS NOT NULL OR m.label = 'places')
+              {where} {"AND" if where else "WHERE"} m.label = 'places'
               ORDER BY m.article_id, m."start" """
     yield from _stream(con, sql, params)
 
@@ -130,7 +130,7 @@ def actors(con: duckdb.DuckDBPyConnection, article: str | None = None) -> Iterat
                      COALESCE(a.kind, m.kind) AS kind, m.actor_id
               FROM mentions m LEFT JOIN actors a
                 ON a.article_id = m.article_id AND a.id = m.actor_id
-              {where} {"AND" if where else "WHERE"} (m.actor_id IS NOT NULL OR m.label = 'actors')
+              {where} {"AND" if where else "WHERE"} m.label = 'actors'
               ORDER BY m.article_id, m."start" """
     yield from _stream(con, sql, params)
 
