@@ -309,7 +309,10 @@ class CountryWords:
             self._external = None
 
     def country(self, text: str) -> str | None:
-        key = text.lower().strip().strip(".,;:'\"")
+        raw = text.lower().strip()
+        if raw in self.words:  # "u.s.", "u.k."
+            return self.words[raw]
+        key = raw.strip(".,;:'\"")
         for prefix in ("the ",):
             if key.startswith(prefix):
                 key = key[len(prefix) :]
