@@ -140,6 +140,9 @@ def ingest(
     n_workers = workers if workers > 0 else default_workers()
     config = {"actors": {"user_dictionary": str(actors_file)}} if actors_file else None
     total = estimate_articles(paths)
+    if workers <= 0 and total is not None:
+        # Worker processes pay a start-up cost; small inputs go faster in one process.
+        n_workers = max(1, min(n_workers, -(-total // batch_size)))
     with _progress(quiet) as bar:
         task = bar.add_task("ingest", total=total)
         summary = run_ingest(
