@@ -38,7 +38,7 @@ EXPLETIVES = frozenset({"it", "there"})
 # A quotation shorter than this (in words) with no cue is a scare quote or a title, not a quote.
 MIN_PARTIAL_WORDS = 3
 # How far (in tokens) a cue may sit after or before a quotation and still introduce it.
-AFTER_WINDOW = 10
+AFTER_WINDOW = 25
 BEFORE_WINDOW = 12
 
 
@@ -98,6 +98,24 @@ def _trim(text: str, start: int, end: int) -> tuple[int, int]:
     return start, end
 
 
+def _crosses_paragraph(a: Token, b: Token) -> bool:
+    lo, hi = sorted((a.i, b.i))
+    return any("\n" in t.text_with_ws for t in a.doc[lo:hi])
+
+
+def doc_slice(verb: Token) -> list[Token]:
+    """The tokens of the verb's sentence before it."""
+    sent = verb.sent
+    return list(verb.doc[sent.start : verb.i])
+
+
+def _title_case(text: str) -> bool:
+    """A quoted title ("Meet the Press", "Flip the Script With Liz Plank"), not speech."""
+    words = [w for w in text.strip(ALL_MARKS + " .,").split() if w[:1].isalpha()]
+    small = {"a", "an", "the", "of", "and", "or", "in", "on", "at", "to", "for", "with", "by"}
+    return bool(words) and all(w[0].isupper() or w.lower() in small for w in words)
+
+
 def _words(text: str) -> int:
     return sum(1 for w in text.split() if any(ch.isalnum() for ch in w))
 
@@ -107,10 +125,33 @@ class Finder:
 
     def __init__(self, lexicon: Lexicon) -> None:
         self.lex = lexicon
+        self._inside: list[bool] = []  # per token of the current Doc: inside a quotation?
 
     # ---- cues -------------------------------------------------------------------------
     def subject_of(self, verb: Token, depth: int = 0) -> Token | None:
-        """The speaker of a cue verb: its subject, or that of the clause it hangs from."""
+        """The speaker of a cue verb: its subject, or that of the clause it hangs from, or
+        (when the parse gives none) the nearest person-like noun before it in its sentence."""
+        found = self._syntactic_subject(verb, depth)
+        if found is not None and not self._inside[found.i] and not _crosses_paragraph(found, verb):
+            return found
+        if depth or any(child.dep_ in ("nsubjpass", "expl") for child in verb.children):
+            return None
+        for tok in reversed(doc_slice(verb)):
+            if self._inside[tok.i] or "\n" in tok.text_with_ws:
+                break
+            if self.person_like(tok) and (
+                tok.dep_ in ("nsubj", "appos") or tok.ent_type_ == "PERSON" or tok.pos_ == "PRON"
+            ):
+                return tok
+        for tok in verb.doc[verb.i + 1 : verb.i + 4]:
+            # Inverted: "Continued Stone: …", "said Mr. Smith".
+            if self._inside[tok.i] or tok.is_punct:
+                break
+            if tok.ent_type_ == "PERSON" or (tok.pos_ == "PROPN" and tok.dep_ != "compound"):
+                return tok
+        return None
+
+    def _syntactic_subject(self, verb: Token, depth: int = 0) -> Token | None:
         for child in verb.children:
             if child.dep_ == "nsubj":
                 return None if child.lower_ in EXPLETIVES else child
@@ -122,7 +163,7 @@ class Finder:
         if any(child.dep_ in ("nsubjpass", "expl") for child in verb.children):
             return None
         if depth < 3 and verb.dep_ in ("conj", "advcl", "xcomp") and verb.head is not verb:
-            return self.subject_of(verb.head, depth + 1)
+            return self._syntactic_subject(verb.head, depth + 1)
         return None
 
     def _content(self, doc: Doc, verb: Token, cls: CueClass) -> tuple[int, int] | None:
@@ -222,6 +263,7 @@ class Finder:
             for t in span:
                 inside[t.i] = True
                 quote_of_token[t.i] = k
+        self._inside = inside
         cues = self._verb_cues(doc, inside) + self._agent_cues(doc, inside)
         found: list[Found] = []
         last_direct: Found | None = None
@@ -236,6 +278,11 @@ class Finder:
                     continue
                 item = self._unlinked(doc, q, span, paras, inside, found)
             if item is not None:
+                if item.kind == "direct" and item.subject is None and item.inherited is None:
+                    # "Adding, “…”": no subject written; the speaker is the previous one.
+                    item.inherited = next(
+                        (f for f in reversed(found) if f.subject is not None or f.inherited), None
+                    )
                 found.append(item)
                 if item.kind == "direct":
                     last_direct = item
@@ -271,16 +318,6 @@ class Finder:
         k: int,
     ) -> Found | None:
         text = doc.text
-        # (a) the quotation is part of a longer reported clause: a mixed attribution.
-        for cue in cues:
-            if cue.content is None:
-                continue
-            cs, ce = cue.content
-            if cs <= q.start and q.end <= ce + 1:
-                outside = text[cs : q.start] + text[q.end : ce]
-                if _words(outside) > 0:
-                    cue.mixed = True
-                    return None
         # (b) the cue's complement lies within the quotation.
         best: _Cue | None = None
         for cue in cues:
@@ -300,6 +337,16 @@ class Finder:
         if best is None:
             best = self._cue_before(doc, span, cues, quote_of_token, k)
         if best is None:
+            # (a) the quotation is part of a longer reported clause: a mixed attribution.
+            for cue in cues:
+                if cue.content is None:
+                    continue
+                cs, ce = cue.content
+                if cs <= q.start and q.end <= ce + 1:
+                    outside = text[cs : q.start] + text[q.end : ce]
+                    if _words(outside) > 0:
+                        cue.mixed = True
+                        return None
             return None
         best.used = True
         start, kind = q.start, "direct"
@@ -340,9 +387,15 @@ class Finder:
         text = doc.text
         last_inner = text[span.start_char : span.end_char].rstrip(ALL_MARKS + "' ")
         if last_inner.endswith(".") and not last_inner.endswith("..."):
-            # “… over.” opens a new sentence after it, unless a lowercase cue follows at once.
-            nxt = span.end
-            if nxt >= len(doc) or not doc[nxt].is_lower:
+            # “… over.” opens a new sentence after it; it is the quotation's cue only when that
+            # sentence is nothing but a speaker and a cue ("“… over.” Trump said.").
+            tail = []
+            for tok in doc[span.end : span.end + 8]:
+                if tok.text in (".", "!", "?") or "\n" in tok.text_with_ws:
+                    tail.append(tok)
+                    break
+                tail.append(tok)
+            if not tail or tail[-1].text not in (".", "!", "?") or len(tail) > 7:
                 return None
         if not self._clause_initial(text, span.start_char):
             return None
@@ -353,17 +406,14 @@ class Finder:
                 break
             cue = by_token.get(i)
             if cue is not None and not cue.used:
-                if cue.content is not None and not (
-                    cue.content[0] < span.end_char and span.start_char < cue.content[1]
-                ):
+                clause = next((c for c in cue.token.children if c.dep_ == "ccomp"), None)
+                if clause is not None and not span.start <= clause.i < span.end:
                     return None  # the cue reports something else: “Title,” X said that ...
                 return cue
             if tok.pos_ == "VERB" and last_inner[-1:] in ",?!—–-" and i - span.end <= 4:
                 # “…,” she <verb>: the verb after a quotation closed by a comma is its cue.
                 subject = self.subject_of(tok)
-                if subject is not None and not any(
-                    c.dep_ in ("ccomp", "dobj") for c in tok.children
-                ):
+                if subject is not None and not any(c.dep_ == "ccomp" for c in tok.children):
                     return _Cue(tok, None, None, subject, (tok.idx, tok.idx + len(tok.text)))
             if tok.text in (".", "!", "?", ";") and i > span.end:
                 break
@@ -372,12 +422,12 @@ class Finder:
     @staticmethod
     def _clause_initial(text: str, start: int) -> bool:
         """Does the quotation open a sentence, a paragraph or a clause?"""
-        before = text[:start].rstrip(" \t")
+        before = text[:start].rstrip()
         return not before or before[-1] in ".!?:;,—–-(\n" or before[-1] in ALL_MARKS
 
     @staticmethod
     def _clause_final(text: str, end: int) -> bool:
-        after = text[end:].lstrip(" \t")
+        after = text[end:].lstrip()
         return not after or after[0] in ".!?:;,—–-)\n" or after[0] in ALL_MARKS
 
     def _cue_before(
@@ -399,6 +449,27 @@ class Finder:
             cue = by_token.get(i)
             if cue is not None and not cue.used:
                 return cue
+            if before[-1] == ":" and i == span.start - 1 and tok.text == ":":
+                noun = doc[i - 1] if i > 0 else None
+                if (
+                    noun is not None
+                    and noun.pos_ in ("PROPN", "NOUN")
+                    and not quote_of_token.get(noun.i)
+                ):
+                    # "Kasich: ‘…’", "Transcript as follows:" — the name before the colon.
+                    head = noun if noun.dep_ != "compound" else noun.head
+                    return _Cue(tok, None, None, head, (tok.idx, tok.idx + 1))
+                if i >= 2 and doc[i - 1].lower_ == "follows" and doc[i - 2].lower_ == "as":
+                    subject = next(
+                        (
+                            t
+                            for t in reversed(doc[max(0, i - 6) : i - 2])
+                            if t.pos_ in ("NOUN", "PROPN")
+                        ),
+                        None,
+                    )
+                    if subject is not None:
+                        return _Cue(tok, None, None, subject, (tok.idx, tok.idx + 1))
             if before[-1] == ":" and tok.pos_ == "VERB" and i >= span.start - 3:
                 # X <verb>: “…” — the verb right before the colon introduces the quotation.
                 subject = self.subject_of(tok)
@@ -470,7 +541,7 @@ class Finder:
                 rule="direct:bare",
             )
         # A quoted phrase inside a narrative sentence: a partial quotation.
-        if words < MIN_PARTIAL_WORDS:
+        if words < MIN_PARTIAL_WORDS or _title_case(body):
             return None
         if not any(t.pos_ in VERB_POS for t in span) and words < 6:
             return None
@@ -478,18 +549,46 @@ class Finder:
         if verb is None:
             return None
         subject = self.subject_of(verb)
-        if subject is None:
-            return None
+        start, end = self._predicate_content(doc, verb, q)
+        if subject is not None and self.person_like(subject):
+            inherited = None
+        else:
+            # "Guns are “a crisis”": the subject is the topic, not the speaker; the clause is
+            # reported speech of the previous speaker.
+            clause = [t.i for t in verb.subtree]
+            block = self._largest_block(doc, clause)
+            if block is not None and block[0] <= q.start and q.end <= block[1] + 1:
+                start, end = block
+            subject = None
+            inherited = next(
+                (f for f in reversed(found) if f.subject is not None or f.inherited), None
+            )
+            if inherited is None:
+                return None
         return Found(
-            q.start,
-            q.end,
+            start,
+            end,
             "mixed",
-            cue=(verb.idx, verb.idx + len(verb.text)),
-            cue_token=verb.i,
+            cue=(verb.idx, verb.idx + len(verb.text)) if subject is not None else None,
+            cue_token=verb.i if subject is not None else None,
             subject=subject,
-            fragments=list(q.fragments),
+            inherited=inherited,
+            fragments=[(start, end)],
             rule="partial",
         )
+
+    def _predicate_content(self, doc: Doc, verb: Token, q: QuotedSpan) -> tuple[int, int]:
+        """The words after the verb that hold a partial quotation (objects, purpose,
+        complement), as one span; the quotation alone when they do not hold it."""
+        right = [c for c in verb.children if c.i > verb.i and not c.is_punct and c.dep_ != "cc"]
+        if not right:
+            return q.start, q.end
+        s_tok = min(c.left_edge.i for c in right)
+        e_tok = max(c.right_edge.i for c in right)
+        start, end = _trim(doc.text, doc[s_tok].idx, doc[e_tok].idx + len(doc[e_tok].text))
+        if start <= q.start and q.start < end:
+            return start, max(end, q.end)
+        return q.start, q.end
 
     @staticmethod
     def _governor(span: Span, inside: list[bool]) -> Token | None:

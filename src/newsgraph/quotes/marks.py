@@ -11,6 +11,7 @@ them ambiguous, and in English news they mark quotations inside quotations or he
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 
 OPEN_CURLY = "“„"
@@ -75,8 +76,19 @@ def _closes_like(text: str, i: int, width: int) -> bool:
     )
 
 
+_TAG = re.compile(r"</?[A-Za-z][^<>\n]{0,300}>")
+
+
+def _mask_markup(text: str) -> str:
+    """Blank out markup tags (``<tweet author="...">``): their attribute quotes are not quotations."""
+    if "<" not in text:
+        return text
+    return _TAG.sub(lambda m: " " * len(m.group(0)), text)
+
+
 def find_quoted_spans(text: str) -> list[QuotedSpan]:
     """Every top-level quotation of ``text``, in order."""
+    text = _mask_markup(text)
     spans: list[QuotedSpan] = []
     paras = paragraphs(text)
     para_end_at = {e: k for k, (_s, e) in enumerate(paras)}

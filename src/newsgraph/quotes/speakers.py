@@ -26,15 +26,20 @@ def subject_span(subject: Token) -> tuple[int, int]:
     for child in subject.children:
         if child.dep_ in ("relcl", "acl") and child.i > subject.i:
             skip.update(t.i for t in child.subtree)
+    doc = subject.doc
     idx = [t.i for t in subject.subtree if t.i not in skip]
     start = min(idx)
+    for i in range(subject.i - 1, start - 1, -1):
+        if "\n" in doc[i].text_with_ws:  # never reach back into the previous paragraph
+            start = i + 1
+            break
     end = subject.i
     for i in sorted(idx):
         if i > end and i == end + 1:
             end = i
-    while end > subject.i and subject.doc[end].is_punct:
+    while end > subject.i and (subject.doc[end].is_punct or subject.doc[end].is_space):
         end -= 1
-    while start < subject.i and subject.doc[start].is_punct:
+    while start < subject.i and (subject.doc[start].is_punct or subject.doc[start].is_space):
         start += 1
     return start, end + 1
 
