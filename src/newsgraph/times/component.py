@@ -47,10 +47,10 @@ def governing_verb(span: Span) -> Token | None:
     return None
 
 
-def clause_tense(span: Span) -> Tense:
+def clause_tense(span: Span, *, parsed: bool | None = None) -> Tense:
     """Tense of the clause governing ``span``: "past", "future" or None (present or unknown)."""
     doc = span.doc
-    if not doc.has_annotation("DEP"):
+    if not (doc.has_annotation("DEP") if parsed is None else parsed):
         return None
     lex = lexicon()
     future_aux = {w.lower() for w in lex["future_auxiliaries"]}
@@ -112,8 +112,9 @@ class TimesComponent:
     def find(self, doc: Doc) -> list[tuple[int, int, Match | None]]:
         """(start, end, grammar match or None for an NER candidate), in text order."""
         out: list[tuple[int, int, Match | None]] = []
+        parsed = doc.has_annotation("DEP")
         for m in find(doc.text):
-            if self._accept(doc, m):
+            if self._accept(doc, m, parsed):
                 out.append((m.start, m.end, m))
         if self.use_ner and doc.has_annotation("ENT_IOB"):
             for ent in doc.ents:
@@ -126,7 +127,7 @@ class TimesComponent:
         out.sort(key=lambda x: x[0])
         return out
 
-    def _accept(self, doc: Doc, m: Match) -> bool:
+    def _accept(self, doc: Doc, m: Match, parsed: bool) -> bool:
         span = doc.char_span(m.start, m.end, alignment_mode="expand")
         if span is None or len(span) == 0:
             return True
@@ -165,7 +166,7 @@ class TimesComponent:
             if prev is not None and prev.lower_ in lex["not_year_before"]:
                 return False
             if (
-                doc.has_annotation("DEP")
+                parsed
                 and year_tok.dep_ in ("nummod", "compound")
                 and year_tok.head.i > year_tok.i
                 and year_tok.head.pos_ == "NOUN"
@@ -184,9 +185,10 @@ class TimesComponent:
         article_id: str,
     ) -> list[dict[str, Any]]:
         records: list[dict[str, Any]] = []
+        parsed = doc.has_annotation("DEP")
         for start, end, m in found:
             span = doc.char_span(start, end, alignment_mode="expand")
-            tense = clause_tense(span) if span is not None and len(span) else None
+            tense = clause_tense(span, parsed=parsed) if span is not None and len(span) else None
             if m is not None:
                 value, precision = resolve_match(m, anchor, tense)
             else:
