@@ -58,7 +58,7 @@ def clause_head(tok: Token) -> Token:
     """The verb whose clause holds ``tok`` (``tok`` itself for a verb)."""
     t = tok
     for _ in range(6):
-        if t.pos_ in ("VERB", "AUX") or t.dep_ == "ROOT" or t.head is t:
+        if t.pos_ in ("VERB", "AUX") or t.dep_ == "ROOT" or t.head == t:
             return t
         t = t.head
     return t
@@ -146,7 +146,7 @@ def assess(trigger: Token, cues: Cues, quotes: list[dict[str, Any]] | None) -> A
     # -- climbing the tree --------------------------------------------------------------
     child, node = clause, clause.head
     steps = 0
-    while node is not child and steps < 12:
+    while node != child and steps < 12:
         steps += 1
         forms = word_forms(node)
         lemma = node.lemma_.lower()
@@ -215,7 +215,7 @@ def assess(trigger: Token, cues: Cues, quotes: list[dict[str, Any]] | None) -> A
                     and (dep in ("ccomp",) and node.lemma_.lower() not in cues["attribution_verbs"])
                 ):
                     a.flags.add("hypothetical")
-        if node.head is node:
+        if node.head == node:
             break
         child, node = node, node.head
     if a.attribution is not None:

@@ -105,6 +105,7 @@ class Candidate:
     kind: str  # verb | noun | modal
     embedded: str | None = None  # category of an action it embeds (mode for THREATEN)
     subs: list[Candidate] = field(default_factory=list)  # the actions it embeds
+    direct: str | None = None  # category of an infinitive right under it ("ready to attack")
 
 
 class EventsComponent:
@@ -193,7 +194,7 @@ class EventsComponent:
             cand = inner
             child, node = cand.tok, cand.tok.head
             for _ in range(8):
-                if node is child:
+                if node == child:
                     break
                 gov = found.get(node.i)
                 if gov is not None:
@@ -205,6 +206,8 @@ class EventsComponent:
                     if purpose or (gov.entry.category in embedding and child.dep_ in EMBED_DEPS):
                         gov.embedded = gov.embedded or cand.entry.category
                         gov.subs.append(cand)
+                        if cand.tok.head == gov.tok and cand.tok.dep_ == "xcomp":
+                            gov.direct = cand.entry.category
                         del found[i]
                     break
                 child, node = node, node.head
@@ -233,7 +236,7 @@ class EventsComponent:
                 return c, False
             if c.dep_ == "nsubjpass":
                 return c, True
-        if depth > 4 or verb.head is verb:
+        if depth > 4 or verb.head == verb:
             return None, False
         head = verb.head
         if verb.dep_ in ("acomp", "xcomp") and verb.pos_ == "ADJ" and head.pos_ in VERB_TAGS:
@@ -289,7 +292,7 @@ class EventsComponent:
         first = True
         for _ in range(6):
             head = node.head
-            if head is node:
+            if head == node:
                 return None
             if head.pos_ in VERB_TAGS:
                 if head.lemma_.lower() in self.cues["attribution_verbs"] or (
@@ -309,7 +312,7 @@ class EventsComponent:
         node = tok
         for _ in range(4):
             head = node.head
-            if head is node:
+            if head == node:
                 return None
             if node.dep_ == "pobj" and head.lower_ in PART_PREPS:
                 owner = head.head
@@ -611,7 +614,11 @@ class EventsComponent:
                 rule += " +future-intent"
                 a.flags.discard("future")
                 certainty = a.rank()
-        if category == "AGREE" and cand.embedded and self.shifts.apply("threat", cand.embedded):
+        if (
+            entry.category == "AGREE"
+            and cand.direct
+            and self.shifts.apply("threat", cand.direct)
+        ):
             # "is prepared to impose martial law", "agreed to attack": a threat
             category, mode = "THREATEN", None
             rule += " +conflict-intent"
@@ -720,7 +727,7 @@ class EventsComponent:
                 continue
             head = span.root
             while (
-                head.dep_ in ("compound", "amod", "poss", "nmod", "appos") and head.head is not head
+                head.dep_ in ("compound", "amod", "poss", "nmod", "appos") and head.head != head
             ):
                 head = head.head
             locative = head.dep_ == "pobj" and head.head.lower_ in LOCATIVE_PREPS
@@ -796,7 +803,7 @@ class EventsComponent:
 
 def _depth(tok: Token) -> int:
     d = 0
-    while tok.head is not tok and d < 50:
+    while tok.head != tok and d < 50:
         tok = tok.head
         d += 1
     return d
