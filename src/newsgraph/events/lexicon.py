@@ -71,6 +71,8 @@ class Entry:
 def _object_lemmas(tok: Token) -> list[Token]:
     """Direct objects of a verb (active), or its passive subject."""
     objs = [c for c in tok.children if c.dep_ in ("dobj", "obj", "nsubjpass", "attr", "oprd")]
+    if tok.dep_ == "acl" and tok.tag_ == "VBN" and tok.head.pos_ in ("NOUN", "PROPN"):
+        objs.append(tok.head)  # "an activist released on bail": the noun is the object
     # "released video" / "provided X and Y": conjuncts count as objects too
     more: list[Token] = []
     for o in objs:
