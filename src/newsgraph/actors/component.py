@@ -15,7 +15,7 @@ from typing import Any
 from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
-from newsgraph.actors.coref import resolve
+from newsgraph.actors.coref import resolve, sentence_index
 from newsgraph.actors.countries import CountryWord, country_name
 from newsgraph.actors.dictionary import ActorDictionary, Entry, load_builtin, load_file
 from newsgraph.actors.lexicon import Lexicon, SectorRule, norm
@@ -73,28 +73,45 @@ class ActorsComponent:
         self.dictionary = ActorDictionary(entries)
         self.resolve_pronouns = resolve_pronouns
         self._sent_countries: dict[int, set[str]] = {}
+        # first tokens of every name, so that most tokens are skipped with one set lookup
+        tokenizer = nlp.tokenizer
+        self._country_first = {"the"} | {
+            norm(tokenizer(form)[0].text) for form, _word in self.lex.countries.forms() if form
+        }
+        self._dict_first = {"the", "The"} | {
+            tokenizer(form)[0].text for form in self.dictionary.forms() if form.strip()
+        }
 
     # ------------------------------------------------------------------ find
 
-    def _country_spans(self, doc: Doc, blocked: set[int]) -> dict[int, tuple[int, CountryWord]]:
+    @staticmethod
+    def _prefixes(toks: list[str], ws: list[str], i: int, n: int, most: int) -> list[str]:
+        """Texts of doc[i:j] for j = i+1 .. i+most, without building Span objects."""
+        out = [toks[i]]
+        for j in range(i + 1, min(n, i + most)):
+            out.append(out[-1] + ws[j - 1] + toks[j])
+        return out
+
+    def _country_spans(self, doc: Doc) -> dict[int, tuple[int, CountryWord]]:
         out: dict[int, tuple[int, CountryWord]] = {}
         table = self.lex.countries
+        first = self._country_first
+        toks = [t.text for t in doc]
+        ws = [t.whitespace_ for t in doc]
+        bad_end = [t.is_space or (t.is_punct and not any(c.isalpha() for c in t.text)) for t in doc]
         i, n = 0, len(doc)
         while i < n:
-            tok = doc[i]
-            if i in blocked or not (tok.is_title or tok.is_upper or tok.lower_ == "the"):
+            if norm(toks[i]) not in first:
                 i += 1
                 continue
             found = None
-            for j in range(min(n, i + MAX_COUNTRY_TOKENS), i, -1):
-                last = doc[j - 1]
-                if last.is_space or (last.is_punct and not any(c.isalpha() for c in last.text)):
+            texts = self._prefixes(toks, ws, i, n, MAX_COUNTRY_TOKENS)
+            for k in range(len(texts) - 1, -1, -1):
+                if bad_end[i + k]:
                     continue
-                if any(k in blocked for k in range(i, j)):
-                    continue
-                word = table.lookup(doc[i:j].text)
+                word = table.lookup(texts[k])
                 if word is not None:
-                    found = (j, word)
+                    found = (i + k + 1, word)
                     break
             if found:
                 out[i] = found
@@ -106,20 +123,20 @@ class ActorsComponent:
     def _dict_spans(self, doc: Doc) -> dict[int, int]:
         out: dict[int, int] = {}
         by_form = self.dictionary.by_form
+        first = self._dict_first
+        toks = [t.text for t in doc]
+        ws = [t.whitespace_ for t in doc]
         i, n = 0, len(doc)
         while i < n:
-            tok = doc[i]
-            if not (tok.is_title or tok.is_upper or tok.lower_ == "the" or tok.text[:1].isupper()):
+            if toks[i] not in first:
                 i += 1
                 continue
             end = None
-            for j in range(min(n, i + MAX_DICT_TOKENS), i, -1):
-                if doc[i:j].text.replace("\u2019", "'") in by_form:
-                    end = j
+            texts = self._prefixes(toks, ws, i, n, MAX_DICT_TOKENS)
+            for k in range(len(texts) - 1, -1, -1):
+                if texts[k].replace("\u2019", "'") in by_form:
+                    end = i + k + 1
                     break
-            if end is None and tok.lower_ == "the" and i + 1 < n:
-                i += 1
-                continue
             if end is not None:
                 out[i] = end
                 i = end
@@ -195,7 +212,7 @@ class ActorsComponent:
                 persons.append(Span(doc, s, e, label="PERSON"))
                 person_tokens.update(range(s, e))
         persons.sort(key=lambda sp: sp.start)
-        country_spans = self._country_spans(doc, blocked=set())
+        country_spans = self._country_spans(doc)
         # country words inside a person's name are part of the name ("Jordan", "Chad")
         country_spans = {
             s: v for s, v in country_spans.items() if not (set(range(s, v[0])) & person_tokens)
@@ -818,12 +835,10 @@ def _sentence_countries(
     doc: Doc, country_spans: dict[int, tuple[int, CountryWord]]
 ) -> dict[int, set[str]]:
     """Countries named (not adjectives) in each sentence, as actor or place, by sentence."""
-    starts = [sent.start for sent in doc.sents]
+    sent_of = sentence_index(doc)
     out: dict[int, set[str]] = {}
-    n = 0
     for s in sorted(country_spans):
-        while n + 1 < len(starts) and starts[n + 1] <= s:
-            n += 1
+        n = sent_of[s]
         word = country_spans[s][1]
         if word.kind in ("name", "capital"):  # nationality adjectives describe, not locate
             out.setdefault(n, set()).add(word.iso3)

@@ -70,6 +70,21 @@ class ActorState:
             self.aliases.append(text)
 
 
+def sentence_index(doc: Doc) -> list[int]:
+    """Sentence number of every token (one pass; ``doc.sents`` is slow to iterate)."""
+    if len(doc) == 0:
+        return []
+    starts = doc.to_array("SENT_START").tolist()
+    starts[0] = 1
+    out: list[int] = []
+    n = -1
+    for flag in starts:
+        if flag == 1:
+            n += 1
+        out.append(n)
+    return out
+
+
 def mention_kind(cand: Cand) -> str:
     """The kind of a mention (records.Mention.kind): what the words are, not who acts.
 
@@ -106,10 +121,7 @@ def resolve(
 ) -> tuple[list[dict[str, Any]], list[dict[str, Any]]]:
     meta = doc._.ng_meta if isinstance(doc._.ng_meta, dict) else {}
     article_id = str(meta.get("article_id") or "")
-    sent_of: dict[int, int] = {}
-    for n, sent in enumerate(doc.sents):
-        for tok in sent:
-            sent_of[tok.i] = n
+    sent_of = dict(enumerate(sentence_index(doc)))
     actors: list[ActorState] = []
     by_key: dict[tuple[Any, ...], ActorState] = {}
     by_entry: dict[str, ActorState] = {}
@@ -241,7 +253,7 @@ def resolve(
                 {
                     "start": start_char,
                     "end": end_char,
-                    "text": doc.text[start_char:end_char],
+                    "text": doc[cand.start : cand.end].text,
                     "actor_id": actor.id,
                     "kind": "pronoun",
                 }
@@ -285,7 +297,7 @@ def resolve(
                 {
                     "start": t_start,
                     "end": t_end,
-                    "text": doc.text[t_start:t_end],
+                    "text": doc[title[0] : title[1]].text,
                     "actor_id": actor.id,
                     "kind": "title",
                 }
@@ -294,7 +306,7 @@ def resolve(
             {
                 "start": start_char,
                 "end": end_char,
-                "text": doc.text[start_char:end_char],
+                "text": doc[cand.start : cand.end].text,
                 "actor_id": actor.id,
                 "kind": kind,
             }
