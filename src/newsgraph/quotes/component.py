@@ -87,7 +87,7 @@ class QuotesComponent:
             matches = list(pattern.finditer(region))
             if matches:
                 best = min(matches, key=lambda m: abs(m.start() - cue_at))
-                return best.group("channel").strip()
+                return best.group("channel").strip().rstrip(".,;:")
         return None
 
     # spaCy serialization: the component has no trained state; data files are config.

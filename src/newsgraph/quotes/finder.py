@@ -253,6 +253,13 @@ class Finder:
     def find(self, doc: Doc) -> list[Found]:
         text = doc.text
         quoted = find_quoted_spans(text)
+        if not doc.has_annotation("DEP"):
+            # No parser in the pipeline: quotations are found, cues and speakers are not.
+            return [
+                Found(q.start, q.end, "direct", fragments=list(q.fragments), rule="direct:marks")
+                for q in quoted
+                if _words(text[q.start : q.end]) >= MIN_PARTIAL_WORDS
+            ]
         paras = paragraphs(text)
         inside = [False] * len(doc)
         quote_of_token: dict[int, int] = {}

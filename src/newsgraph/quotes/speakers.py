@@ -82,11 +82,23 @@ class SpeakerResolver:
         ents = [e for e in self.doc.ents if e.start < t1 and t0 < e.end and e.label_ in NAME_LABELS]
         if not ents:
             return None
-        for e in ents:
-            if e.start <= head.i < e.end:
-                return e.text
-        people = [e for e in ents if e.label_ == "PERSON"]
-        return (people or ents)[-1].text
+        chosen = next((e for e in ents if e.start <= head.i < e.end), None)
+        if chosen is None:
+            # "The Ukrainian President": an adjective of nationality does not name the speaker.
+            named = [e for e in ents if e.label_ in ("PERSON", "ORG")]
+            people = [e for e in named if e.label_ == "PERSON"]
+            if not named:
+                return None
+            chosen = (people or named)[-1]
+        words = list(chosen)
+        # "Mayor Ana Torres" -> "Ana Torres": a title the entity recognizer took in.
+        while (
+            len(words) > 1
+            and words[0].lower_.rstrip(".") in self.lex.titles
+            and all(w.pos_ == "PROPN" for w in words[1:])
+        ):
+            words = words[1:]
+        return self.doc[words[0].i : words[-1].i + 1].text
 
     def _needs_antecedent(self, head: Token, t0: int, t1: int) -> bool:
         low = head.lower_
@@ -144,6 +156,12 @@ class SpeakerResolver:
             if name is None and named.lower_ not in self.lex.pronouns | self.lex.relatives:
                 words = [t for t in doc[n0:n1]]
                 while words and words[0].lower_ in DETERMINERS:
+                    words = words[1:]
+                while (
+                    len(words) > 1
+                    and words[0].lower_.rstrip(".") in self.lex.titles
+                    and all(w.pos_ == "PROPN" for w in words[1:])
+                ):
                     words = words[1:]
                 name = doc[words[0].i : words[-1].i + 1].text if words else None
             speaker["name"] = name if name is not None else subject.text
