@@ -122,3 +122,21 @@ def test_missing_meta_still_works() -> None:
     nlp.add_pipe("newsgraph_times")
     doc = nlp("Elections were held in 2019 and again last year.")
     assert pairs(doc._.ng_dates) == [("2019", "2019"), ("last year", None)]
+
+
+def test_through_the_analyzer(analyzer: Any) -> None:
+    from newsgraph.records import Article, ArticleResult
+
+    article = Article(
+        id="d1",
+        text="The parliament approved the treaty on Monday and will debate it again next week.",
+        published="2025-04-08",
+        published_precision="day",
+    )
+    (result,) = list(analyzer.analyze([article]))
+    assert isinstance(result, ArticleResult)
+    got = [(d.text, d.value, d.precision, d.article_id) for d in result.dates]
+    assert got == [
+        ("Monday", "2025-04-07", "day", "d1"),
+        ("next week", "2025-W16", "week", "d1"),
+    ]
