@@ -19,6 +19,8 @@ from newsgraph.places.gazetteer import NAME_ABBR, NAME_ALT, NAME_CODE, NAME_OWN,
 
 GEO_LABELS = {"GPE", "LOC", "FAC"}
 REPAIR_LABELS = {"PERSON", "ORG", "PRODUCT", "NORP", "WORK_OF_ART", "EVENT", "LAW", "LANGUAGE"}
+PREFIX_LABELS = {"ORG", "FAC"}
+STRONG_CUES = {"in", "near", "outside", "across", "throughout", "inside", "around", "towards"}
 SKIP_LABELS = {"DATE", "TIME", "CARDINAL", "ORDINAL", "MONEY", "PERCENT", "QUANTITY"}
 LEADING_DROP = {"the"}
 
@@ -43,6 +45,7 @@ class Detector:
         self.cues = {t.lower() for t in terms["locative_cues"]} - {"of", "to"}
         self.directions = {t.lower() for t in terms["direction_words"]}
         self.demonym_suffixes = tuple(terms.get("demonym_suffixes", []))
+        self.prefixes: list[tuple[int, int]] = []
 
     # -- gazetteer tests ---------------------------------------------------------------
 
@@ -60,6 +63,26 @@ class Detector:
                 return True
             if kind == NAME_ALT and (e.feature != "city" or e.population >= 1000 or not strong):
                 return True
+        return False
+
+    def place_prefix(self, doc: Doc, s: int, e: int) -> bool:
+        """An organization named after its place ("Madison County Sheriff's Office",
+        "Alexandria Police Department"): remember the place at its start."""
+        for length in range(min(4, e - s - 1), 0, -1):
+            text = doc[s : s + length].text
+            if not doc[s + length - 1].text[:1].isupper():
+                continue
+            for ent, kind in self.gaz.lookup(text):
+                fits = (
+                    kind == NAME_OWN
+                    or (kind == NAME_CODE and text.replace(".", "").isupper())
+                    or (kind == NAME_ABBR and "." in text)
+                )
+                if fits and (
+                    ent.feature in {"country", "admin1", "admin2"} or ent.population >= 10_000
+                ):
+                    self.prefixes.append((s, s + length))
+                    return True
         return False
 
     def is_region_word(self, tok: Token) -> bool:
@@ -93,10 +116,29 @@ class Detector:
                 return j
         return None
 
-    def has_cue(self, doc: Doc, start: int, end: int) -> bool:
+    def contained(self, inner: str, outer: str) -> bool:
+        """Some place named ``inner`` lies inside some place named ``outer``."""
+        outers = [e for e, _k in self.gaz.lookup(outer)]
+        if not outers:
+            return False
+        countries = {e.country for e in outers if e.feature == "country"}
+        regions = {e.admin1_key for e in outers if e.feature != "country" and e.admin1_key}
+        for e, _k in self.gaz.lookup(inner):
+            if e.feature == "country":
+                continue
+            if e.country in countries or (e.admin1_key and e.admin1_key in regions):
+                return True
+        return False
+
+    def has_cue(self, doc: Doc, start: int, end: int, *, strong: bool = False) -> bool:
+        """Locative evidence around doc[start:end]; ``strong``: only "in"/"near"-like
+        prepositions count (for names the model took as persons)."""
         prev = self._prev_word(doc, start)
-        if prev is not None and prev.lower_ in self.cues:
+        cues = STRONG_CUES if strong else self.cues
+        if prev is not None and prev.lower_ in cues:
             return True
+        if end < len(doc) and doc[end].text == "&":
+            return False
         if self.region_after(doc, end):
             return True
         j = self.container_after(doc, end)
@@ -104,62 +146,87 @@ class Detector:
             k = j
             while k < len(doc) and doc[k].text[:1].isupper() and k - j < 4:
                 k += 1
-            if self.known(doc[j:k].text, strong=True) or self.region_after(doc, k):
+            # the containing place must contain a place of this name ("Guyevo in the Kursk
+            # region"), which rules out "Police in Alexandria"
+            if self.contained(doc[start:end].text, doc[j:k].text):
                 return True
         return False
+
+    def split_list(self, doc: Doc, s: int, e: int) -> list[tuple[int, int]]:
+        """Split an entity "Charleston, S.C." / "Kyiv, Ukraine" into its places."""
+        for i in range(s + 1, e - 1):
+            if doc[i].text == ",":
+                left, right = doc[s:i].text, doc[i + 1 : e].text
+                if self.known(left) and self.known(right, strong=True):
+                    return [(s, i), (i + 1, e)]
+        return [(s, e)]
 
     # -- detection ---------------------------------------------------------------------
 
     def find(self, doc: Doc) -> list[Found]:
+        self.prefixes = []
         lower_words = {t.lower_ for t in doc if t.is_lower}
         taken = [False] * len(doc)
         out: list[tuple[int, int, str]] = []
         accepted_texts: set[str] = set()
 
-        def add(span: Span, label: str) -> None:
-            s, e = span.start, span.end
+        def add(s: int, e: int, label: str) -> None:
             while s < e and doc[s].lower_ in LEADING_DROP:
                 s += 1
-            while e > s and (doc[e - 1].is_punct or doc[e - 1].text in {"'s", "’s"}):
+            while e > s and (doc[e - 1].is_punct and doc[e - 1].text != "."
+                             or doc[e - 1].text in {"'s", "’s", "'", "’"}):
                 e -= 1
             if s >= e:
                 return
-            for i in range(s, e):
-                taken[i] = True
-            out.append((s, e, label))
-            accepted_texts.add(doc[s:e].text)
+            for ps, pe in self.split_list(doc, s, e):
+                for i in range(ps, pe):
+                    taken[i] = True
+                out.append((ps, pe, label))
+                accepted_texts.add(doc[ps:pe].text)
 
+        # words of multi-word person names ("Jason Jones"): later "Jones" is that person
+        person_words = {
+            ent[-1].text for ent in doc.ents if ent.label_ == "PERSON" and len(ent) > 1
+        }
         pending: list[Span] = []
         for ent in doc.ents:
             text = ent.text
             if ent.label_ in GEO_LABELS:
-                if self.is_demonym(text) and not text.istitle():
+                if self.is_demonym(text):
                     continue
-                if ent.label_ == "GPE" and self.is_demonym(text):
-                    continue
-                add(ent, ent.label_)
+                add(ent.start, ent.end, ent.label_)
             elif ent.label_ in REPAIR_LABELS:
                 pending.append(ent)
             else:
                 for i in range(ent.start, ent.end):
                     taken[i] = True
 
-        for ent in pending:
-            s = ent.start + (1 if doc[ent.start].lower_ == "the" else 0)
-            name = doc[s : ent.end].text
-            if ent.label_ == "NORP" and self.is_demonym(name):
-                continue
-            if not self.known(name, strong=True):
-                continue
-            if ent.label_ == "PERSON" and ent.end - s > 1 and not self.region_after(doc, ent.end):
-                continue
-            if name in accepted_texts or self.has_cue(doc, s, ent.end):
-                add(doc[s : ent.end], "gazetteer")
-            else:
-                for i in range(ent.start, ent.end):
-                    taken[i] = True
+        def try_pending(final: bool) -> None:
+            for ent in list(pending):
+                s = ent.start + (1 if doc[ent.start].lower_ == "the" else 0)
+                name = doc[s : ent.end].text
+                ok = False
+                if ent.label_ == "NORP" and self.is_demonym(name) or not self.known(name, strong=True):
+                    ok = False
+                elif ent.label_ == "PERSON" and (ent.end - s > 1 or name in person_words):
+                    ok = self.region_after(doc, ent.end)
+                elif ent.label_ == "PERSON":
+                    ok = name in accepted_texts or self.has_cue(doc, s, ent.end, strong=True)
+                else:
+                    ok = name in accepted_texts or self.has_cue(doc, s, ent.end)
+                if ok:
+                    pending.remove(ent)
+                    add(s, ent.end, "gazetteer")
+                elif final:
+                    pending.remove(ent)
+                    if ent.label_ in PREFIX_LABELS and self.place_prefix(doc, s, ent.end):
+                        continue
+                    for i in range(ent.start, ent.end):
+                        taken[i] = True
 
-        # capitalized words outside every entity
+        try_pending(False)
+
+        # capitalized words outside every entity, at the start of a run of capitals
         i = 0
         n = len(doc)
         while i < n:
@@ -167,13 +234,20 @@ class Detector:
             if taken[i] or not tok.text[:1].isupper() or tok.is_punct or tok.like_num:
                 i += 1
                 continue
-            if tok.lower_ in lower_words or (tok.is_stop and not tok.is_upper):
+            if i > 0 and doc[i - 1].text[:1].isupper() and not doc[i - 1].is_punct and (
+                doc[i - 1].i != doc[i - 1].sent.start or doc[i - 1].lower_ not in LEADING_DROP
+            ) and doc[i - 1].lower_ not in self.directions:
+                i += 1  # inside a longer capitalized name ("John Stevens")
+                continue
+            if tok.lower_ in lower_words or (tok.is_stop and not tok.is_upper) or (
+                tok.text in person_words and not self.region_after(doc, i + 1)
+            ):
                 i += 1
                 continue
             best = None
-            for L in range(min(4, n - i), 0, -1):
-                span = doc[i : i + L]
-                if any(taken[k] for k in range(i, i + L)):
+            for length in range(min(4, n - i), 0, -1):
+                span = doc[i : i + length]
+                if any(taken[k] for k in range(i, i + length)):
                     continue
                 if not all(t.text[:1].isupper() or t.lower_ in {"de", "of", "la"} for t in span):
                     continue
@@ -185,12 +259,22 @@ class Detector:
             if best is None:
                 i += 1
                 continue
+            nxt = doc[best.end] if best.end < n else None
+            if nxt is not None and nxt.text[:1].isupper() and not nxt.is_punct:
+                i = best.end  # the name goes on: part of something longer
+                continue
             cue = best.text in accepted_texts or self.has_cue(doc, best.start, best.end)
             if cue and not (best.start == best.sent.start and not self.region_after(doc, best.end)
                             and best.text not in accepted_texts
                             and self._prev_word(doc, best.start) is None):
-                add(best, "gazetteer")
+                add(best.start, best.end, "gazetteer")
             i = best.end
+
+        try_pending(True)
+        for s, e in self.prefixes:
+            if not any(taken[k] for k in range(s, e)):
+                add(s, e, "gazetteer")
+        self.prefixes = []
 
         out.sort()
         found: list[Found] = []
