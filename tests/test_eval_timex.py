@@ -123,3 +123,10 @@ def test_baseline_finds_dates_relative_to_dct() -> None:
     found = {doc.text[p.start : p.end]: p.value for p in baseline_dates(doc.text, doc.dct)}
     assert found.get("on Monday") == "2021-03-08"
     assert found.get("now") == "2021-03-10"
+
+
+def test_a_copied_document_is_read_once(tmp_path: Path) -> None:
+    for sub in ("a", "b"):
+        (tmp_path / sub).mkdir()
+        (tmp_path / sub / "tiny.tml").write_bytes((FIX / "tiny.tml").read_bytes())
+    assert len(load_gold(tmp_path)) == 1

@@ -118,12 +118,20 @@ def read_tml(path: Path) -> TimexDoc:
 
 
 def load_gold(data: Path) -> list[TimexDoc]:
+    """Every ``.tml`` document under ``data``; a document whose file name occurs more than
+    once in the tree (a copy in another folder) is read once, from the first path."""
     if not data.exists():
         raise NewsgraphError(f"{data}: no such file or folder.")
     files = [data] if data.is_file() else sorted(data.rglob("*.tml"))
     if not files:
         raise NewsgraphError(f"{data}: no TimeML .tml files found.")
-    return [read_tml(f) for f in files]
+    seen: set[str] = set()
+    docs = []
+    for f in files:
+        if f.name not in seen:
+            seen.add(f.name)
+            docs.append(read_tml(f))
+    return docs
 
 
 # --------------------------------------------------------------------------- value equality
