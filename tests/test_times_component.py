@@ -140,3 +140,21 @@ def test_through_the_analyzer(analyzer: Any) -> None:
         ("Monday", "2025-04-07", "day", "d1"),
         ("next week", "2025-W16", "week", "d1"),
     ]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "value"),
+    [
+        ("The company is expected to report its results on Thursday.", "2025-04-10"),
+        ("The talks are scheduled for Friday.", "2025-04-11"),
+        ("The envoy is meeting his counterpart on Friday.", "2025-04-11"),
+        ("The court is going to rule on Friday.", "2025-04-11"),
+        ("Negotiators hope to close the deal by Friday.", "2025-04-11"),
+        ("Rebels shelled the town on Friday.", "2025-04-04"),
+        ("Rebels have shelled the town on Friday.", "2025-04-04"),
+    ],
+)
+def test_clause_tense_sets_direction(
+    base_nlp: Language, times: TimesComponent, sentence: str, value: str
+) -> None:
+    assert [r["value"] for r in run(base_nlp, times, sentence)] == [value]

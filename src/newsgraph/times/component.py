@@ -61,6 +61,16 @@ def clause_tense(span: Span, *, parsed: bool | None = None) -> Tense:
     chain = [tok]
     if tok.dep_ in ("xcomp", "ccomp", "advcl", "conj") and tok.head is not tok:
         chain.append(tok.head)
+    intention = {w.lower() for w in lex["intention_verbs"]}
+    head = tok.head
+    if (
+        tok.tag_ == "VB"
+        and any(c.tag_ == "TO" for c in tok.children)
+        and head is not tok
+        and head.lemma_.lower() in intention
+        and head.tag_ in ("VBZ", "VBP")
+    ):
+        return "future"
     for verb in chain:
         auxes = [c for c in verb.children if c.dep_ in ("aux", "auxpass")]
         if any(a.lower_ in future_aux for a in auxes) or (
@@ -139,6 +149,8 @@ class TimesComponent:
             first = span[0]
             if first.tag_.startswith(("MD", "VB")):
                 return False
+            if first.ent_type_ == "DATE":
+                return True
             return prev is not None and prev.lower_ in lex["month_context"]
         if m.kind == "month" and not m.groups.get("shift"):
             # "Jan Kavan", "April Ryan": a bare month name before a capitalized name is a
