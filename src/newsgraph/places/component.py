@@ -63,10 +63,11 @@ class Geoparser:
     def annotate(self, doc: Doc) -> None:
         found = self.detector.find(doc)
         entries = self.resolver.resolve(doc, found)
+        contained = set(self.resolver.contained)
         places: list[dict[str, Any]] = []
         ids: dict[int, str] = {}
         mentions: list[dict[str, Any]] = []
-        for f, e in zip(found, entries, strict=True):
+        for i, (f, e) in enumerate(zip(found, entries, strict=True)):
             agent = self.is_agent(f, e)
             if agent and not self.agents_as_places:
                 continue  # an actor mention (the actors stage reports it), not a toponym
@@ -83,6 +84,11 @@ class Geoparser:
                     "text": f.text,
                     "place_id": place_id,
                     "role": "agent" if agent else "place",
+                    # "name": the place so named; "contained": the gazetteer lacks the name
+                    # (a street, a building) and the place is the town it lies in
+                    "resolution": None if e is None else (
+                        "contained" if i in contained else "name"
+                    ),
                 }
             )
         doc._.ng_places = places
@@ -114,9 +120,10 @@ class Geoparser:
         if country_of is not None:
             # a nationality word handed in as a toponym names its country
             for i, f in enumerate(gold):
-                if entries[i] is None:
+                if entries[i] is None or i in self.resolver.contained:
                     iso3 = country_of(f.text)
-                    entries[i] = self.gaz.country(iso3) if iso3 else None
+                    if iso3 and self.gaz.country(iso3) is not None:
+                        entries[i] = self.gaz.country(iso3)
         return [place_dict("", e) if e is not None else None for e in entries]
 
 

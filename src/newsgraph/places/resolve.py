@@ -100,6 +100,8 @@ class Resolver:
         self.gaz = gaz
         self.admin_terms = admin_terms
         self.directions = directions
+        # indices (of the last resolve call) resolved to a place containing the named one
+        self.contained: set[int] = set()
         self.w = weights or Weights()
 
     def candidates(self, f: Found) -> tuple[list[tuple[Entry, int]], bool]:
@@ -234,4 +236,52 @@ class Resolver:
                         ctx.admin1[e.admin1_key] += 1
                 parent = prev[f.parent][0] if f.parent is not None else None
                 result[i] = self._best(f, ctx, parent, cache, i)
-        return [e for e, _m in result]
+        out = [e for e, _m in result]
+        self.contained = set()
+        focus = self.focus(out)
+        for i, f in enumerate(found):
+            if out[i] is None:
+                out[i] = self.inner_place(f, out) or focus
+                if out[i] is not None:
+                    self.contained.add(i)
+        return out
+
+    def focus(self, resolved: Sequence[Entry | None]) -> Entry | None:
+        """The town the document is about: its most often named town (first named on ties)."""
+        counts: Counter[int] = Counter()
+        first: dict[int, int] = {}
+        by_pid: dict[int, Entry] = {}
+        for i, e in enumerate(resolved):
+            if e is not None and e.feature == "city":
+                counts[e.pid] += 1
+                first.setdefault(e.pid, i)
+                by_pid[e.pid] = e
+        if not counts:
+            return None
+        pid = max(counts, key=lambda p: (counts[p], -first[p]))
+        return by_pid[pid]
+
+    def inner_place(self, f: Found, resolved: Sequence[Entry | None]) -> Entry | None:
+        """For a name the gazetteer lacks ("Old Town Manassas", "Illinois State Armory"),
+        the place named inside it: a place the document names elsewhere, else a country,
+        region or sizeable town of that name."""
+        words = f.text.split()
+        named = {e.pid: e for e in resolved if e is not None}
+        best: Entry | None = None
+        for length in range(len(words) - 1, 0, -1):
+            for start in range(len(words) - length, -1, -1):
+                part = " ".join(words[start : start + length])
+                if not part[:1].isupper():
+                    continue
+                cands = [e for e, k in self.gaz.lookup(part) if k == NAME_OWN]
+                inside_doc = [e for e in cands if e.pid in named]
+                if inside_doc:
+                    return inside_doc[0]
+                big = [
+                    e
+                    for e in cands
+                    if e.feature in {"country", "admin1"} or e.population >= 50_000
+                ]
+                if big and best is None:
+                    best = max(big, key=lambda e: (e.population, -e.pid))
+        return best
