@@ -407,3 +407,10 @@ def test_reference_article(analyzer: Any) -> None:
         sent = ev.sentence["text"]
         if "concerns that" in sent or "remains unclear" in sent:
             assert ev.certainty != "asserted", ev.rule
+
+
+def test_purpose_of_sending_is_not_a_second_event(events_nlp: Language) -> None:
+    events = run(events_nlp, "Pyongyang sent troops to fight for Moscow in Ukraine.")
+    assert [e["category"] for e in events] == ["AID"]
+    assert countries(events[0]["targets"]) == {"RUS"}
+    assert events[0]["items"] == ["troops"]

@@ -202,6 +202,12 @@ class EventsComponent:
                         gov.entry.category == "PROTEST"
                         and child.dep_ in ("advcl", "xcomp", "acl")
                         and cand.entry.category in ("REQUEST", "ACCUSE", "REJECT")
+                    ) or (
+                        # "sent troops to fight for Moscow": the purpose of the sending
+                        gov.entry.category in ("AID", "MOBILIZE")
+                        and child == cand.tok
+                        and child.dep_ in ("advcl", "xcomp")
+                        and any(c.dep_ == "aux" and c.lower_ == "to" for c in child.children)
                     )
                     if purpose or (gov.entry.category in embedding and child.dep_ in EMBED_DEPS):
                         gov.embedded = gov.embedded or cand.entry.category
@@ -614,11 +620,7 @@ class EventsComponent:
                 rule += " +future-intent"
                 a.flags.discard("future")
                 certainty = a.rank()
-        if (
-            entry.category == "AGREE"
-            and cand.direct
-            and self.shifts.apply("threat", cand.direct)
-        ):
+        if entry.category == "AGREE" and cand.direct and self.shifts.apply("threat", cand.direct):
             # "is prepared to impose martial law", "agreed to attack": a threat
             category, mode = "THREATEN", None
             rule += " +conflict-intent"
@@ -726,9 +728,7 @@ class EventsComponent:
             if span is None:
                 continue
             head = span.root
-            while (
-                head.dep_ in ("compound", "amod", "poss", "nmod", "appos") and head.head != head
-            ):
+            while head.dep_ in ("compound", "amod", "poss", "nmod", "appos") and head.head != head:
                 head = head.head
             locative = head.dep_ == "pobj" and head.head.lower_ in LOCATIVE_PREPS
             if place is not None:
