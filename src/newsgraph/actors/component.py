@@ -30,6 +30,28 @@ MAX_COUNTRY_TOKENS = 5
 MAX_DICT_TOKENS = 7
 
 
+class _Tokens:
+    """Per-token strings of one Doc, read once (each ``doc[i]`` builds a Token object)."""
+
+    def __init__(self, doc: Doc) -> None:
+        self.text: list[str] = []
+        self.ws: list[str] = []
+        self.low: list[str] = []
+        self.lem: list[str] = []
+        self.bad_end: list[bool] = []
+        for t in doc:
+            text = t.text
+            self.text.append(text)
+            self.ws.append(t.whitespace_)
+            low = norm(text)
+            self.low.append(low)
+            lemma = norm(t.lemma_)
+            if t.tag_ in PLURAL_TAGS and lemma == low and lemma.endswith("s"):
+                lemma = lemma[:-1]  # Title Case plurals the model does not lemmatize
+            self.lem.append(lemma)
+            self.bad_end.append(t.is_space or (t.is_punct and not any(c.isalpha() for c in text)))
+
+
 @dataclass
 class Cand:
     """A candidate mention: a stretch of text and what the text says about its actor."""
@@ -92,16 +114,15 @@ class ActorsComponent:
             out.append(out[-1] + ws[j - 1] + toks[j])
         return out
 
-    def _country_spans(self, doc: Doc) -> dict[int, tuple[int, CountryWord]]:
+    def _country_spans(self, doc: Doc, tk: _Tokens) -> dict[int, tuple[int, CountryWord]]:
         out: dict[int, tuple[int, CountryWord]] = {}
         table = self.lex.countries
         first = self._country_first
-        toks = [t.text for t in doc]
-        ws = [t.whitespace_ for t in doc]
-        bad_end = [t.is_space or (t.is_punct and not any(c.isalpha() for c in t.text)) for t in doc]
+        toks, ws, low = tk.text, tk.ws, tk.low
+        bad_end = tk.bad_end
         i, n = 0, len(doc)
         while i < n:
-            if norm(toks[i]) not in first:
+            if low[i] not in first:
                 i += 1
                 continue
             found = None
@@ -120,12 +141,11 @@ class ActorsComponent:
                 i += 1
         return out
 
-    def _dict_spans(self, doc: Doc) -> dict[int, int]:
+    def _dict_spans(self, doc: Doc, tk: _Tokens) -> dict[int, int]:
         out: dict[int, int] = {}
         by_form = self.dictionary.by_form
         first = self._dict_first
-        toks = [t.text for t in doc]
-        ws = [t.whitespace_ for t in doc]
+        toks, ws = tk.text, tk.ws
         i, n = 0, len(doc)
         while i < n:
             if toks[i] not in first:
@@ -144,12 +164,11 @@ class ActorsComponent:
                 i += 1
         return out
 
-    def _sector_spans(self, doc: Doc) -> list[tuple[int, int, SectorRule]]:
+    def _sector_spans(self, doc: Doc, tk: _Tokens) -> list[tuple[int, int, SectorRule]]:
         """Agent nouns and titles: (start, end, rule), longest match first, no overlaps."""
         sectors = self.lex.sectors
         first = self.lex.first_words
-        low = [norm(t.text) for t in doc]
-        lem = [_lemma(t) for t in doc]
+        low, lem = tk.low, tk.lem
         out: list[tuple[int, int, SectorRule]] = []
         i, n = 0, len(doc)
         while i < n:
@@ -200,7 +219,8 @@ class ActorsComponent:
             e for e in doc.ents if e.label_ == "PERSON" and lex.countries.lookup(e.text) is None
         ]
         person_tokens = {i for e in persons for i in range(e.start, e.end)}
-        dict_spans = self._dict_spans(doc)
+        tk = _Tokens(doc)
+        dict_spans = self._dict_spans(doc, tk)
         # a dictionary person name the model missed is a person too
         for s, e in dict_spans.items():
             entry = self._entry(doc[s:e].text, published) or _any_entry(self.dictionary, doc[s:e])
@@ -212,7 +232,7 @@ class ActorsComponent:
                 persons.append(Span(doc, s, e, label="PERSON"))
                 person_tokens.update(range(s, e))
         persons.sort(key=lambda sp: sp.start)
-        country_spans = self._country_spans(doc)
+        country_spans = self._country_spans(doc, tk)
         # country words inside a person's name are part of the name ("Jordan", "Chad")
         country_spans = {
             s: v for s, v in country_spans.items() if not (set(range(s, v[0])) & person_tokens)
@@ -225,7 +245,7 @@ class ActorsComponent:
         for s, e in dict_spans.items():
             for k in range(s, e):
                 dict_at[k] = (s, e)
-        sector_spans = [sp for sp in self._sector_spans(doc) if sp[0] not in person_tokens]
+        sector_spans = [sp for sp in self._sector_spans(doc, tk) if sp[0] not in person_tokens]
         sector_head: dict[int, tuple[int, int, SectorRule]] = {}
         for s, e, rule in sector_spans:
             if any(k in dict_at or k in country_at for k in range(s, e)):

