@@ -282,6 +282,16 @@ def resolve(
                     actor.country = cand.country
                 if cand.sector is not None:
                     actor.sector = cand.sector
+            if (
+                actor.kind != "person"
+                and cand.country is not None
+                and cand.country == actor.country
+                and actor.dictionary_id is None
+                and len(cand.name) < len(actor.name)
+            ):
+                # "Chinese nationals" names the group better than a headline's run of words
+                actor.aliases.append(actor.name)
+                actor.name = cand.name
             actor.fill(cand)
             if how == "alias" and not cand.person_name:
                 kind = "alias"  # "the president", "the police": a short form, not a name
