@@ -77,6 +77,11 @@ def test_find_range_gives_both_ends() -> None:
     assert [f[0] for f in found] == ["April 8", "10, 2025"]
 
 
+def test_find_range_with_and() -> None:
+    text = "Leaders meet on April 24 and 25."
+    assert [text[m.start : m.end] for m in find(text)] == ["April 24", "25"]
+
+
 def test_find_skips_amounts_and_counts() -> None:
     text = "He paid $27 for 2,000 tickets and 1,500 people came; 35 percent stayed."
     assert [text[m.start : m.end] for m in find(text)] == []

@@ -177,8 +177,10 @@ class TimesComponent:
             year_tok = span[-1]
             if prev is not None and prev.lower_ in lex["not_year_before"]:
                 return False
+            owned = prev is not None and (prev.tag_ in ("POS", "PRP$") or prev.lower_ == "the")
             if (
                 parsed
+                and not owned
                 and year_tok.dep_ in ("nummod", "compound")
                 and year_tok.head.i > year_tok.i
                 and year_tok.head.pos_ == "NOUN"

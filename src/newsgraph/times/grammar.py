@@ -230,7 +230,7 @@ def grammar() -> Grammar:
         ),
         (
             "day_range",
-            rf"(?P<month>{month})\s+(?P<day>{daynum})\s*(?:-|–|to|through)\s*(?P<day2>{daynum}){END}"
+            rf"(?P<month>{month})\s+(?P<day>{daynum})\s*(?:-|–|to|through|and)\s*(?P<day2>{daynum}){END}"
             rf"(?:,?\s+(?P<year>{year}))?",
         ),
         ("week_of", rf"the\s+week\s+of\s+{md}"),
@@ -323,7 +323,7 @@ def find(text: str) -> list[Match]:
             if kind == "day_range":
                 # a range gives two dates: its start ("April 8") and its end ("10")
                 first_end = m.start("day2")
-                head = text[m.start() : first_end].rstrip(" -–tohrug")
+                head = re.sub(r"\s*(?:-|–|to|through|and)\s*$", "", text[m.start() : first_end])
                 found.append(Match(m.start(), m.start() + len(head), "month_day", groups))
                 second = dict(groups, day=groups["day2"])
                 found.append(Match(m.start("day2"), m.end(), "month_day", second))
