@@ -331,3 +331,24 @@ def test_empty_and_odd_documents(run: Run) -> None:
     assert run("")._.ng_actors == []
     doc = run("!!! ??? ...")
     assert doc._.ng_actors == [] and doc._.ng_actor_mentions == []
+
+
+def test_nationality_on_an_action_noun_is_the_actor(run: Run) -> None:
+    doc = run("Chile rejected an Argentine proposal on fishing rights.")
+    assert coded(doc, "Argentine") == ("ARG", None)
+    assert actor_of(doc, "Argentine")["kind"] == "state"
+
+
+def test_country_before_led_is_the_actor(run: Run) -> None:
+    doc = run("Rebels condemned the French-backed offensive.")
+    assert coded(doc, "French") == ("FRA", None)
+
+
+def test_nationality_on_a_thing_is_not_an_actor(run: Run) -> None:
+    doc = run("Exports of Chilean wine rose sharply.")
+    assert no_mention(doc, "Chilean")
+
+
+def test_weapons_of_a_nationality_are_its_military(run: Run) -> None:
+    doc = run("Turkish helicopters struck positions near the border.")
+    assert coded(doc, "helicopters") == ("TUR", "MIL")

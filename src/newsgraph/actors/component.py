@@ -438,6 +438,23 @@ class ActorsComponent:
             if any(k in consumed for k in range(s, e)):
                 continue
             root = self._root(doc, s, e)
+            if self._acting_modifier(doc, s, e, root):
+                # "an Indian proposal", "Israeli air raids", "the US-led war": the country acts
+                cand = Cand(
+                    s,
+                    e,
+                    root.i,
+                    country_name(word.iso3) or doc[s:e].text,
+                    "state",
+                    word.iso3,
+                    None,
+                    rule="nation-modifier",
+                    definite=True,
+                )
+                cand.key = ("state", word.iso3)
+                cands.append(cand)
+                mark(range(s, e))
+                continue
             if word.kind in ("adjective", "demonym"):
                 # "Palestinians", "the Chinese": people of a country (civilians in PLOVER)
                 if root.dep_ in MODIFIER_DEPS or root.pos_ == "ADJ":
@@ -801,6 +818,20 @@ class ActorsComponent:
         cand.extra["used"] = used
         return cand
 
+    def _acting_modifier(self, doc: Doc, s: int, e: int, root: Token) -> bool:
+        """A nationality on an action noun, or a country before "-led"/"-backed"."""
+        lex = self.lex
+        if (
+            e + 1 < len(doc)
+            and doc[e].text == "-"
+            and doc[e + 1].lower_ in lex.agentive_participles
+        ):
+            return True
+        if root.dep_ not in ("amod", "compound", "nmod"):
+            return False
+        head = root.head
+        return head.pos_ == "NOUN" and _lemma_of(head) in lex.event_nouns
+
     def _agentive(self, tok: Token) -> bool:
         """Is a country name here an actor, not a location?"""
         lex = self.lex
@@ -882,6 +913,10 @@ def _dateline(doc: Doc, start: int, end: int) -> bool:
     if line_start(start) and end < len(doc) and doc[end].text == ",":
         return dash_follows(end + 1)
     return start >= 2 and doc[start - 1].text == "," and line_start(start - 2) and dash_follows(end)
+
+
+def _lemma_of(tok: Token) -> str:
+    return norm(tok.lemma_)
 
 
 def _lemma(tok: Token) -> str:

@@ -96,7 +96,7 @@ def mention_kind(cand: Cand) -> str:
         return "person"
     if cand.rule.startswith("agent:"):
         return "actor"
-    if cand.rule in ("demonym", "norp"):
+    if cand.rule in ("demonym", "norp", "nation-modifier"):
         return "nationality"
     if cand.rule in ("country", "capital"):
         return "state"

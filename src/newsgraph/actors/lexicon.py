@@ -66,6 +66,10 @@ class Lexicon:
             self.place_nouns = frozenset(
                 ln.strip() for ln in fh if ln.strip() and not ln.startswith("#")
             )
+        with (data_dir / "event_nouns.txt").open(encoding="utf-8") as fh:
+            self.event_nouns = frozenset(
+                ln.strip() for ln in fh if ln.strip() and not ln.startswith("#")
+            )
         ctx = json.loads((data_dir / "context_words.json").read_text(encoding="utf-8"))
         self.location_preps = frozenset(ctx["location_prepositions"])
         self.agent_preps = frozenset(ctx["agent_prepositions"])
@@ -73,6 +77,7 @@ class Lexicon:
         self.subject_deps = frozenset(ctx["subject_deps"])
         self.actor_deps = frozenset(ctx["actor_deps"])
         self.expletive_heads = frozenset(ctx["expletive_heads"])
+        self.agentive_participles = frozenset(ctx["agentive_participles"])
         self.first_words = frozenset(k.split(" ")[0] for k in self.sectors)
         self.data_dir = data_dir
         self._cities: dict[str, str] | None = None
