@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from dataclasses import dataclass
 from functools import cache
 from importlib import resources
@@ -591,16 +591,9 @@ RESOLVERS: dict[str, Callable[[Match, Anchor | None, Tense], Value]] = {
     "year": _res_year,
 }
 
-# Kinds whose value is fixed by the text itself (no anchor needed).
-ABSOLUTE_KINDS = frozenset({"iso", "numeric", "month_year", "year"})
-
 
 def resolve_match(m: Match, anchor: Anchor | None, tense: Tense) -> Value:
     try:
         return RESOLVERS[m.kind](m, anchor, tense)
     except (KeyError, ValueError, OverflowError):
         return None, None
-
-
-def iter_matches(text: str) -> Iterator[Match]:
-    yield from find(text)
