@@ -108,3 +108,23 @@ def test_output_is_plain_data(base_nlp: Language, places: PlacesComponent) -> No
     for m in doc._.ng_place_mentions:
         assert doc.text[m["start"] : m["end"]] == m["text"]
     assert [p["id"] for p in doc._.ng_places] == [f"p{i + 1}" for i in range(len(doc._.ng_places))]
+
+
+def test_street_resolves_to_its_town(base_nlp: Language, places: PlacesComponent) -> None:
+    text = "Crowds gathered in Kyiv on Sunday. Police closed Khreshchatyk Street in the evening."
+    doc = base_nlp(text)
+    start = text.index("Khreshchatyk Street")
+    got = places.parser.resolve_spans(doc, [(start, start + len("Khreshchatyk Street"))])
+    assert got[0] is not None and got[0]["geonames_id"] == 703448
+
+
+def test_nationality_option(base_nlp: Language, tmp_path: Path) -> None:
+    pytest.importorskip("newsgraph.actors.countries")
+    dest = tmp_path / "gaz.sqlite"
+    build_from_geonames(FIXTURE, dest)
+    comp = PlacesComponent(
+        base_nlp, "newsgraph_places", gazetteer_path=str(dest), nationalities_as_places=True
+    )
+    doc = comp(base_nlp("Ukrainian officials met in Kyiv on Friday."))
+    got = resolved(doc)
+    assert got.get("Ukrainian") is not None and got["Ukrainian"]["country"] == "UKR"

@@ -44,7 +44,13 @@ def place_dict(pid: str, e: Entry) -> dict[str, Any]:
 class Geoparser:
     """Detection and resolution over one gazetteer (the component and the helpers share it)."""
 
-    def __init__(self, gaz: Gazetteer, *, agents_as_places: bool = True) -> None:
+    def __init__(
+        self,
+        gaz: Gazetteer,
+        *,
+        agents_as_places: bool = True,
+        nationalities_as_places: bool = False,
+    ) -> None:
         terms = region_terms()
         self.gaz = gaz
         self.detector = Detector(gaz, terms)
@@ -54,6 +60,9 @@ class Geoparser:
             {t.lower() for t in terms["direction_words"]},
         )
         self.agents_as_places = agents_as_places
+        if nationalities_as_places:
+            self.detector.nationality = _country_word()
+            self.resolver.nationality = self.detector.nationality
 
     def is_agent(self, f: Found, e: Entry | None) -> bool:
         if not f.agent or e is None:
@@ -135,8 +144,10 @@ class PlacesComponent:
         *,
         gazetteer_path: str | None = None,
         agents_as_places: bool = True,
+        nationalities_as_places: bool = False,
     ) -> None:
         register_extensions()
+        self.nationalities_as_places = nationalities_as_places
         self.name = name
         self.gazetteer_path = gazetteer_path
         self.agents_as_places = agents_as_places
@@ -147,7 +158,9 @@ class PlacesComponent:
         if self._parser is None:
             path = Path(self.gazetteer_path) if self.gazetteer_path else None
             self._parser = Geoparser(
-                load_gazetteer(path), agents_as_places=self.agents_as_places
+                load_gazetteer(path),
+                agents_as_places=self.agents_as_places,
+                nationalities_as_places=self.nationalities_as_places,
             )
         return self._parser
 
@@ -162,12 +175,24 @@ class PlacesComponent:
 
 @Language.factory(
     "newsgraph_places",
-    default_config={"gazetteer_path": None, "agents_as_places": True},
+    default_config={
+        "gazetteer_path": None,
+        "agents_as_places": True,
+        "nationalities_as_places": False,
+    },
     assigns=["doc._.ng_places", "doc._.ng_place_mentions"],
 )
 def make_places(
-    nlp: Language, name: str, gazetteer_path: str | None, agents_as_places: bool
+    nlp: Language,
+    name: str,
+    gazetteer_path: str | None,
+    agents_as_places: bool,
+    nationalities_as_places: bool,
 ) -> PlacesComponent:
     return PlacesComponent(
-        nlp, name, gazetteer_path=gazetteer_path, agents_as_places=agents_as_places
+        nlp,
+        name,
+        gazetteer_path=gazetteer_path,
+        agents_as_places=agents_as_places,
+        nationalities_as_places=nationalities_as_places,
     )

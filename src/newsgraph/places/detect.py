@@ -11,6 +11,7 @@ also uses in lower case is a common noun, not a name.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from spacy.tokens import Doc, Span, Token
@@ -46,6 +47,8 @@ class Detector:
         self.directions = {t.lower() for t in terms["direction_words"]}
         self.demonym_suffixes = tuple(terms.get("demonym_suffixes", []))
         self.prefixes: list[tuple[int, int]] = []
+        # when set, nationality words ("Russian") are reported as their country
+        self.nationality: Callable[[str], str | None] | None = None
 
     # -- gazetteer tests ---------------------------------------------------------------
 
@@ -65,24 +68,33 @@ class Detector:
                 return True
         return False
 
+    def _names_place(self, text: str) -> bool:
+        for ent, kind in self.gaz.lookup(text):
+            fits = (
+                kind == NAME_OWN
+                or (kind == NAME_CODE and text.replace(".", "").isupper())
+                or (kind == NAME_ABBR and "." in text)
+            )
+            if fits and (
+                ent.feature in {"country", "admin1", "admin2"} or ent.population >= 10_000
+            ):
+                return True
+        return False
+
     def place_prefix(self, doc: Doc, s: int, e: int) -> bool:
         """An organization named after its place ("Madison County Sheriff's Office",
-        "Alexandria Police Department"): remember the place at its start."""
+        "University of Malta", "Air France"): remember the place at its start or end."""
         for length in range(min(4, e - s - 1), 0, -1):
-            text = doc[s : s + length].text
-            if not doc[s + length - 1].text[:1].isupper():
-                continue
-            for ent, kind in self.gaz.lookup(text):
-                fits = (
-                    kind == NAME_OWN
-                    or (kind == NAME_CODE and text.replace(".", "").isupper())
-                    or (kind == NAME_ABBR and "." in text)
-                )
-                if fits and (
-                    ent.feature in {"country", "admin1", "admin2"} or ent.population >= 10_000
-                ):
-                    self.prefixes.append((s, s + length))
-                    return True
+            if doc[s + length - 1].text[:1].isupper() and self._names_place(
+                doc[s : s + length].text
+            ):
+                self.prefixes.append((s, s + length))
+                return True
+        for length in range(min(4, e - s - 1), 0, -1):
+            start = e - length
+            if doc[start].text[:1].isupper() and self._names_place(doc[start:e].text):
+                self.prefixes.append((start, e))
+                return True
         return False
 
     def is_region_word(self, tok: Token) -> bool:
@@ -191,9 +203,24 @@ class Detector:
         pending: list[Span] = []
         for ent in doc.ents:
             text = ent.text
+            if (
+                self.nationality is not None
+                and ent.label_ in {"NORP", "GPE"}
+                and self.is_demonym(text)
+                and self.nationality(text)
+            ):
+                add(ent.start, ent.end, "nationality")
+                continue
             if ent.label_ in GEO_LABELS:
                 if self.is_demonym(text):
                     continue
+                if (
+                    ent.label_ == "GPE"
+                    and len(ent) == 1
+                    and not self.known(text)
+                    and not self.has_cue(doc, ent.start, ent.end, strong=True)
+                ):
+                    continue  # an unknown one-word "GPE" with no cue: usually a name
                 add(ent.start, ent.end, ent.label_)
             elif ent.label_ in REPAIR_LABELS:
                 pending.append(ent)

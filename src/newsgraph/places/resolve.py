@@ -21,7 +21,7 @@ from __future__ import annotations
 
 import math
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 
 from spacy.tokens import Doc
@@ -100,6 +100,7 @@ class Resolver:
         self.gaz = gaz
         self.admin_terms = admin_terms
         self.directions = directions
+        self.nationality: Callable[[str], str | None] | None = None
         # indices (of the last resolve call) resolved to a place containing the named one
         self.contained: set[int] = set()
         self.w = weights or Weights()
@@ -107,6 +108,10 @@ class Resolver:
     def candidates(self, f: Found) -> tuple[list[tuple[Entry, int]], bool]:
         """Candidates for a mention, and whether the mention itself carries a region word."""
         text = f.text
+        if f.label == "nationality" and self.nationality is not None:
+            iso3 = self.nationality(text)
+            country = self.gaz.country(iso3) if iso3 else None
+            return ([(country, NAME_OWN)] if country else []), False
         cands = list(self.gaz.lookup(text))
         words = text.split()
         region = False
