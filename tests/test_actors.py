@@ -352,3 +352,8 @@ def test_nationality_on_a_thing_is_not_an_actor(run: Run) -> None:
 def test_weapons_of_a_nationality_are_its_military(run: Run) -> None:
     doc = run("Turkish helicopters struck positions near the border.")
     assert coded(doc, "helicopters") == ("TUR", "MIL")
+
+
+def test_ethnic_group_takes_its_nationality_modifier(run: Run) -> None:
+    doc = run("Iraqi Kurds rallied in the north.")
+    assert coded(doc, "Kurds") == ("IRQ", "CVL")

@@ -534,15 +534,18 @@ class ActorsComponent:
                 continue
             if any(k in consumed for k in range(ent.start, ent.end)):
                 continue
-            if any(k in country_at for k in range(ent.start, ent.end)) and ent.label_ == "NORP":
-                continue
             root = ent.root
             text = ent.text
             if ent.label_ == "NORP":
+                if root.i in country_at:
+                    continue  # a nationality word: step 4 decided
                 if root.dep_ in MODIFIER_DEPS or root.pos_ == "ADJ":
                     continue  # "Kurdish" in "Kurdish towns": an attribute, not an actor
                 if text in lex.cities() or not self._agentive(root):
                     continue  # a place the model took for a nationality ("Belgorod")
+                inner = [t for t in ent if t.i != root.i]
+                inner += [c for c in root.children if c.dep_ in MODIFIER_DEPS]
+                group_country, _src = country_of_tokens(inner)  # "Iraqi Kurds"
                 cands.append(
                     Cand(
                         ent.start,
@@ -550,6 +553,9 @@ class ActorsComponent:
                         root.i,
                         text,
                         "group",
+                        country=group_country,
+                        # people of an ethnic or religious group: civilians, like "Palestinians"
+                        sector="CVL" if root.tag_ in PLURAL_TAGS else None,
                         rule="norp",
                         definite=True,
                         extra={"plural": True},
