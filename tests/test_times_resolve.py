@@ -98,3 +98,17 @@ def test_clause_date_prefers_expression_inside_clause() -> None:
     assert clause_date(dates, 60, 90, "2025-04-08T10:00:00Z") == ("2025-04-08", "reported")
     assert clause_date(dates, 60, 90, None) == (None, None)
     assert clause_date(None, 0, 10, "2025-04") == ("2025-04", "reported")
+
+
+def test_publication_date_as_date_object() -> None:
+    import datetime as dt
+
+    anchor = parse_anchor(dt.date(2025, 4, 8))
+    assert anchor is not None and anchor.granularity == "day"
+    anchor = parse_anchor(dt.datetime(2025, 4, 8, 23, 59))
+    assert anchor is not None and anchor.date == dt.date(2025, 4, 8)
+
+
+def test_newspaper_names_are_not_weekdays() -> None:
+    text = "The report first appeared in the Baltimore Sun. Officials met on Wed. afternoon."
+    assert [text[m.start : m.end] for m in find(text)] == ["Wed. afternoon"]

@@ -40,12 +40,12 @@ class Anchor:
         return order[self.granularity] <= order[precision]
 
 
-def parse_anchor(published: str | None) -> Anchor | None:
+def parse_anchor(published: object) -> Anchor | None:
     """The anchor of an ISO publication date ("2025-04-08", "2025-04-08T10:00Z", "2025-04",
     "2025"), or None when there is none or it is not a date."""
     if not published:
         return None
-    text = published.strip()
+    text = str(published).strip()  # also a date or datetime object
     m = re.match(r"^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?", text)
     if not m:
         return None
