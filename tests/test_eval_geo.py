@@ -182,3 +182,11 @@ def test_evaluate_runs_the_pipeline(base_nlp) -> None:
     assert result.metrics["e2e_acc161"] == 0.0  # no places stage: nothing resolved
     assert result.metrics["detection_f1"] == pytest.approx(result.baseline["detection_f1"])
     assert result.baseline["gold_exact_id"] > 0  # Paris, at least
+
+
+def test_same_corpus_name_in_two_folders_keeps_ids_apart(tmp_path: Path) -> None:
+    for sub in ("dev", "test"):
+        (tmp_path / sub).mkdir()
+        (tmp_path / sub / "corpus.xml").write_bytes((FIX / "lgl_style.xml").read_bytes())
+    docs, _ = load_gold(tmp_path)
+    assert len({d.id for d in docs}) == 4

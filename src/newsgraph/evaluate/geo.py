@@ -307,6 +307,11 @@ def load_gold(data: Path) -> tuple[list[GeoDoc], list[str]]:
     folders beside them are skipped (GeoWebNews ships in both forms). Gold spans whose
     offsets fall outside their text are dropped and counted in the notes."""
     docs, notes = _load_gold(data)
+    seen: dict[str, int] = {}
+    for d in docs:  # two corpora with the same file name: keep ids apart
+        seen[d.id] = seen.get(d.id, 0) + 1
+        if seen[d.id] > 1:
+            d.id = f"{d.id}#{seen[d.id]}"
     skipped = sum(d.skipped for d in docs)
     if skipped:
         notes.append(f"{skipped} gold span(s) dropped: offsets outside the article text")

@@ -168,7 +168,10 @@ def load_gold(data: Path) -> tuple[list[QuoteDoc], list[str]]:
         if txt is None:
             raise NewsgraphError(f"{ann}: cannot find its text file (looked beside it and in ../text/).")
         text = txt.read_text(encoding="utf-8")
-        docs.append(QuoteDoc(Path(key).name, text, read_ann(ann, text)))
+        doc_id = Path(key).name
+        if any(d.id == doc_id for d in docs):  # the same article name in two folders
+            doc_id = f"{doc_id}#{len(docs)}"
+        docs.append(QuoteDoc(doc_id, text, read_ann(ann, text)))
     return docs, notes
 
 
