@@ -94,6 +94,10 @@ QUANTITY_HEADS = {
     "several",
 }
 DEMAND_MODALS = {"must", "should"}
+# A noun inside a name ("Court of Appeal", "Operation Strike") is not an event noun.
+NAME_ENTS = {"ORG", "PERSON", "GPE", "WORK_OF_ART", "LAW", "EVENT", "FAC", "PRODUCT"}
+# How an event noun may hang below the verb whose subject becomes its source.
+INHERIT_DEPS = {"dobj", "obj", "acl", "compound", "attr", "oprd", "conj", "appos"}
 ITEM_CATEGORIES = ("AID", "SUPPORT", "COOPERATE")
 
 
@@ -141,7 +145,10 @@ class EventsComponent:
         return doc
 
     # -- finding triggers ---------------------------------------------------------------
-    def candidates(self, sent: Span) -> list[Candidate]:
+    def candidates(self, sent: Span, index: ActorIndex | None = None) -> list[Candidate]:
+        """Trigger candidates of one sentence, after dropping the content of speech acts."""
+        if index is None:
+            index = ActorIndex(sent.doc, self.countries)
         found: dict[int, Candidate] = {}
         consumed: set[int] = set()
         for tok in sent:
@@ -165,11 +172,15 @@ class EventsComponent:
                 and tok.head.lemma_.lower() in self.cues["attribution_verbs"]
                 and any(c.dep_ == "aux" and c.lower_ in DEMAND_MODALS for c in tok.children)
             ):
+                subj, _ = self._subject(tok)
+                subj_refs = refs_for(subj, index) if subj is not None else []
+                if not any(r.get("country") or r.get("actor_id") for r in subj_refs):
+                    continue  # "people should believe ...": no actor to demand from
                 modal = next(c.lower_ for c in tok.children if c.lower_ in DEMAND_MODALS)
                 entry = Entry(lemma=modal, category="REQUEST", pos="modal")
                 found[tok.i] = Candidate(tok, entry, None, "modal")
         for tok in sent:
-            if tok.pos_ in ("NOUN", "PROPN") and tok.i not in found:
+            if tok.pos_ == "NOUN" and tok.i not in found and tok.ent_type_ not in NAME_ENTS:
                 noun_entry = self.lexicon.match_noun(tok)
                 if noun_entry is not None and tok.i not in consumed:
                     found[tok.i] = Candidate(tok, noun_entry, None, "noun")
@@ -295,10 +306,12 @@ class EventsComponent:
         climbing through objects and participles, stopping at attribution verbs and at
         other events."""
         node = tok
-        first = True
         for _ in range(6):
             head = node.head
-            if head == node:
+            transparent_of = (node.dep_ == "pobj" and head.lower_ == "of") or (
+                node.dep_ == "prep" and node.lower_ == "of"
+            )  # "launched ten days of war games"
+            if head == node or (node.dep_ not in INHERIT_DEPS and not transparent_of):
                 return None
             if head.pos_ in VERB_TAGS:
                 if head.lemma_.lower() in self.cues["attribution_verbs"] or (
@@ -306,9 +319,8 @@ class EventsComponent:
                 ):
                     return None
                 subj, passive = self._subject(head)
-                if subj is not None and not passive and (first or refs_for(subj, index)):
+                if subj is not None and not passive and refs_for(subj, index):
                     return subj
-                first = False
             node = head
         return None
 
@@ -343,7 +355,7 @@ class EventsComponent:
         dateline = self._dateline(doc, places)
         events: list[dict[str, Any]] = []
         for sent in doc.sents:
-            cands = self.candidates(sent)
+            cands = self.candidates(sent, index)
             found = {c.tok.i for c in cands}
             done: dict[int, dict[str, Any]] = {}
             for cand in sorted(cands, key=lambda c: _depth(c.tok)):
@@ -542,19 +554,32 @@ class EventsComponent:
                     items = self._items(objs)
         else:  # noun trigger
             for c in tok.children:
-                if c.dep_ == "poss":
-                    sources = refs(c, strict=False)
-                elif (
+                if c.dep_ == "poss" or (
                     c.dep_ in ("amod", "compound", "nmod")
                     and not sources
                     and (index.country_of_token(c) or (index.mention(c) and c.pos_ == "PROPN"))
                 ):
                     sources = refs(c)
+            if not sources:
+                # "IRA bomb attacks": a named or national modifier anywhere in the phrase
+                for t in core_tokens(tok):
+                    if (
+                        t != tok
+                        and t.dep_ != "poss"
+                        and (index.country_of_token(t) or (index.mention(t) and t.pos_ == "PROPN"))
+                    ):
+                        sources = refs(t)
+                        if sources:
+                            break
             by = self._pobjs(tok, ("by",))
             if by:
                 sources = refs(by[0], strict=False)
             between = self._pobjs(tok, ("between", "among"))
-            if between and not sources and entry.category in ("CONSULT", "COOPERATE", "AGREE"):
+            if (
+                between
+                and not sources
+                and entry.category in ("CONSULT", "COOPERATE", "AGREE", "ASSAULT")
+            ):  # talks or fighting "between X and Y": both sides are sources
                 sources = refs(between[0])  # "talks between X and Y": both are sources
             if not sources and entry.category in ("AID", "SUPPORT", "COOPERATE"):
                 frm = self._pobjs(tok, ("from",))
@@ -580,7 +605,7 @@ class EventsComponent:
             if not sources:
                 inh = self._inherited_source(tok, found, index)
                 if inh is not None:
-                    sources = refs(inh, strict=False)
+                    sources = refs(inh)
                     if sources:
                         rule += " +source-from-clause"
                         confidence -= 0.1
@@ -590,7 +615,19 @@ class EventsComponent:
                 rule += " +target-from-content"
         # drop a target that is the source itself
         src_spans = {(s.get("start"), s.get("end")) for s in sources}
-        targets = [t for t in targets if (t.get("start"), t.get("end")) not in src_spans]
+        src_ids = {s.get("actor_id") for s in sources if s.get("actor_id")}
+        src_last = {str(s.get("name") or "").split()[-1:][0] for s in sources if s.get("name")}
+        targets = [
+            t
+            for t in targets
+            if (t.get("start"), t.get("end")) not in src_spans
+            and not (t.get("actor_id") and t.get("actor_id") in src_ids)
+            and not (
+                t.get("kind") == "person"
+                and str(t.get("name") or "").split()[-1:]
+                and str(t.get("name")).split()[-1] in src_last
+            )
+        ]
         if not sources and not targets:
             return None
         if not sources:
