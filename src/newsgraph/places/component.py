@@ -11,7 +11,14 @@ from spacy.tokens import Doc
 
 from newsgraph.extensions import register_extensions
 from newsgraph.places.detect import Detector, Found
-from newsgraph.places.gazetteer import Entry, Gazetteer, load_gazetteer, normalize, region_terms
+from newsgraph.places.gazetteer import (
+    Entry,
+    Gazetteer,
+    data_path,
+    load_gazetteer,
+    normalize,
+    region_terms,
+)
 from newsgraph.places.resolve import Resolver
 from newsgraph.stage import guarded
 
@@ -25,6 +32,11 @@ def _country_word() -> Callable[[str], str | None] | None:
     except ImportError:
         return None
     return country_of
+
+
+def common_words() -> set[str]:
+    with data_path("common_words.txt").open(encoding="utf-8") as fh:
+        return {w.strip() for w in fh if w.strip() and not w.startswith("#")}
 
 
 def place_dict(pid: str, e: Entry) -> dict[str, Any]:
@@ -53,7 +65,7 @@ class Geoparser:
     ) -> None:
         terms = region_terms()
         self.gaz = gaz
-        self.detector = Detector(gaz, terms)
+        self.detector = Detector(gaz, terms, common_words())
         self.resolver = Resolver(
             gaz,
             {normalize(t) for t in terms["admin_terms"]},

@@ -40,8 +40,11 @@ class Found:
 
 
 class Detector:
-    def __init__(self, gaz: Gazetteer, terms: dict[str, list[str]]) -> None:
+    def __init__(
+        self, gaz: Gazetteer, terms: dict[str, list[str]], common: set[str] | None = None
+    ) -> None:
         self.gaz = gaz
+        self.common = common or set()
         self.admin_terms = {t.lower() for t in terms["admin_terms"]}
         self.cues = {t.lower() for t in terms["locative_cues"]} - {"of", "to"}
         self.directions = {t.lower() for t in terms["direction_words"]}
@@ -55,7 +58,7 @@ class Detector:
     def known(self, text: str, *, strong: bool = False) -> bool:
         """The gazetteer has a place of this name (``strong``: its own name, or an alias of a
         country, subdivision or sizeable town)."""
-        if not text or not text[0].isupper():
+        if not text or not text[0].isupper() or (strong and text in self.common):
             return False
         for e, kind in self.gaz.lookup(text):
             if kind == NAME_OWN:
@@ -69,6 +72,8 @@ class Detector:
         return False
 
     def _names_place(self, text: str) -> bool:
+        if text in self.common:
+            return False
         for ent, kind in self.gaz.lookup(text):
             fits = (
                 kind == NAME_OWN
