@@ -279,6 +279,8 @@ class Finder:
             if span is None:
                 continue
             item = self._direct(doc, q, span, cues, quote_of_token, k)
+            if q.absorbed:
+                continue
             if item is None:
                 item = self._continuation(text, q, last_direct, paras)
                 if item is not None:
@@ -328,7 +330,7 @@ class Finder:
         # (b) the cue's complement lies within the quotation.
         best: _Cue | None = None
         for cue in cues:
-            if cue.content is None or cue.cls is None or not cue.cls.direct:
+            if cue.content is None or cue.cls is None or not cue.cls.direct or cue.used:
                 continue
             cs, ce = cue.content
             if (
@@ -349,10 +351,13 @@ class Finder:
                 if cue.content is None:
                     continue
                 cs, ce = cue.content
-                if cs <= q.start and q.end <= ce + 1:
+                tail = text[ce : q.end] if q.end > ce else ""
+                if cs <= q.start < ce and not any(ch.isalnum() for ch in tail):
                     outside = text[cs : q.start] + text[q.end : ce]
                     if _words(outside) > 0:
                         cue.mixed = True
+                        cue.content = (cs, max(ce, q.end))  # keep the closing mark
+                        q.absorbed = True
                         return None
             return None
         best.used = True
@@ -458,10 +463,16 @@ class Finder:
                 return cue
             if before[-1] == ":" and i == span.start - 1 and tok.text == ":":
                 noun = doc[i - 1] if i > 0 else None
+                clause = []
+                for t in reversed(doc[max(0, i - 12) : i]):
+                    if "\n" in t.text_with_ws or t.text in (".", "!", "?"):
+                        break
+                    clause.append(t)
                 if (
                     noun is not None
                     and noun.pos_ in ("PROPN", "NOUN")
-                    and not quote_of_token.get(noun.i)
+                    and noun.i not in quote_of_token
+                    and not any(t.pos_ in VERB_POS for t in clause)
                 ):
                     # "Kasich: ‘…’", "Transcript as follows:" — the name before the colon.
                     head = noun if noun.dep_ != "compound" else noun.head
@@ -482,6 +493,24 @@ class Finder:
                 subject = self.subject_of(tok)
                 if subject is not None:
                     return _Cue(tok, None, None, subject, (tok.idx, tok.idx + len(tok.text)))
+        if before[-1] == ":":
+            # "Hoff’s letter makes a libertarian case: “…”" — the clause the colon ends
+            # introduces the quotation; its main verb is the cue, its subject the speaker.
+            colon = span.start - 1
+            while colon > 0 and doc[colon].is_space:
+                colon -= 1
+            root: Token | None = None
+            if doc[colon].text == ":" and colon > 0:
+                head, hops = doc[colon - 1], 0
+                while hops < 6 and not (head.pos_ == "VERB" and not self._inside[head.i]):
+                    if head.head is head:
+                        break
+                    head, hops = head.head, hops + 1
+                root = head if head.pos_ == "VERB" and not self._inside[head.i] else None
+            if root is not None:
+                subject = self.subject_of(root)
+                if subject is not None and subject.i < colon:
+                    return _Cue(root, None, None, subject, (root.idx, root.idx + len(root.text)))
         return None
 
     def _continuation(

@@ -28,6 +28,7 @@ class QuotedSpan:
     start: int
     end: int
     fragments: list[tuple[int, int]] = field(default_factory=list)
+    absorbed: bool = False  # part of a longer reported clause (set by the finder)
 
 
 def paragraphs(text: str) -> list[tuple[int, int]]:
