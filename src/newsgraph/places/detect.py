@@ -86,6 +86,13 @@ class Detector:
                 return True
         return False
 
+    def _names_big_place(self, text: str) -> bool:
+        return any(
+            kind == NAME_OWN
+            and (e.feature in {"country", "admin1"} or e.population >= 100_000)
+            for e, kind in self.gaz.lookup(text)
+        )
+
     def place_prefix(self, doc: Doc, s: int, e: int) -> bool:
         """An organization named after its place ("Madison County Sheriff's Office",
         "University of Malta", "Air France"): remember the place at its start or end."""
@@ -238,8 +245,13 @@ class Detector:
                 s = ent.start + (1 if doc[ent.start].lower_ == "the" else 0)
                 name = doc[s : ent.end].text
                 ok = False
-                if ent.label_ == "NORP" and self.is_demonym(name) or not self.known(name, strong=True):
+                if (ent.label_ == "NORP" and self.is_demonym(name)) or not self.known(
+                    name, strong=True
+                ):
                     ok = False
+                elif ent.label_ == "PERSON" and ent.end - s > 1 and self._names_big_place(name):
+                    # "Tamil Nadu", "Rio de Janeiro" taken for a person's name
+                    ok = name in accepted_texts or self.has_cue(doc, s, ent.end)
                 elif ent.label_ == "PERSON" and (ent.end - s > 1 or name in person_words):
                     ok = self.region_after(doc, ent.end)
                 elif ent.label_ == "PERSON":
