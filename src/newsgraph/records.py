@@ -48,9 +48,9 @@ CERTAINTIES: tuple[str, ...] = (
     "future",
 )
 
-# Precision of a date value: day, week, month, year; "reported" means the event date
+# Precision of a date value: day, week, month, quarter, year; "reported" means the event date
 # fell back to the publication date (the report's date, not the event's).
-DATE_PRECISIONS: tuple[str, ...] = ("day", "week", "month", "year", "reported")
+DATE_PRECISIONS: tuple[str, ...] = ("day", "week", "month", "quarter", "year", "reported")
 
 
 @dataclass
@@ -131,8 +131,8 @@ class DateExpr:
     start: int
     end: int
     text: str
-    value: str | None  # ISO 8601 (2025-04-08, 2025-04, 2025, 2025-W15)
-    precision: str | None  # day | week | month | year
+    value: str | None  # ISO 8601 (2025-04-08, 2025-04, 2025, 2025-W15, 2025-Q3)
+    precision: str | None  # day | week | month | quarter | year
 
 
 @dataclass
