@@ -180,7 +180,11 @@ class EventsComponent:
                 entry = Entry(lemma=modal, category="REQUEST", pos="modal")
                 found[tok.i] = Candidate(tok, entry, None, "modal")
         for tok in sent:
-            if tok.pos_ == "NOUN" and tok.i not in found and tok.ent_type_ not in NAME_ENTS:
+            if (
+                tok.pos_ in ("NOUN", "PROPN")
+                and tok.i not in found
+                and tok.ent_type_ not in NAME_ENTS
+            ):
                 noun_entry = self.lexicon.match_noun(tok)
                 if noun_entry is not None and tok.i not in consumed:
                     found[tok.i] = Candidate(tok, noun_entry, None, "noun")
