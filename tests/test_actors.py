@@ -357,3 +357,24 @@ def test_weapons_of_a_nationality_are_its_military(run: Run) -> None:
 def test_ethnic_group_takes_its_nationality_modifier(run: Run) -> None:
     doc = run("Iraqi Kurds rallied in the north.")
     assert coded(doc, "Kurds") == ("IRQ", "CVL")
+
+
+def test_person_of_country(run: Run) -> None:
+    doc = run("King Faisal of Jordan will host the meeting.")
+    assert coded(doc, "Faisal") == ("JOR", "GOV")
+
+
+def test_abbreviated_military_rank(run: Run) -> None:
+    doc = run("Lt. Gen. Marcel Dorval of Haiti resigned yesterday.")
+    assert coded(doc, "Marcel Dorval") == ("HTI", "MIL")
+
+
+def test_people_with_a_nationality_modifier(run: Run) -> None:
+    doc = run("Bosnian Serbs said their forces had left the town.")
+    assert coded(doc, "Serbs") == ("BIH", "CVL")
+    assert coded(doc, "forces") == ("BIH", "MIL")
+
+
+def test_title_word_inside_an_organization_name(run: Run) -> None:
+    doc = run("General Motors cut three thousand jobs.")
+    assert all(a["sector"] != "MIL" for a in doc._.ng_actors)

@@ -216,7 +216,12 @@ class ActorsComponent:
         published = meta.get("published") if isinstance(meta, dict) else None
         lex = self.lex
         persons = [
-            e for e in doc.ents if e.label_ == "PERSON" and lex.countries.lookup(e.text) is None
+            e
+            for e in doc.ents
+            if e.label_ == "PERSON"
+            and lex.countries.lookup(e.text) is None
+            # "Bosnian Serbs" tagged PERSON: every word a nationality
+            and not all(lex.countries.lookup(t.text) is not None for t in e if not t.is_punct)
         ]
         person_tokens = {i for e in persons for i in range(e.start, e.end)}
         tk = _Tokens(doc)
@@ -245,12 +250,41 @@ class ActorsComponent:
         for s, e in dict_spans.items():
             for k in range(s, e):
                 dict_at[k] = (s, e)
-        sector_spans = [sp for sp in self._sector_spans(doc, tk) if sp[0] not in person_tokens]
+        sector_spans = self._sector_spans(doc, tk)
+        # a title followed by capitalized words the model did not call a person:
+        # "King Faisal", "Lt. Gen. Marcel Dorval"
+        sector_starts = {sp[0] for sp in sector_spans}
+        for s, e, rule in sector_spans:
+            if rule.kind != "person" or not (tk.text[s][:1].isupper()):
+                continue
+            k = e
+            while (
+                k < len(doc)
+                and doc[k].pos_ == "PROPN"
+                and tk.text[k][:1].isupper()
+                and k not in country_at
+                and k not in dict_at
+                and k not in sector_starts
+                and k not in person_tokens
+            ):
+                k += 1
+            if k > e and not any(j in person_tokens for j in range(e, k)):
+                persons.append(Span(doc, e, k, label="PERSON"))
+                person_tokens.update(range(e, k))
+        persons.sort(key=lambda sp: sp.start)
+        named_roots: dict[int, int] = {}  # token -> root of the name it is part of
+        for ent in doc.ents:
+            if ent.label_ in ("ORG", "FAC", "PRODUCT", "WORK_OF_ART", "EVENT", "LAW"):
+                for k in range(ent.start, ent.end):
+                    named_roots[k] = ent.root.i
         sector_head: dict[int, tuple[int, int, SectorRule]] = {}
         for s, e, rule in sector_spans:
             if any(k in dict_at or k in country_at for k in range(s, e)):
                 continue  # "Revolutionary Guards", "State Department": the dictionary knows
             root = self._root(doc, s, e)
+            ent_root = named_roots.get(root.i)
+            if ent_root is not None and ent_root != root.i:
+                continue  # "General Motors", "Police Academy": a word of a longer name
             if root.pos_ in NOUN_POS or root.tag_.startswith("NN"):
                 sector_head[root.i] = (s, e, rule)
 
@@ -476,14 +510,21 @@ class ActorsComponent:
                     and root.dep_ in self.lex.subject_deps
                 ):
                     continue
+                # "Bosnian Serbs", "Iraqi Kurds": the nationality before the people wins
+                group_start, group_country = s, word.iso3
+                for child in root.children:
+                    hit = country_at.get(child.i)
+                    if child.dep_ in ("amod", "compound") and child.i < s and hit is not None:
+                        group_start, group_country = hit[0], hit[2].iso3
+                        mark(range(hit[0], hit[1]))
                 cands.append(
                     Cand(
-                        s,
+                        group_start,
                         e,
                         root.i,
-                        doc[s:e].text,
+                        doc[group_start:e].text,
                         "group",
-                        word.iso3,
+                        group_country,
                         "CVL",
                         rule="demonym",
                         extra={"plural": True},
@@ -545,7 +586,7 @@ class ActorsComponent:
                     continue  # a place the model took for a nationality ("Belgorod")
                 inner = [t for t in ent if t.i != root.i]
                 inner += [c for c in root.children if c.dep_ in MODIFIER_DEPS]
-                group_country, _src = country_of_tokens(inner)  # "Iraqi Kurds"
+                norp_country, _src = country_of_tokens(inner)  # "Iraqi Kurds"
                 cands.append(
                     Cand(
                         ent.start,
@@ -553,7 +594,7 @@ class ActorsComponent:
                         root.i,
                         text,
                         "group",
-                        country=group_country,
+                        country=norp_country,
                         # people of an ethnic or religious group: civilians, like "Palestinians"
                         sector="CVL" if root.tag_ in PLURAL_TAGS else None,
                         rule="norp",
@@ -660,6 +701,13 @@ class ActorsComponent:
         for child in root.children:
             if child.dep_ == "appos" and child.i > root.i and child.i in sector_head:
                 return [t for t in child.subtree if not t.is_punct and t.dep_ != "det"]
+        # "King Hassan of Morocco", "President Ana Ruiz of Peru"
+        for head in (root, root.head):
+            for child in head.children:
+                if child.dep_ == "prep" and child.lower_ == "of" and child.i > root.i:
+                    objs = [c for c in child.children if c.dep_ == "pobj"]
+                    if objs:
+                        return [child, *objs]
         return []
 
     def _title(
