@@ -59,3 +59,8 @@ def test_paragraphs_use_blank_lines_when_present() -> None:
     ]
     single = "a\nb"
     assert [single[s:e] for s, e in paragraphs(single)] == ["a", "b"]
+
+
+def test_straight_marks_recover_after_a_stray_mark() -> None:
+    text = 'The storm left 5" of rain. Then he said "we will rebuild," and "soon."'
+    assert texts(text) == ['"we will rebuild,"', '"soon."']

@@ -346,6 +346,8 @@ class Finder:
         if best is None:
             best = self._cue_before(doc, span, cues, quote_of_token, k)
         if best is None:
+            best = self._dash_source(doc, span)
+        if best is None:
             # (a) the quotation is part of a longer reported clause: a mixed attribution.
             for cue in cues:
                 if cue.content is None:
@@ -407,7 +409,9 @@ class Finder:
                     tail.append(tok)
                     break
                 tail.append(tok)
-            if not tail or tail[-1].text not in (".", "!", "?") or len(tail) > 7:
+            lower_next = span.end < len(doc) and doc[span.end].is_lower
+            short = bool(tail) and tail[-1].text in (".", "!", "?") and len(tail) <= 7
+            if not (short or lower_next):  # "“… heart.” said Carly Fiorina during …"
                 return None
         if not self._clause_initial(text, span.start_char):
             return None
@@ -430,6 +434,27 @@ class Finder:
             if tok.text in (".", "!", "?", ";") and i > span.end:
                 break
         return None
+
+    @staticmethod
+    def _dash_source(doc: Doc, span: Span) -> _Cue | None:
+        """“…” followed by "— Name." (a signature line): the name is the speaker."""
+        i = span.end
+        while i < len(doc) and doc[i].is_space:
+            i += 1
+        if i >= len(doc) - 1 or doc[i].text not in ("-", "—", "–", "--"):
+            return None
+        j = i + 1
+        names = []
+        while j < len(doc) and not doc[j].is_space and doc[j].text not in (".", ",", "\n"):
+            names.append(doc[j])
+            if "\n" in doc[j].text_with_ws:
+                break
+            j += 1
+        if not names or len(names) > 6 or not any(t.pos_ == "PROPN" for t in names):
+            return None
+        head = next((t for t in reversed(names) if t.pos_ == "PROPN"), names[-1])
+        dash = doc[i]
+        return _Cue(dash, None, None, head, (dash.idx, dash.idx + len(dash.text)))
 
     @staticmethod
     def _clause_initial(text: str, start: int) -> bool:

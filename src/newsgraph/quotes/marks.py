@@ -135,7 +135,11 @@ def find_quoted_spans(text: str) -> list[QuotedSpan]:
                 kind, frag_start, depth, inner_straight = "curly", i, 0, False
             elif c == OPEN_GUILLEMET:
                 kind, frag_start, depth = "guillemet", i, 0
-            elif width and _opens(text, i):
+            elif (
+                width
+                and _opens(text, i)
+                and not (_closes_like(text, i, width) and not _is_space(text, i - 1))
+            ):
                 kind, frag_start = "straight", i
                 i += width
                 continue
@@ -163,6 +167,14 @@ def find_quoted_spans(text: str) -> list[QuotedSpan]:
                 else:
                     close(i + 1)
         elif kind == "straight" and width:
+            if _is_space(text, i - 1) and not _is_space(text, i + width) and i > frag_start + 1:
+                # An opening-looking mark while a straight quotation is open: the marks are out
+                # of step (a stray mark before). Drop the open one and start again here.
+                kind = None
+                fragments = []
+                kind, frag_start = "straight", i
+                i += width
+                continue
             close(i + width)
             i += width
             continue
