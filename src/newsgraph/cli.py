@@ -118,7 +118,7 @@ def ingest(
     batch_size: Annotated[int, typer.Option(help="Articles per spaCy batch.")] = 32,
     actors_file: Annotated[
         Path | None,
-        typer.Option("--actors", help="Extra actor dictionary (YAML or CSV).", exists=False),
+        typer.Option("--actors", help="Extra actor dictionary (YAML, CSV, JSONL or JSON; see docs/ACTORS.md).", exists=False),
     ] = None,
     stages: Annotated[
         str | None,

@@ -87,7 +87,9 @@ class Mention:
     start: int
     end: int
     text: str
-    kind: str  # person | organization | place | nationality | actor | other
+    # person | organization | place | nationality | state | group | title | alias | pronoun |
+    # actor (an agent phrase: "Ukrainian forces") | other
+    kind: str
     label: str | None = None  # the NER label or the stage that made it
     actor_id: str | None = None
     place_id: str | None = None
