@@ -103,3 +103,16 @@ def test_bad_data(tmp_path: Path) -> None:
     (tmp_path / "votes.csv").write_text("story,sentences\n1,text\n")
     with pytest.raises(NewsgraphError, match="No CAMEO annotation CSV"):
         cameo.load_gold(tmp_path)
+
+
+def test_a_sentence_with_no_event_but_a_statement_reads_as_cameo_01():
+    from newsgraph.evaluate.cameo import with_statements
+    from newsgraph.ingest.identity import make_article
+    from newsgraph.records import ArticleResult, Quote
+
+    art = make_article(text="The mayor said the bridge would reopen.", input_name="t", explicit_id="s1")
+    quote = Quote("s1", 15, 38, "the bridge would reopen", "indirect",
+                  speaker={"name": "mayor", "start": 4, "end": 9}, cue="said", cue_start=10, cue_end=14)
+    (pred,) = with_statements(ArticleResult(article=art, quotes=[quote]))
+    assert (pred["cameo_root"], pred["quad_class"], pred["sources"]) == ("01", 0, [{"start": 4, "end": 9}])
+    assert with_statements(ArticleResult(article=art)) == []

@@ -16,8 +16,11 @@ root, grouped by overlap; a group that at least two coders marked is one gold sp
 Ours: the sentence's first event (by trigger position) for ``root_accuracy`` and
 ``pentaclass_macro_f1``; its ``cameo_root`` or, when absent, the crosswalk
 ``data/plover_to_cameo.csv`` from category and mode; its ``quad_class`` or the class of the
-root. Spans: the event with the gold root (else the first) gives its sources'/targets'
-``start``/``end``; overlap P/R/F1 pooled over sentences.
+root. A sentence with no event whose quotes stage found a statement (a cue such as
+"said") is predicted CAMEO 01, its speaker the source: PLOVER has no statement category,
+so this is how our output (events, else quotes) reads in CAMEO terms. Spans: the event with
+the gold root (else the first) gives its sources'/targets' ``start``/``end``; overlap
+P/R/F1 pooled over sentences.
 """
 
 from __future__ import annotations
@@ -41,7 +44,7 @@ from newsgraph.evaluate.runner import (
     failure_details,
     read_table,
 )
-from newsgraph.records import Article, to_dict
+from newsgraph.records import Article, ArticleResult, to_dict
 
 if TYPE_CHECKING:
     from newsgraph.pipeline import Analyzer
@@ -327,6 +330,31 @@ def score(
     return metrics, details
 
 
+def with_statements(result: ArticleResult) -> list[dict[str, Any]]:
+    """Our events of a sentence; where there is none but the quotes stage found someone
+    stating something, that statement is CAMEO 01 ("make public statement"), its speaker
+    the source. PLOVER has no statement category, so newsgraph stores no such event: this
+    reads the same output a user gets (events, else quotes) in CAMEO's terms."""
+    events = [to_dict(ev) for ev in result.events]
+    if events:
+        return events
+    for quote in result.quotes:
+        if quote.cue_start is None or quote.cue_end is None:
+            continue
+        speaker = quote.speaker or {}
+        sources = [{"start": speaker["start"], "end": speaker["end"]}] if "start" in speaker else []
+        return [
+            {
+                "cameo_root": "01",
+                "quad_class": 0,
+                "sources": sources,
+                "targets": [],
+                "trigger": {"start": quote.cue_start, "end": quote.cue_end, "text": quote.cue},
+            }
+        ]
+    return []
+
+
 def baseline_predictions(
     sentences: list[GoldSentence], mentions: dict[str, list[Span]]
 ) -> dict[str, list[dict[str, Any]]]:
@@ -363,7 +391,7 @@ def evaluate(
         scored = scored[:limit]
     articles = [Article(id=s.id, text=s.text) for s in scored]
     results, failures = analyze_articles(articles, analyzer, progress=progress)
-    predictions = {sid: [to_dict(ev) for ev in r.events] for sid, r in results.items()}
+    predictions = {sid: with_statements(r) for sid, r in results.items()}
     mentions = {
         sid: [(m.start, m.end) for m in r.mentions if m.kind != "nationality"]
         for sid, r in results.items()
