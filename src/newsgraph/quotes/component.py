@@ -52,36 +52,37 @@ class QuotesComponent:
             else:
                 speakers[id(item)] = None
         out = []
+        text = doc.text
         for item in found:
             spk = speakers.get(id(item))
             out.append(
                 {
                     "start": item.start,
                     "end": item.end,
-                    "text": doc.text[item.start : item.end],
+                    "text": text[item.start : item.end],
                     "kind": item.kind,
                     "speaker": {k: spk.get(k) for k in SPEAKER_KEYS} if spk else None,
-                    "cue": doc.text[item.cue[0] : item.cue[1]] if item.cue else None,
+                    "cue": text[item.cue[0] : item.cue[1]] if item.cue else None,
                     "cue_start": item.cue[0] if item.cue else None,
                     "cue_end": item.cue[1] if item.cue else None,
-                    "channel": self.channel(doc, item),
+                    "channel": self.channel(doc, item, text),
                 }
             )
         doc._.ng_quotes = out
 
-    def channel(self, doc: Doc, item: Found) -> str | None:
+    def channel(self, doc: Doc, item: Found, text: str) -> str | None:
         """The channel named in the cue's sentence, outside the quoted content."""
         if item.cue_token is None:
             return None
-        sent = doc[item.cue_token].sent
-        s0, s1 = sent.start_char, sent.end_char
+        t0, t1 = self.finder.sentence_of(item.cue_token)
+        s0, s1 = doc[t0].idx, doc[t1 - 1].idx + len(doc[t1 - 1].text)
         if item.start < s1 and s0 < item.end:
             # Look only at the side of the sentence the cue is on.
             if item.cue is not None and item.cue[0] >= item.end:
                 s0 = item.end
             elif item.cue is not None:
                 s1 = min(s1, item.start)
-        region = doc.text[s0:s1]
+        region = text[s0:s1]
         cue_at = (item.cue[0] if item.cue else s0) - s0
         for pattern in self.lexicon.channels:
             matches = list(pattern.finditer(region))

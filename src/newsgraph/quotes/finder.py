@@ -103,12 +103,6 @@ def _crosses_paragraph(a: Token, b: Token) -> bool:
     return any("\n" in t.text_with_ws for t in a.doc[lo:hi])
 
 
-def doc_slice(verb: Token) -> list[Token]:
-    """The tokens of the verb's sentence before it."""
-    sent = verb.sent
-    return list(verb.doc[sent.start : verb.i])
-
-
 def _title_case(text: str) -> bool:
     """A quoted title ("Meet the Press", "Flip the Script With Liz Plank"), not speech."""
     words = [w for w in text.strip(ALL_MARKS + " .,").split() if w[:1].isalpha()]
@@ -125,7 +119,15 @@ class Finder:
 
     def __init__(self, lexicon: Lexicon) -> None:
         self.lex = lexicon
+        self._text = ""  # the current Doc's text
         self._inside: list[bool] = []  # per token of the current Doc: inside a quotation?
+        self._sent_start: list[int] = []  # per token: first token of its sentence
+        self._sent_end: list[int] = []  # per token: end of its sentence (exclusive)
+
+    def sentence_of(self, i: int) -> tuple[int, int]:
+        """Token range of the sentence of token ``i`` in the Doc of the last :meth:`find`
+        (``Token.sent`` walks the Doc on each call; this is computed once)."""
+        return self._sent_start[i], self._sent_end[i]
 
     # ---- cues -------------------------------------------------------------------------
     def subject_of(self, verb: Token, depth: int = 0) -> Token | None:
@@ -136,7 +138,7 @@ class Finder:
             return found
         if depth or any(child.dep_ in ("nsubjpass", "expl") for child in verb.children):
             return None
-        for tok in reversed(doc_slice(verb)):
+        for tok in reversed(verb.doc[self.sentence_of(verb.i)[0] : verb.i]):
             if self._inside[tok.i] or "\n" in tok.text_with_ws:
                 break
             if self.person_like(tok) and (
@@ -189,7 +191,7 @@ class Finder:
             side = left if lw > rw else right
         s_tok = min(c.left_edge.i for c in side)
         e_tok = max(c.right_edge.i for c in side)
-        start, end = _trim(doc.text, doc[s_tok].idx, doc[e_tok].idx + len(doc[e_tok].text))
+        start, end = _trim(self._text, doc[s_tok].idx, doc[e_tok].idx + len(doc[e_tok].text))
         return (start, end) if end > start else None
 
     def _verb_cues(self, doc: Doc, inside: list[bool]) -> list[_Cue]:
@@ -225,8 +227,8 @@ class Finder:
                     head, hops = head.head, hops + 1
                 phrase_toks = set(range(tok.left_edge.i, tok.right_edge.i + 1))
                 if head is tok:
-                    sent = tok.sent
-                    clause = [t.i for t in sent if t.i not in phrase_toks]
+                    s0, s1 = self.sentence_of(tok.i)
+                    clause = [i for i in range(s0, s1) if i not in phrase_toks]
                 else:
                     clause = [t.i for t in head.subtree if t.i not in phrase_toks]
                 content = self._largest_block(doc, clause)
@@ -234,8 +236,7 @@ class Finder:
                 cues.append(_Cue(tok, None, content, agent, cue_span))
         return cues
 
-    @staticmethod
-    def _largest_block(doc: Doc, idx: list[int]) -> tuple[int, int] | None:
+    def _largest_block(self, doc: Doc, idx: list[int]) -> tuple[int, int] | None:
         if not idx:
             return None
         idx = sorted(idx)
@@ -246,12 +247,14 @@ class Finder:
             else:
                 blocks.append([i])
         best = max(blocks, key=len)
-        start, end = _trim(doc.text, doc[best[0]].idx, doc[best[-1]].idx + len(doc[best[-1]].text))
+        start, end = _trim(
+            self._text, doc[best[0]].idx, doc[best[-1]].idx + len(doc[best[-1]].text)
+        )
         return (start, end) if end > start else None
 
     # ---- quotations -------------------------------------------------------------------
     def find(self, doc: Doc) -> list[Found]:
-        text = doc.text
+        text = self._text = doc.text  # Doc.text joins every token: read it once
         quoted = find_quoted_spans(text)
         if not doc.has_annotation("DEP"):
             # No parser in the pipeline: quotations are found, cues and speakers are not.
@@ -271,6 +274,12 @@ class Finder:
                 inside[t.i] = True
                 quote_of_token[t.i] = k
         self._inside = inside
+        self._sent_start = [0] * len(doc)
+        self._sent_end = [len(doc)] * len(doc)
+        for sent in doc.sents:
+            for i in range(sent.start, sent.end):
+                self._sent_start[i] = sent.start
+                self._sent_end[i] = sent.end
         cues = self._verb_cues(doc, inside) + self._agent_cues(doc, inside)
         found: list[Found] = []
         last_direct: Found | None = None
@@ -326,7 +335,7 @@ class Finder:
         quote_of_token: dict[int, int],
         k: int,
     ) -> Found | None:
-        text = doc.text
+        text = self._text
         # (b) the cue's complement lies within the quotation.
         best: _Cue | None = None
         for cue in cues:
@@ -398,7 +407,7 @@ class Finder:
     def _cue_after(
         self, doc: Doc, span: Span, cues: list[_Cue], quote_of_token: dict[int, int], k: int
     ) -> _Cue | None:
-        text = doc.text
+        text = self._text
         last_inner = text[span.start_char : span.end_char].rstrip(ALL_MARKS + "' ")
         if last_inner.endswith(".") and not last_inner.endswith("..."):
             # “… over.” opens a new sentence after it; it is the quotation's cue only when that
@@ -470,7 +479,7 @@ class Finder:
     def _cue_before(
         self, doc: Doc, span: Span, cues: list[_Cue], quote_of_token: dict[int, int], k: int
     ) -> _Cue | None:
-        text = doc.text
+        text = self._text
         before = text[: span.start_char].rstrip()
         if not before or before[-1] not in ":,—–-":
             return None
@@ -580,7 +589,7 @@ class Finder:
         inside: list[bool],
         found: list[Found],
     ) -> Found | None:
-        text = doc.text
+        text = self._text
         body = text[q.start : q.end]
         words = _words(body)
         para = next((p for p in paras if p[0] <= q.start < p[1]), None)
@@ -646,7 +655,7 @@ class Finder:
             return q.start, q.end
         s_tok = min(c.left_edge.i for c in right)
         e_tok = max(c.right_edge.i for c in right)
-        start, end = _trim(doc.text, doc[s_tok].idx, doc[e_tok].idx + len(doc[e_tok].text))
+        start, end = _trim(self._text, doc[s_tok].idx, doc[e_tok].idx + len(doc[e_tok].text))
         if start <= q.start and q.start < end:
             return start, max(end, q.end)
         return q.start, q.end
