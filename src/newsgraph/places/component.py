@@ -65,12 +65,14 @@ class Geoparser:
     ) -> None:
         terms = region_terms()
         self.gaz = gaz
-        self.detector = Detector(gaz, terms, common_words())
+        common = common_words()
+        self.detector = Detector(gaz, terms, common)
         self.resolver = Resolver(
             gaz,
             {normalize(t) for t in terms["admin_terms"]},
             {t.lower() for t in terms["direction_words"]},
         )
+        self.resolver.common = common
         self.agents_as_places = agents_as_places
         if nationalities_as_places:
             self.detector.nationality = _country_word()

@@ -48,6 +48,7 @@ class Weights:
     population: float = 0.6
     alias_city: float = -3.0
     alias_area: float = -0.5
+    alias_district: float = -2.0  # "Richmond" is rarely Richmond County without "County"
     alias_big_city: float = -1.0  # "Kiev", "New York": a big city's other name is common
     short_with_cue: float = 1.0
     short_without_cue: float = -4.0
@@ -101,6 +102,7 @@ class Resolver:
         self.admin_terms = admin_terms
         self.directions = directions
         self.nationality: Callable[[str], str | None] | None = None
+        self.common: set[str] = set()
         # indices (of the last resolve call) resolved to a place containing the named one
         self.contained: set[int] = set()
         self.w = weights or Weights()
@@ -125,10 +127,15 @@ class Resolver:
             cands = list(self.gaz.lookup(" ".join(words[1:])))
         upper = text.replace(".", "").isupper()
         dotted = "." in text
+        short_caps = upper and len(text.replace(".", "")) <= 3
         cands = [
             (e, k)
             for e, k in cands
-            if (k != NAME_CODE or upper) and (k != NAME_ABBR or dotted)
+            if (k != NAME_CODE or upper)
+            and (k != NAME_ABBR or dotted)
+            # "EU", "UN": capitals this short are codes, not a village's name
+            and not (short_caps and k in (NAME_OWN, NAME_ALT) and e.feature == "city"
+                     and e.population < 100_000)
         ]
         return cands, region
 
@@ -145,8 +152,10 @@ class Resolver:
         w = self.w
         s = w.population * math.log10(e.population + 10)
         if kind == NAME_ALT and not e.capital:
-            if e.feature != "city":
+            if e.feature == "admin1" or e.feature == "country":
                 s += w.alias_area
+            elif e.feature != "city":
+                s += w.alias_district
             else:
                 s += w.alias_big_city if e.population >= 100_000 else w.alias_city
         elif kind == NAME_SHORT:
@@ -276,7 +285,9 @@ class Resolver:
         for length in range(len(words) - 1, 0, -1):
             for start in range(len(words) - length, -1, -1):
                 part = " ".join(words[start : start + length])
-                if not part[:1].isupper():
+                if not part[:1].isupper() or part.lower() in self.directions:
+                    continue
+                if part in self.common:
                     continue
                 cands = [e for e, k in self.gaz.lookup(part) if k == NAME_OWN]
                 inside_doc = [e for e in cands if e.pid in named]
