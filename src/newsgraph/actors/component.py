@@ -945,7 +945,13 @@ def _sentence_countries(
     for s in sorted(country_spans):
         n = sent_of[s]
         word = country_spans[s][1]
-        if word.kind in ("name", "capital"):  # nationality adjectives describe, not locate
+        end = country_spans[s][0]
+        if doc[s].ent_type_ == "MONEY" or (end < len(doc) and doc[end].is_currency):
+            continue  # "US $50 million" names a currency, not a country
+        # nationality adjectives describe, not locate; a seat of government ("the White
+        # House said") names its country as an actor, so an office in the same sentence
+        # is not guessed from another country there
+        if word.kind in ("name", "capital", "seat"):
             out.setdefault(n, set()).add(word.iso3)
     return out
 

@@ -194,6 +194,20 @@ def _one_ref(head: Token, index: ActorIndex, depth: int = 0) -> list[dict[str, A
     if sector is None:
         sector = index.countries.sector(head.lemma_) or index.countries.sector(head.lower_)
     actorish = mention is not None or sector is not None or head.pos_ == "PROPN"
+    if not actorish and country is None and head.pos_ == "NOUN" and depth < 2:
+        # a thing or act that belongs to an actor stands for that actor: "a demand from
+        # the US", "a ban by the general", "positions of the security forces", "scores of
+        # refugees"
+        behind = _actor_behind(head, index, depth)
+        if behind:
+            return behind
+    if sector is None and (mention is None or mention.get("sector") is None):
+        # "army bulldozers", "police vehicles": a modifier noun names the sector
+        for t in core:
+            if t is not head and t.dep_ == "compound" and t.pos_ == "NOUN":
+                sector = index.countries.sector(t.lemma_) or index.countries.sector(t.lower_)
+                if sector:
+                    break
     if country is None and depth < 2 and (actorish or head.pos_ == "NOUN"):
         # "allies in the United States and Europe", "officials from Iraq",
         # "the Minister of Foreign Affairs of Ukraine", appositions
@@ -225,6 +239,35 @@ def _one_ref(head: Token, index: ActorIndex, depth: int = 0) -> list[dict[str, A
     if mention is not None and head.pos_ == "PRON":
         text = str(mention.get("name") or text)
     return [_ref(text, start, end, country=country, sector=sector, kind=kind, actor_id=actor_id)]
+
+
+# Prepositions whose object owns a non-actor noun ("an offer from X", "a ban by X").
+_OWNER_PREPS = ("by", "from", "of")
+
+
+def _actor_behind(head: Token, index: ActorIndex, depth: int) -> list[dict[str, Any]]:
+    """The actor a non-actor noun belongs to: its possessor, its `by`, `from` or `of`
+    phrase, when that names a coded actor."""
+    for c in head.children:
+        if c.dep_ == "poss" and c.pos_ != "PRON":
+            refs = _one_ref(c, index, depth + 1)
+            if refs and (refs[0].get("country") or index.mention(c)):
+                return refs
+    for prep in _OWNER_PREPS:
+        for c in head.children:
+            if c.dep_ not in ("prep", "agent") or c.lower_ != prep:
+                continue
+            for pobj in (g for g in c.children if g.dep_ == "pobj"):
+                found: list[dict[str, Any]] = []
+                for h in [pobj, *pobj.conjuncts]:
+                    if h.pos_ not in ("NOUN", "PROPN"):
+                        continue
+                    sub = _one_ref(h, index, depth + 1)
+                    if sub and (sub[0].get("country") or index.mention(h)):
+                        found.extend(sub)
+                if found:
+                    return found
+    return []
 
 
 def refs_for(
