@@ -34,7 +34,7 @@ OPEN_MARKS = "“„«"
 CLOSE_MARKS = "”»"
 VERB_POS = ("VERB", "AUX")
 # Subjects that are not speakers.
-EXPLETIVES = frozenset({"it", "there"})
+EXPLETIVES = frozenset({"there"})
 # A quotation shorter than this (in words) with no cue is a scare quote or a title, not a quote.
 MIN_PARTIAL_WORDS = 3
 # How far (in tokens) a cue may sit after or before a quotation and still introduce it.
@@ -435,7 +435,11 @@ class Finder:
                 if clause is not None and not span.start <= clause.i < span.end:
                     return None  # the cue reports something else: “Title,” X said that ...
                 return cue
-            if tok.pos_ == "VERB" and last_inner[-1:] in ",?!—–-" and i - span.end <= 4:
+            if (
+                tok.pos_ == "VERB"
+                and i - span.end <= 4
+                and (last_inner[-1:] in ",?!—–-" or doc[span.end].is_lower)
+            ):
                 # “…,” she <verb>: the verb after a quotation closed by a comma is its cue.
                 subject = self.subject_of(tok)
                 if subject is not None and not any(c.dep_ == "ccomp" for c in tok.children):
@@ -450,20 +454,28 @@ class Finder:
         i = span.end
         while i < len(doc) and doc[i].is_space:
             i += 1
-        if i >= len(doc) - 1 or doc[i].text not in ("-", "—", "–", "--"):
+        if i >= len(doc) or doc[i].text[:1] not in ("-", "—", "–"):
             return None
-        j = i + 1
+        glued = doc[i].text.lstrip("-—–")
+        if glued and not glued[:1].isupper():
+            return None
+        j = i + 1 if not glued else i
         names = []
         while j < len(doc) and not doc[j].is_space and doc[j].text not in (".", ",", "\n"):
             names.append(doc[j])
             if "\n" in doc[j].text_with_ws:
                 break
             j += 1
-        if not names or len(names) > 6 or not any(t.pos_ == "PROPN" for t in names):
+        if not names or len(names) > 6:
             return None
-        head = next((t for t in reversed(names) if t.pos_ == "PROPN"), names[-1])
+        if not any(t.pos_ == "PROPN" or t.ent_type_ == "PERSON" for t in names):
+            return None
+        head = next(
+            (t for t in reversed(names) if t.pos_ == "PROPN" or t.ent_type_ == "PERSON"), names[-1]
+        )
         dash = doc[i]
-        return _Cue(dash, None, None, head, (dash.idx, dash.idx + len(dash.text)))
+        width = len(dash.text) - len(glued) if glued else len(dash.text)
+        return _Cue(dash, None, None, head, (dash.idx, dash.idx + width))
 
     @staticmethod
     def _clause_initial(text: str, start: int) -> bool:

@@ -102,6 +102,8 @@ class SpeakerResolver:
 
     def _needs_antecedent(self, head: Token, t0: int, t1: int) -> bool:
         low = head.lower_
+        if low == "it":
+            return False  # "“…,” it reads": a document, not an earlier speaker
         if low in self.lex.pronouns or low in self.lex.relatives:
             return True
         if low in self.lex.titles and self._entity_name(t0, t1, head) is None:
@@ -164,7 +166,7 @@ class SpeakerResolver:
                 ):
                     words = words[1:]
                 name = doc[words[0].i : words[-1].i + 1].text if words else None
-            speaker["name"] = name if name is not None else subject.text
+            speaker["name"] = (name if name is not None else subject.text).lstrip("-—– ")
         if speaker["name"] and named.lower_ not in self.lex.pronouns | self.lex.relatives:
             record = dict(speaker)
             record["_plural"] = named.tag_ in ("NNS", "NNPS")
