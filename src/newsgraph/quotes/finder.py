@@ -307,7 +307,7 @@ class Finder:
         for cue in cues:
             if cue.used or cue.content is None:
                 continue
-            start, end = cue.content
+            start, end = self._snap(cue.content, quoted)
             kind = (
                 "mixed" if cue.mixed or any(c in text[start:end] for c in ALL_MARKS) else "indirect"
             )
@@ -325,6 +325,17 @@ class Finder:
             )
         found.sort(key=lambda f: (f.start, f.end))
         return found
+
+    @staticmethod
+    def _snap(content: tuple[int, int], quoted: list[QuotedSpan]) -> tuple[int, int]:
+        """A content that is a quotation but for a mark or closing punctuation is the quotation."""
+        start, end = content
+        for q in quoted:
+            if abs(start - q.start) <= 1 and q.end - 3 <= end <= q.end:
+                return q.start, q.end
+            if q.start > end:
+                break
+        return start, end
 
     def _direct(
         self,
@@ -481,12 +492,17 @@ class Finder:
     def _clause_initial(text: str, start: int) -> bool:
         """Does the quotation open a sentence, a paragraph or a clause?"""
         before = text[:start].rstrip()
-        return not before or before[-1] in ".!?:;,—–-(\n" or before[-1] in ALL_MARKS
+        if "\n" in text[len(before) : start]:
+            return True
+        return not before or before[-1] in ".!?:;,—–-(" or before[-1] in ALL_MARKS
 
     @staticmethod
     def _clause_final(text: str, end: int) -> bool:
+        """Does the quotation end its sentence, paragraph or clause?"""
         after = text[end:].lstrip()
-        return not after or after[0] in ".!?:;,—–-)\n" or after[0] in ALL_MARKS
+        if "\n" in text[end : len(text) - len(after)]:
+            return True
+        return not after or after[0] in ".!?:;,—–-)" or after[0] in ALL_MARKS
 
     def _cue_before(
         self, doc: Doc, span: Span, cues: list[_Cue], quote_of_token: dict[int, int], k: int
