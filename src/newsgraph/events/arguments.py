@@ -136,6 +136,19 @@ class ActorIndex:
                 continue
             for t in span:
                 self.by_token.setdefault(t.i, m)
+        # the places stage's country for a place named as an argument ("shelled Juba",
+        # "blocked transport into Abidjan"); a country or capital coded as an actor wins
+        places = {p.get("id"): p for p in (doc._.ng_places or []) if isinstance(p, dict)}
+        self.place_country: dict[int, str] = {}
+        for pm in doc._.ng_place_mentions or []:
+            place = places.get(pm.get("place_id")) or {}
+            code = place.get("country")
+            if not code:
+                continue
+            span = doc.char_span(pm["start"], pm["end"], alignment_mode="expand")
+            for t in span or []:
+                if t.pos_ == "PROPN" and t.ent_type_ in ("GPE", "LOC", "FAC"):
+                    self.place_country.setdefault(t.i, str(code))
 
     def mention(self, tok: Token) -> dict[str, Any] | None:
         return self.by_token.get(tok.i)
@@ -144,7 +157,7 @@ class ActorIndex:
         m = self.by_token.get(tok.i)
         if m and m.get("country"):
             return str(m["country"])
-        return self.countries.country(tok.text)
+        return self.countries.country(tok.text) or self.place_country.get(tok.i)
 
 
 def core_tokens(head: Token) -> list[Token]:

@@ -94,6 +94,27 @@ QUANTITY_HEADS = {
     "several",
 }
 DEMAND_MODALS = {"must", "should"}
+# Nouns that name a place by an "of" phrase ("the town of Samarra").
+PLACE_NOUNS = {
+    "town",
+    "city",
+    "village",
+    "region",
+    "province",
+    "district",
+    "state",
+    "county",
+    "capital",
+    "port",
+    "island",
+    "area",
+    "enclave",
+    "republic",
+    "territory",
+    "suburb",
+}
+# Categories whose place is a venue, not a recipient ("met in Geneva").
+PLACE_IS_VENUE = {"CONSULT"}
 # A noun inside a name ("Court of Appeal", "Operation Strike") is not an event noun.
 NAME_ENTS = {"ORG", "PERSON", "GPE", "WORK_OF_ART", "LAW", "EVENT", "FAC", "PRODUCT"}
 # How an event noun may hang below the verb whose subject becomes its source.
@@ -372,6 +393,20 @@ class EventsComponent:
                 if ev is None:
                     continue
                 ev["place"] = self._place(cand.tok, sent, places, dateline)
+                here = self._place_target(cand.tok, sent, places)
+                if here is not None:
+                    if not ev["targets"] and ev["category"] not in PLACE_IS_VENUE:
+                        ev["targets"] = [here]
+                        ev["rule"] += " +target-from-place"
+                    # unnamed groups take the country where they act: "a roadside bomb
+                    # near Samarra", "killed 20 people in Sudan"
+                    located = False
+                    for ref in [*ev["sources"], *ev["targets"]]:
+                        if ref.get("country") is None and _unnamed(ref):
+                            ref["country"] = here["country"]
+                            located = True
+                    if located:
+                        ev["rule"] += " +country-from-place"
                 ev["date"], ev["date_precision"] = self._date(doc, cand.tok, sent)
                 if ev["confidence"] >= self.min_confidence:
                     events.append(ev)
@@ -496,6 +531,9 @@ class EventsComponent:
                 ):
                     items = self._items(objs)
                 to = dative or self._pobjs(tok, ("to", "for"))
+                if not to and cand.consumed is not None and cand.consumed in objs:
+                    # "granted asylum to ...": the recipient hangs on the object
+                    to = self._pobjs(cand.consumed, ("to", "for"))
                 if to:
                     targets = targets or refs(to[0])
                 if not targets and objs and not items:
@@ -517,6 +555,8 @@ class EventsComponent:
                     targets = targets or refs(objs[0])
                 if not targets:
                     holders = [tok] + ([cand.consumed] if obj_is_trigger and cand.consumed else [])
+                    if objs and not obj_is_trigger and not passive:
+                        holders.append(objs[0])  # "boycott all contact with the US"
                     for h in holders:
                         pobjs = self._pobjs(h, TARGET_PREPS)
                         if pobjs:
@@ -771,6 +811,13 @@ class EventsComponent:
             head = span.root
             while head.dep_ in ("compound", "amod", "poss", "nmod", "appos") and head.head != head:
                 head = head.head
+            if (
+                head.dep_ == "pobj"
+                and head.head.lower_ == "of"
+                and head.head.head.dep_ == "pobj"
+                and head.head.head.lemma_.lower() in PLACE_NOUNS
+            ):
+                head = head.head.head  # "near the town of Samarra"
             locative = head.dep_ == "pobj" and head.head.lower_ in LOCATIVE_PREPS
             if place is not None:
                 ref = {
@@ -825,6 +872,30 @@ class EventsComponent:
             return dict(in_sent[0]["ref"])
         return dict(dateline) if dateline else None
 
+    @staticmethod
+    def _place_target(
+        tok: Token, sent: Span, places: list[dict[str, Any]]
+    ) -> dict[str, Any] | None:
+        """An event with no target acts on the country of the place in its own clause
+        ("lifted the curfew in Montenegro", "strengthened its forces in Lebanon"): the
+        PLOVER convention for an unnamed recipient."""
+        clause_ids = {t.i for t in clause_head(tok).subtree}
+        for p in places:
+            if not (sent.start_char <= p["start"] < sent.end_char and p["locative"]):
+                continue
+            ref = p["ref"]
+            if p["token"] in clause_ids and ref.get("country"):
+                return {
+                    "name": ref.get("name") or sent.doc.text[p["start"] : p["end"]],
+                    "country": ref["country"],
+                    "sector": None,
+                    "kind": "place",
+                    "start": p["start"],
+                    "end": p["end"],
+                    "actor_id": None,
+                }
+        return None
+
     def _date(self, doc: Doc, tok: Token, sent: Span) -> tuple[str | None, str | None]:
         dates = [d for d in (doc._.ng_dates or []) if isinstance(d, dict) and d.get("value")]
         clause = clause_head(tok)
@@ -840,6 +911,15 @@ class EventsComponent:
         if published:
             return str(published)[:10], "reported"
         return None, None
+
+
+def _unnamed(ref: dict[str, Any]) -> bool:
+    """An argument named by a common noun ("gunmen", "a roadside bomb"), not a person,
+    organization or state."""
+    if ref.get("kind") in ("person", "organization", "state", "group"):
+        return False
+    words = str(ref.get("name") or "").split()
+    return bool(words) and words[-1][:1].islower()
 
 
 def _depth(tok: Token) -> int:
