@@ -295,6 +295,8 @@ class Finder:
                 if item is not None:
                     continue
                 item = self._unlinked(doc, q, span, paras, inside, found)
+            if item is not None and item.kind == "direct":
+                self._run_on(doc, item, span)
             if item is not None:
                 if item.kind == "direct" and item.subject is None and item.inherited is None:
                     # "Adding, “…”": no subject written; the speaker is the previous one.
@@ -326,6 +328,36 @@ class Finder:
         found.sort(key=lambda f: (f.start, f.end))
         return found
 
+    def _run_on(self, doc: Doc, item: Found, span: Span) -> None:
+        """“…” that Sanders can win: a quotation the sentence goes on from is the start of a
+        longer (mixed) content, up to the end of its sentence."""
+        nxt = span.end
+        while nxt < len(doc) and doc[nxt].is_space:
+            return
+        if nxt >= len(doc) or not doc[nxt].is_alpha or not doc[nxt].is_lower:
+            return
+        if doc[nxt].pos_ in ("PRON", "VERB", "AUX") or doc[nxt].lemma_ in self.lex.verbs:
+            return  # “…,” he said / “…” said Smith
+        limit = len(self._text)
+        if item.cue is not None and item.cue[0] >= item.end:
+            limit = item.cue[0]
+        if item.subject is not None and item.subject.idx >= item.end:
+            limit = min(limit, item.subject.left_edge.idx)
+        s0, s1 = self.sentence_of(nxt)
+        end_tok = s1 - 1
+        for i in range(nxt, s1):
+            if doc[i].idx >= limit:
+                end_tok = i - 1
+                break
+            if "\n" in doc[i].text_with_ws or self._inside[i]:
+                end_tok = i
+                break
+        _s, end = _trim(self._text, item.start, doc[end_tok].idx + len(doc[end_tok].text))
+        if end > item.end:
+            item.end = end
+            item.kind = "mixed"
+            item.fragments = [(item.start, end)]
+
     @staticmethod
     def _snap(content: tuple[int, int], quoted: list[QuotedSpan]) -> tuple[int, int]:
         """A content that is a quotation but for a mark or closing punctuation is the quotation."""
@@ -333,6 +365,8 @@ class Finder:
         for q in quoted:
             if abs(start - q.start) <= 1 and q.end - 3 <= end <= q.end:
                 return q.start, q.end
+            if q.start < start <= q.start + 1 and end > q.end:
+                return q.start, end  # keep the opening mark of a quotation the content starts with
             if q.start > end:
                 break
         return start, end
@@ -446,9 +480,14 @@ class Finder:
                 if clause is not None and not span.start <= clause.i < span.end:
                     return None  # the cue reports something else: “Title,” X said that ...
                 return cue
+            subject_only = all(
+                doc[j].is_space or doc[j].is_punct or doc[j].dep_ in ("nsubj", "compound", "det")
+                for j in range(span.end, i)
+            )
             if (
                 tok.pos_ == "VERB"
                 and i - span.end <= 4
+                and subject_only
                 and (last_inner[-1:] in ",?!—–-" or doc[span.end].is_lower)
             ):
                 # “…,” she <verb>: the verb after a quotation closed by a comma is its cue.
