@@ -8,11 +8,13 @@ phrase into actor references (dicts keyed like ``Event.sources``), one per conju
 
 from __future__ import annotations
 
+from functools import lru_cache
 from typing import Any
 
+import yaml
 from spacy.tokens import Doc, Token
 
-from newsgraph.events.lexicon import CountryWords
+from newsgraph.events.lexicon import DATA_DIR, CountryWords
 
 # spaCy NER labels that can name an actor, and the actor kind each suggests.
 NER_ACTOR_KINDS: dict[str, str] = {
@@ -59,6 +61,9 @@ _NOT_ACTOR_ENTS = {
     "EVENT",
     "LANGUAGE",
 }
+# Heads that give way to the actors of their in/from/of phrase ("allies in the US and
+# Europe": two targets).
+_STAND_IN_HEADS = ("ally", "official", "leader", "force", "troop")
 PRONOUNS_SELF = {"i", "we", "me", "us", "my", "our"}
 PRONOUNS_OTHER = {"he", "she", "it", "they", "him", "her", "them", "his", "its", "their"}
 RELATIVE_PRONOUNS = {"who", "that", "which", "whom", "whose"}
@@ -211,7 +216,7 @@ def _one_ref(head: Token, index: ActorIndex, depth: int = 0) -> list[dict[str, A
         # a thing or act that belongs to an actor stands for that actor: "a demand from
         # the US", "a ban by the general", "positions of the security forces", "scores of
         # refugees"
-        behind = _actor_behind(head, index, depth)
+        behind = _actor_behind(head, core, index, depth)
         if behind:
             return behind
     if sector is None and (mention is None or mention.get("sector") is None):
@@ -233,14 +238,16 @@ def _one_ref(head: Token, index: ActorIndex, depth: int = 0) -> list[dict[str, A
             if c.dep_ == "prep" and (c.lower_ in ("in", "from") or (c.lower_ == "of" and actorish)):
                 for pobj in (g for g in c.children if g.dep_ == "pobj"):
                     found = []
+                    named = True  # "allies in the US and Europe": actors, not just places
                     for h in [pobj, *pobj.conjuncts]:
                         sub = _one_ref(h, index, depth + 1)
                         if sub and (sub[0].get("country") or index.mention(h)):
                             for r in sub:
                                 r["sector"] = r.get("sector") or sector
                             found.extend(sub)
+                            named = named and index.mention(h) is not None
                     if found:
-                        if head.lemma_.lower() in ("ally", "official", "leader", "force", "troop"):
+                        if named and head.lemma_.lower() in _STAND_IN_HEADS:
                             return found
                         country = found[0].get("country")
                         break
@@ -258,13 +265,22 @@ def _one_ref(head: Token, index: ActorIndex, depth: int = 0) -> list[dict[str, A
 _OWNER_PREPS = ("by", "from", "of")
 
 
-def _actor_behind(head: Token, index: ActorIndex, depth: int) -> list[dict[str, Any]]:
-    """The actor a non-actor noun belongs to: its possessor, its `by`, `from` or `of`
-    phrase, when that names a coded actor."""
+@lru_cache(maxsize=1)
+def noun_classes() -> tuple[frozenset[str], frozenset[str]]:
+    """(person nouns, place nouns) from ``data/arguments.yaml``; read once per process."""
+    data = yaml.safe_load((DATA_DIR / "arguments.yaml").read_text(encoding="utf-8")) or {}
+    people = frozenset(str(w).lower() for w in data.get("person_nouns") or [])
+    places = frozenset(str(w).lower() for w in data.get("place_nouns") or [])
+    return people, places
+
+
+def _owners(head: Token, index: ActorIndex, depth: int) -> list[dict[str, Any]]:
+    """The coded actors a noun belongs to: its possessor, else its `by`, `from` or `of`
+    phrase (with conjuncts)."""
     for c in head.children:
         if c.dep_ == "poss" and c.pos_ != "PRON":
             refs = _one_ref(c, index, depth + 1)
-            if refs and (refs[0].get("country") or index.mention(c)):
+            if refs and refs[0].get("country"):
                 return refs
     for prep in _OWNER_PREPS:
         for c in head.children:
@@ -281,6 +297,29 @@ def _actor_behind(head: Token, index: ActorIndex, depth: int) -> list[dict[str, 
                 if found:
                     return found
     return []
+
+
+def _actor_behind(
+    head: Token, core: list[Token], index: ActorIndex, depth: int
+) -> list[dict[str, Any]]:
+    """A noun that names no actor stands for the actor it belongs to ("a demand from the
+    US", "a ban by the general", "positions of the security forces"); a person noun ("a
+    man from China") stays itself with the owner's country; a place noun ("the outskirts
+    of Tunis") is no actor at all."""
+    people, places = noun_classes()
+    lemma = head.lemma_.lower()
+    if lemma in places or head.lower_ in places:
+        return []
+    owners = _owners(head, index, depth)
+    if not owners:
+        return []
+    if lemma in people or head.lower_ in people:
+        code = next((o["country"] for o in owners if o.get("country")), None)
+        if code is None:
+            return []
+        text, start, end = _phrase_text(core)
+        return [_ref(text, start, end, country=code)]
+    return owners
 
 
 def refs_for(

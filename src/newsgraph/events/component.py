@@ -16,7 +16,13 @@ from typing import Any
 from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
-from newsgraph.events.arguments import RELATIVE_PRONOUNS, ActorIndex, core_tokens, refs_for
+from newsgraph.events.arguments import (
+    RELATIVE_PRONOUNS,
+    ActorIndex,
+    core_tokens,
+    noun_classes,
+    refs_for,
+)
 from newsgraph.events.certainty import Assessment, assess, clause_head
 from newsgraph.events.lexicon import CountryWords, Crosswalk, Cues, Entry, Lexicon, Shifts
 from newsgraph.extensions import register_extensions
@@ -94,25 +100,6 @@ QUANTITY_HEADS = {
     "several",
 }
 DEMAND_MODALS = {"must", "should"}
-# Nouns that name a place by an "of" phrase ("the town of Samarra").
-PLACE_NOUNS = {
-    "town",
-    "city",
-    "village",
-    "region",
-    "province",
-    "district",
-    "state",
-    "county",
-    "capital",
-    "port",
-    "island",
-    "area",
-    "enclave",
-    "republic",
-    "territory",
-    "suburb",
-}
 # Categories whose place is a venue, not a recipient ("met in Geneva").
 PLACE_IS_VENUE = {"CONSULT"}
 # A noun inside a name ("Court of Appeal", "Operation Strike") is not an event noun.
@@ -815,7 +802,7 @@ class EventsComponent:
                 head.dep_ == "pobj"
                 and head.head.lower_ == "of"
                 and head.head.head.dep_ == "pobj"
-                and head.head.head.lemma_.lower() in PLACE_NOUNS
+                and head.head.head.lemma_.lower() in noun_classes()[1]
             ):
                 head = head.head.head  # "near the town of Samarra"
             locative = head.dep_ == "pobj" and head.head.lower_ in LOCATIVE_PREPS
@@ -878,7 +865,8 @@ class EventsComponent:
     ) -> dict[str, Any] | None:
         """An event with no target acts on the country of the place in its own clause
         ("lifted the curfew in Montenegro", "strengthened its forces in Lebanon"): the
-        PLOVER convention for an unnamed recipient."""
+        PLOVER convention for an unnamed recipient. No phrase of the text fills the role,
+        so the reference has no offsets (the place itself is the event's ``place``)."""
         clause_ids = {t.i for t in clause_head(tok).subtree}
         for p in places:
             if not (sent.start_char <= p["start"] < sent.end_char and p["locative"]):
@@ -890,8 +878,8 @@ class EventsComponent:
                     "country": ref["country"],
                     "sector": None,
                     "kind": "place",
-                    "start": p["start"],
-                    "end": p["end"],
+                    "start": None,
+                    "end": None,
                     "actor_id": None,
                 }
         return None
