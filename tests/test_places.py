@@ -128,3 +128,10 @@ def test_nationality_option(base_nlp: Language, tmp_path: Path) -> None:
     doc = comp(base_nlp("Ukrainian officials met in Kyiv on Friday."))
     got = resolved(doc)
     assert got.get("Ukrainian") is not None and got["Ukrainian"]["country"] == "UKR"
+
+
+def test_factory_is_registered() -> None:
+    from newsgraph.nlp import STAGES
+
+    assert ("places", "newsgraph_places", "newsgraph.places") in STAGES
+    assert Language.has_factory("newsgraph_places")
