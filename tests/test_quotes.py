@@ -301,3 +301,32 @@ def test_user_lexicon_file(tmp_path, base_nlp) -> None:
     assert [q["cue"] for q in doc._.ng_quotes] == ["grumbled"]
     doc = comp(base_nlp("The captain said that the ship was late."))
     assert doc._.ng_quotes == []
+
+
+def test_signature_line_after_quote(base_nlp, quotes) -> None:
+    text = '"The bridge will be ready in May."\n\n- Ana Torres, city engineer.'
+    q = one(run(base_nlp, quotes, text), "bridge")
+    assert q["kind"] == "direct"
+    assert q["speaker"]["name"] == "Ana Torres"
+
+
+def test_document_that_reads(base_nlp, quotes) -> None:
+    text = "“All staff must leave the building by noon,” the memo reads."
+    q = one(run(base_nlp, quotes, text), "All staff")
+    assert q["cue"] == "reads"
+    assert span(text, q["speaker"]) == "the memo"
+
+
+def test_colon_clause_introduces_quote(base_nlp, quotes) -> None:
+    text = "The union’s letter makes a blunt case: “Nobody should work twelve hours for free.”"
+    q = one(run(base_nlp, quotes, text), "twelve hours")
+    assert q["kind"] == "direct"
+    assert span(text, q["speaker"]) == "The union’s letter"
+
+
+def test_quote_the_sentence_runs_on_from_is_mixed(base_nlp, quotes) -> None:
+    text = '"It looks very unlikely" that the dam will hold, the engineer said.'
+    q = one(run(base_nlp, quotes, text), "very unlikely")
+    assert q["kind"] == "mixed"
+    assert q["text"] == '"It looks very unlikely" that the dam will hold'
+    assert span(text, q["speaker"]) == "the engineer"

@@ -157,6 +157,12 @@ class SpeakerResolver:
             name = self._entity_name(n0, n1, named)
             if name is None and named.lower_ not in self.lex.pronouns | self.lex.relatives:
                 words = [t for t in doc[n0:n1]]
+                if named.pos_ == "PROPN":
+                    # "Ana Torres, city engineer" -> "Ana Torres": the name, not its apposition.
+                    first = named.i
+                    while first > n0 and doc[first - 1].pos_ == "PROPN":
+                        first -= 1
+                    words = list(doc[first : named.i + 1])
                 while words and words[0].lower_ in DETERMINERS:
                     words = words[1:]
                 while (
