@@ -126,8 +126,8 @@ def test_nationality_option(base_nlp: Language, tmp_path: Path) -> None:
         base_nlp, "newsgraph_places", gazetteer_path=str(dest), nationalities_as_places=True
     )
     doc = comp(base_nlp("Ukrainian officials met in Kyiv on Friday."))
-    got = resolved(doc)
-    assert got.get("Ukrainian") is not None and got["Ukrainian"]["country"] == "UKR"
+    ukrainian = resolved(doc).get("Ukrainian")
+    assert ukrainian is not None and ukrainian["country"] == "UKR"
 
 
 def test_factory_is_registered() -> None:
