@@ -266,12 +266,23 @@ _OWNER_PREPS = ("by", "from", "of")
 
 
 @lru_cache(maxsize=1)
+def _noun_lists() -> dict[str, frozenset[str]]:
+    data = yaml.safe_load((DATA_DIR / "arguments.yaml").read_text(encoding="utf-8")) or {}
+    return {
+        key: frozenset(str(w).lower() for w in data.get(key) or [])
+        for key in ("person_nouns", "place_nouns", "statement_nouns")
+    }
+
+
 def noun_classes() -> tuple[frozenset[str], frozenset[str]]:
     """(person nouns, place nouns) from ``data/arguments.yaml``; read once per process."""
-    data = yaml.safe_load((DATA_DIR / "arguments.yaml").read_text(encoding="utf-8")) or {}
-    people = frozenset(str(w).lower() for w in data.get("person_nouns") or [])
-    places = frozenset(str(w).lower() for w in data.get("place_nouns") or [])
-    return people, places
+    lists = _noun_lists()
+    return lists["person_nouns"], lists["place_nouns"]
+
+
+def statement_nouns() -> frozenset[str]:
+    """Nouns of documents and statements that speak for their issuer."""
+    return _noun_lists()["statement_nouns"]
 
 
 def _owners(head: Token, index: ActorIndex, depth: int) -> list[dict[str, Any]]:

@@ -22,6 +22,7 @@ from newsgraph.events.arguments import (
     core_tokens,
     noun_classes,
     refs_for,
+    statement_nouns,
 )
 from newsgraph.events.certainty import Assessment, assess, clause_head
 from newsgraph.events.lexicon import CountryWords, Crosswalk, Cues, Entry, Lexicon, Shifts
@@ -100,6 +101,8 @@ QUANTITY_HEADS = {
     "several",
 }
 DEMAND_MODALS = {"must", "should"}
+# Categories of event nouns whose "of" phrase names who acts ("the withdrawal of troops").
+SELF_MOVING = {"MOBILIZE", "RETREAT"}
 # Categories whose place is a venue, not a recipient ("met in Geneva").
 PLACE_IS_VENUE = {"CONSULT"}
 # A noun inside a name ("Court of Appeal", "Operation Strike") is not an event noun.
@@ -284,6 +287,15 @@ class EventsComponent:
             return head, verb.tag_ == "VBN"
         if (
             verb.dep_ == "acl"
+            and verb.tag_ == "VBG"
+            and head.lemma_.lower() in statement_nouns()
+            and head.dep_ in ("dobj", "obj")
+            and head.head.pos_ in VERB_TAGS
+        ):
+            # "issued a declaration demanding ...": the issuer demands
+            return self._subject(head.head, depth + 1)
+        if (
+            verb.dep_ == "acl"
             and head.pos_ in ("NOUN", "PROPN", "PRON")
             and verb.tag_ in ("VBG", "VBN")
         ):
@@ -320,9 +332,10 @@ class EventsComponent:
         node = tok
         for _ in range(6):
             head = node.head
-            transparent_of = (node.dep_ == "pobj" and head.lower_ == "of") or (
-                node.dep_ == "prep" and node.lower_ == "of"
-            )  # "launched ten days of war games"
+            # "launched ten days of war games", "gathered for a rally"
+            transparent_of = (node.dep_ == "pobj" and head.lower_ in ("of", "for")) or (
+                node.dep_ == "prep" and node.lower_ in ("of", "for")
+            )
             if head == node or (node.dep_ not in INHERIT_DEPS and not transparent_of):
                 return None
             if head.pos_ in VERB_TAGS:
@@ -385,6 +398,10 @@ class EventsComponent:
                     if not ev["targets"] and ev["category"] not in PLACE_IS_VENUE:
                         ev["targets"] = [here]
                         ev["rule"] += " +target-from-place"
+                    if not ev["sources"] and self._agentless_passive(cand):
+                        # "a journalist was killed in Beirut": someone there did it
+                        ev["sources"] = [dict(here)]
+                        ev["rule"] += " +source-from-place"
                     # unnamed groups take the country where they act: "a roadside bomb
                     # near Samarra", "killed 20 people in Sudan"
                     located = False
@@ -620,6 +637,10 @@ class EventsComponent:
             if of and entry.of == "items":
                 if not refs(of[0]):
                     items = self._items(of)
+            elif of and not sources and entry.category in SELF_MOVING:
+                # "the deployment of NATO troops", "the withdrawal of Serbian forces": the
+                # ones who move are the actors
+                sources = refs(of[0])
             elif of:
                 targets = refs(of[0])
             if not targets:
@@ -805,7 +826,11 @@ class EventsComponent:
                 and head.head.head.lemma_.lower() in noun_classes()[1]
             ):
                 head = head.head.head  # "near the town of Samarra"
-            locative = head.dep_ == "pobj" and head.head.lower_ in LOCATIVE_PREPS
+            locative = head.dep_ == "pobj" and (
+                head.head.lower_ in LOCATIVE_PREPS
+                # "outside of the city": the "of" of a locative word
+                or (head.head.lower_ == "of" and head.head.head.lower_ in LOCATIVE_PREPS)
+            )
             if place is not None:
                 ref = {
                     k: place.get(k)
@@ -858,6 +883,13 @@ class EventsComponent:
         if in_sent:
             return dict(in_sent[0]["ref"])
         return dict(dateline) if dateline else None
+
+    def _agentless_passive(self, cand: Candidate) -> bool:
+        """A passive verb trigger that names no agent ("was killed", "has been arrested")."""
+        if cand.kind != "verb":
+            return False
+        _, passive = self._subject(cand.tok)
+        return passive and not self._pobjs(cand.tok, ("by",))
 
     @staticmethod
     def _place_target(
