@@ -685,8 +685,8 @@ class ActorsComponent:
         i = s - 1
         while i >= 0 and s - i <= 10 and i in allowed:
             tok = doc[i]
-            if tok.i in person_tokens or tok.pos_ in ("VERB", "AUX"):
-                break
+            if tok.i in person_tokens or (tok.pos_ in ("VERB", "AUX") and tok.dep_ != "amod"):
+                break  # a participle used as an adjective ("Ousted President X") stays
             out.append(tok)
             i -= 1
         out.reverse()

@@ -219,6 +219,18 @@ def _one_ref(head: Token, index: ActorIndex, depth: int = 0) -> list[dict[str, A
         behind = _actor_behind(head, core, index, depth)
         if behind:
             return behind
+    if head.lemma_.lower() in _noun_lists()["generic_heads"]:
+        # "leaders of the opposition coalition": the group's sector, not the title's
+        for c in head.children:
+            if c.dep_ == "prep" and c.lower_ in ("of", "for"):
+                for pobj in (g for g in c.children if g.dep_ == "pobj"):
+                    for t in core_tokens(pobj):
+                        found = index.countries.sector(t.lemma_) or index.countries.sector(t.lower_)
+                        m = index.mention(t)
+                        found = (m.get("sector") if m else None) or found
+                        if found and found != sector:
+                            sector = found
+                            break
     if sector is None and (mention is None or mention.get("sector") is None):
         # "army bulldozers", "police vehicles": a modifier noun names the sector
         for t in core:
@@ -266,12 +278,24 @@ _OWNER_PREPS = ("by", "from", "of")
 
 
 @lru_cache(maxsize=1)
-def _noun_lists() -> dict[str, frozenset[str]]:
+def _data() -> dict[str, Any]:
     data = yaml.safe_load((DATA_DIR / "arguments.yaml").read_text(encoding="utf-8")) or {}
+    return data if isinstance(data, dict) else {}
+
+
+@lru_cache(maxsize=1)
+def _noun_lists() -> dict[str, frozenset[str]]:
+    data = _data()
     return {
         key: frozenset(str(w).lower() for w in data.get(key) or [])
-        for key in ("person_nouns", "place_nouns", "statement_nouns")
+        for key in ("person_nouns", "place_nouns", "statement_nouns", "generic_heads")
     }
+
+
+def unidentified_attacker_sector() -> str | None:
+    """The sector of an attacker the text does not name (``data/arguments.yaml``)."""
+    value = _data().get("unidentified_attacker")
+    return str(value) if value else None
 
 
 def noun_classes() -> tuple[frozenset[str], frozenset[str]]:

@@ -23,6 +23,7 @@ from newsgraph.events.arguments import (
     noun_classes,
     refs_for,
     statement_nouns,
+    unidentified_attacker_sector,
 )
 from newsgraph.events.certainty import Assessment, assess, clause_head
 from newsgraph.events.lexicon import CountryWords, Crosswalk, Cues, Entry, Lexicon, Shifts
@@ -393,24 +394,7 @@ class EventsComponent:
                 if ev is None:
                     continue
                 ev["place"] = self._place(cand.tok, sent, places, dateline)
-                here = self._place_target(cand.tok, sent, places)
-                if here is not None:
-                    if not ev["targets"] and ev["category"] not in PLACE_IS_VENUE:
-                        ev["targets"] = [here]
-                        ev["rule"] += " +target-from-place"
-                    if not ev["sources"] and self._agentless_passive(cand):
-                        # "a journalist was killed in Beirut": someone there did it
-                        ev["sources"] = [dict(here)]
-                        ev["rule"] += " +source-from-place"
-                    # unnamed groups take the country where they act: "a roadside bomb
-                    # near Samarra", "killed 20 people in Sudan"
-                    located = False
-                    for ref in [*ev["sources"], *ev["targets"]]:
-                        if ref.get("country") is None and _unnamed(ref):
-                            ref["country"] = here["country"]
-                            located = True
-                    if located:
-                        ev["rule"] += " +country-from-place"
+                self._place_arguments(cand, ev, sent, places)
                 ev["date"], ev["date_precision"] = self._date(doc, cand.tok, sent)
                 if ev["confidence"] >= self.min_confidence:
                     events.append(ev)
@@ -883,6 +867,46 @@ class EventsComponent:
         if in_sent:
             return dict(in_sent[0]["ref"])
         return dict(dateline) if dateline else None
+
+    def _place_arguments(
+        self,
+        cand: Candidate,
+        ev: dict[str, Any],
+        sent: Span,
+        places: list[dict[str, Any]],
+    ) -> None:
+        """Arguments the text leaves unnamed, from the place of the event's clause."""
+        here = self._place_target(cand.tok, sent, places)
+        if here is not None:
+            if not ev["targets"] and ev["category"] not in PLACE_IS_VENUE:
+                ev["targets"] = [here]
+                ev["rule"] += " +target-from-place"
+            if not ev["sources"] and self._agentless_passive(cand):
+                # "a journalist was killed in Beirut": someone there did it
+                ev["sources"] = [dict(here)]
+                ev["rule"] += " +source-from-place"
+            # unnamed groups take the country where they act: "a roadside bomb near
+            # Samarra", "killed 20 people in Sudan"
+            located = False
+            for key in ("sources", "targets"):
+                refs = []
+                for ref in ev[key]:
+                    if ref.get("country") is None and _unnamed(ref):
+                        ref = dict(ref, country=here["country"])
+                        located = True
+                    refs.append(ref)
+                ev[key] = refs
+            if located:
+                ev["rule"] += " +country-from-place"
+        if ev["category"] == "ASSAULT":
+            # an attack by no one named ("a roadside bomb killed ..."): CAMEO's
+            # unidentified armed forces
+            ev["sources"] = [
+                dict(ref, sector=unidentified_attacker_sector())
+                if ref.get("sector") is None and (ref.get("kind") == "place" or _unnamed(ref))
+                else ref
+                for ref in ev["sources"]
+            ]
 
     def _agentless_passive(self, cand: Candidate) -> bool:
         """A passive verb trigger that names no agent ("was killed", "has been arrested")."""
