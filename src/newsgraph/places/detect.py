@@ -154,9 +154,20 @@ class Detector:
                 return True
         return False
 
+    def dateline(self, doc: Doc, start: int, end: int) -> bool:
+        """A dateline: a name in capitals opening a line or the text, then a comma or dash
+        ("BEIRUT, Lebanon -", "COLUMBUS (AP) -")."""
+        text = doc[start:end].text
+        if not (text.isupper() and len(text) > 2) or end >= len(doc):
+            return False
+        opens = start == 0 or "\n" in doc[start - 1].text_with_ws or doc[start - 1].is_space
+        return opens and doc[end].text in {",", "-", "–", "—", "(", ":"}
+
     def has_cue(self, doc: Doc, start: int, end: int, *, strong: bool = False) -> bool:
         """Locative evidence around doc[start:end]; ``strong``: only "in"/"near"-like
         prepositions count (for names the model took as persons)."""
+        if self.dateline(doc, start, end):
+            return True
         prev = self._prev_word(doc, start)
         cues = STRONG_CUES if strong else self.cues
         if prev is not None and prev.lower_ in cues:
@@ -255,7 +266,11 @@ class Detector:
                 elif ent.label_ == "PERSON" and (ent.end - s > 1 or name in person_words):
                     ok = self.region_after(doc, ent.end)
                 elif ent.label_ == "PERSON":
-                    ok = name in accepted_texts or self.has_cue(doc, s, ent.end, strong=True)
+                    ok = (
+                        name in accepted_texts
+                        or self.has_cue(doc, s, ent.end, strong=True)
+                        or self._names_big_place(name)
+                    )
                 else:
                     ok = name in accepted_texts or self.has_cue(doc, s, ent.end)
                 if ok:
@@ -310,6 +325,7 @@ class Detector:
             cue = best.text in accepted_texts or self.has_cue(doc, best.start, best.end)
             if cue and not (best.start == best.sent.start and not self.region_after(doc, best.end)
                             and best.text not in accepted_texts
+                            and not self.dateline(doc, best.start, best.end)
                             and self._prev_word(doc, best.start) is None):
                 add(best.start, best.end, "gazetteer")
             i = best.end
