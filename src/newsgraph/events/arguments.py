@@ -225,11 +225,11 @@ def _one_ref(head: Token, index: ActorIndex, depth: int = 0) -> list[dict[str, A
             if c.dep_ == "prep" and c.lower_ in ("of", "for"):
                 for pobj in (g for g in c.children if g.dep_ == "pobj"):
                     for t in core_tokens(pobj):
-                        found = index.countries.sector(t.lemma_) or index.countries.sector(t.lower_)
+                        group = index.countries.sector(t.lemma_) or index.countries.sector(t.lower_)
                         m = index.mention(t)
-                        found = (m.get("sector") if m else None) or found
-                        if found and found != sector:
-                            sector = found
+                        group = (m.get("sector") if m else None) or group
+                        if group and group != sector:
+                            sector = group
                             break
     if sector is None and (mention is None or mention.get("sector") is None):
         # "army bulldozers", "police vehicles": a modifier noun names the sector
