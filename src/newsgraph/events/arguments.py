@@ -135,12 +135,16 @@ class ActorIndex:
             )
             taken.append((s, e))
         self.by_token: dict[int, dict[str, Any]] = {}
+        # every mention of a token: "Chinese and Indian diplomats" is two actors whose
+        # mentions share the head noun
+        self.all_by_token: dict[int, list[dict[str, Any]]] = {}
         for m in self.mentions:
             span = doc.char_span(m["start"], m["end"], alignment_mode="expand")
             if span is None:
                 continue
             for t in span:
                 self.by_token.setdefault(t.i, m)
+                self.all_by_token.setdefault(t.i, []).append(m)
         # the places stage's country for a place named as an argument ("shelled Juba",
         # "blocked transport into Abidjan"); a country or capital coded as an actor wins
         places = {p.get("id"): p for p in (doc._.ng_places or []) if isinstance(p, dict)}
@@ -157,6 +161,23 @@ class ActorIndex:
 
     def mention(self, tok: Token) -> dict[str, Any] | None:
         return self.by_token.get(tok.i)
+
+    def shared_head(self, tok: Token) -> list[dict[str, Any]]:
+        """The other actors whose mention ends on the same head token as the first one
+        ("Chinese and Indian diplomats": two actors), with distinct countries."""
+        first = self.by_token.get(tok.i)
+        if first is None:
+            return []
+        seen = {first.get("actor_id"), None}
+        countries = {first.get("country")}
+        out = []
+        for m in self.all_by_token.get(tok.i, []):
+            if m.get("actor_id") in seen or m.get("country") in countries:
+                continue
+            seen.add(m.get("actor_id"))
+            countries.add(m.get("country"))
+            out.append(m)
+        return out
 
     def country_of_token(self, tok: Token) -> str | None:
         m = self.by_token.get(tok.i)
@@ -270,7 +291,21 @@ def _one_ref(head: Token, index: ActorIndex, depth: int = 0) -> list[dict[str, A
     text, start, end = _phrase_text(core)
     if mention is not None and head.pos_ == "PRON":
         text = str(mention.get("name") or text)
-    return [_ref(text, start, end, country=country, sector=sector, kind=kind, actor_id=actor_id)]
+    out = [_ref(text, start, end, country=country, sector=sector, kind=kind, actor_id=actor_id)]
+    if mention is not None and head.pos_ != "PRON":
+        for other in index.shared_head(head):
+            out.append(
+                _ref(
+                    text,
+                    start,
+                    end,
+                    country=other.get("country"),
+                    sector=other.get("sector") or sector,
+                    kind=other.get("kind"),
+                    actor_id=other.get("actor_id"),
+                )
+            )
+    return out
 
 
 # Prepositions whose object owns a non-actor noun ("an offer from X", "a ban by X").

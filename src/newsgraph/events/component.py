@@ -960,7 +960,7 @@ class EventsComponent:
 def _unnamed(ref: dict[str, Any]) -> bool:
     """An argument named by a common noun ("gunmen", "a roadside bomb"), not a person,
     organization or state."""
-    if ref.get("kind") in ("person", "organization", "state", "group"):
+    if ref.get("kind") in ("person", "organization", "state"):
         return False
     words = str(ref.get("name") or "").split()
     return bool(words) and words[-1][:1].islower()
