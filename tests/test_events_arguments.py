@@ -147,3 +147,31 @@ def test_seat_of_government_counts_as_a_named_country(analyzer: Any) -> None:
     doc = analyzer.nlp("President Tom Hale imposed sanctions on Cuba, the White House said.")
     actors = {a["name"]: a for a in doc._.ng_actors}
     assert actors["Tom Hale"]["country"] != "CUB"
+
+
+def test_recipient_over_the_sources_own(analyzer: Any) -> None:
+    # "its engineers" belong to Norway: Chile, the recipient, is the target
+    ev = _event(analyzer, "Norway offered its engineers to Chile.", "AGREE")
+    assert _countries(ev["targets"]) == {"CHL"}
+
+
+def test_accused_over_addressee(analyzer: Any) -> None:
+    text = "Peru complained to the United Nations over Chilean air raids."
+    ev = _event(analyzer, text, "ACCUSE")
+    assert _countries(ev["targets"]) == {"CHL"}
+
+
+def test_demands_from_their_makers(analyzer: Any) -> None:
+    text = "The Kenyan government accepted demands from Somali traders."
+    ev = _event(analyzer, text, "CONCEDE")
+    assert [(t["name"], t["country"]) for t in ev["targets"]] == [("Somali traders", "SOM")]
+
+
+def test_noun_demand_content_gives_target(analyzer: Any) -> None:
+    ev = _event(analyzer, "The union repeated its demand that Spain lift the ban.", "REQUEST")
+    assert [t["name"] for t in ev["targets"]] == ["Spain"]
+
+
+def test_camp_for_refugees(analyzer: Any) -> None:
+    ev = _event(analyzer, "Gunmen attacked a camp for Somali refugees.", "ASSAULT")
+    assert [(t["country"], t["sector"]) for t in ev["targets"]] == [("SOM", "REF")]

@@ -309,7 +309,7 @@ def _one_ref(head: Token, index: ActorIndex, depth: int = 0) -> list[dict[str, A
 
 
 # Prepositions whose object owns a non-actor noun ("an offer from X", "a ban by X").
-_OWNER_PREPS = ("by", "from", "of")
+_OWNER_PREPS = ("by", "from", "of", "for")  # "a camp for refugees": last
 
 
 @lru_cache(maxsize=1)
@@ -345,8 +345,8 @@ def statement_nouns() -> frozenset[str]:
 
 
 def _owners(head: Token, index: ActorIndex, depth: int) -> list[dict[str, Any]]:
-    """The coded actors a noun belongs to: its possessor, else its `by`, `from` or `of`
-    phrase (with conjuncts)."""
+    """The coded actors a noun belongs to: its possessor, else its `by`, `from`, `of` or
+    `for` phrase (with conjuncts)."""
     for c in head.children:
         if c.dep_ == "poss" and c.pos_ != "PRON":
             refs = _one_ref(c, index, depth + 1)

@@ -104,6 +104,8 @@ QUANTITY_HEADS = {
 DEMAND_MODALS = {"must", "should"}
 # Categories of event nouns whose "of" phrase names who acts ("the withdrawal of troops").
 SELF_MOVING = {"MOBILIZE", "RETREAT"}
+# Prepositions naming what an accusation is about ("complained over the raids").
+ACCUSED_PREPS = ("over", "about", "against")
 # Categories whose place is a venue, not a recipient ("met in Geneva").
 PLACE_IS_VENUE = {"CONSULT"}
 # A noun inside a name ("Court of Appeal", "Operation Strike") is not an event noun.
@@ -551,8 +553,32 @@ class EventsComponent:
                             targets = refs(pobjs[0])
                             if targets:
                                 break
+                if (
+                    not targets
+                    and cand.consumed is not None
+                    and cand.consumed in objs
+                    and self.lexicon.match_noun(cand.consumed) is not None
+                ):
+                    # "accepted demands from the rebels": the rebels made the demands
+                    targets = [r for r in refs(cand.consumed) if r.get("country")]
                 if not targets and dative:
                     targets = refs(dative[0])
+                if entry.category == "ACCUSE":
+                    # "complained to the UN over Israeli raids": the accused, not the
+                    # addressee
+                    for p in self._pobjs(tok, ACCUSED_PREPS):
+                        accused = [r for r in refs(p) if r.get("country")]
+                        if accused:
+                            targets = accused
+                            break
+                own = {s.get("country") for s in sources if s.get("country")}
+                if targets and all(t.get("country") in own for t in targets):
+                    # "offered its troops to Lebanon": the recipient, not the source's own
+                    for p in dative or self._pobjs(tok, ("to",)):
+                        other = [r for r in refs(p) if r.get("country") not in own | {None}]
+                        if other:
+                            targets = other
+                            break
             if not targets:
                 # purpose clause: "sending troops to fight for Moscow"
                 for c in tok.children:
@@ -763,8 +789,16 @@ class EventsComponent:
         """The target of a speech act taken from what it is about: "demanded that the US
         cancel ..." (the US), "offered to hand over to Britain" (Britain), "rejected calls by
         Belarus for aid" (Belarus)."""
-        for c in cand.tok.children:
-            if c.dep_ == "ccomp":
+        owners = [cand.tok]
+        if cand.kind == "noun" and cand.tok.dep_ in ("dobj", "obj"):
+            owners.append(cand.tok.head)  # "reiterated its demand that Israel ease ..."
+        for c in (c for owner in owners for c in owner.children):
+            # "demanded that X ...", "its demand that X ..." (a that-clause on the noun)
+            if c.dep_ == "ccomp" or (
+                c.dep_ == "acl"
+                and cand.kind == "noun"
+                and any(g.dep_ == "mark" for g in c.children)
+            ):
                 subj = next((g for g in c.children if g.dep_ in ("nsubj", "nsubjpass")), None)
                 if subj is not None:
                     out = refs_for(subj, index)
