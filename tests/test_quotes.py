@@ -330,3 +330,11 @@ def test_quote_the_sentence_runs_on_from_is_mixed(base_nlp, quotes) -> None:
     assert q["kind"] == "mixed"
     assert q["text"] == '"It looks very unlikely" that the dam will hold'
     assert span(text, q["speaker"]) == "the engineer"
+
+
+def test_lowercase_quote_continues_the_sentence_before_it(base_nlp, quotes) -> None:
+    text = 'In past years, "we could reach every voter by mail," the manager said.'
+    q = one(run(base_nlp, quotes, text), "every voter")
+    assert q["kind"] == "mixed"
+    assert q["text"] == 'In past years, "we could reach every voter by mail,"'
+    assert span(text, q["speaker"]) == "the manager"

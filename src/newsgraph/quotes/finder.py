@@ -297,6 +297,7 @@ class Finder:
                 item = self._unlinked(doc, q, span, paras, inside, found)
             if item is not None and item.kind == "direct":
                 self._run_on(doc, item, span)
+                self._lead_in(doc, item, span)
             if item is not None:
                 if item.kind == "direct" and item.subject is None and item.inherited is None:
                     # "Adding, “…”": no subject written; the speaker is the previous one.
@@ -327,6 +328,31 @@ class Finder:
             )
         found.sort(key=lambda f: (f.start, f.end))
         return found
+
+    def _lead_in(self, doc: Doc, item: Found, span: Span) -> None:
+        """In past campaigns, “we felt …”: a quotation that starts in lowercase continues a
+        sentence begun outside it; the content starts with that sentence (after any cue or
+        speaker written before the quotation)."""
+        body = self._text[item.start : item.end].lstrip(ALL_MARKS + "' ")
+        if not body[:1].islower():
+            return
+        s0, _s1 = self.sentence_of(span.start)
+        first = s0
+        for i in range(span.start - 1, s0 - 1, -1):
+            if "\n" in doc[i].text_with_ws or self._inside[i]:
+                first = i + 1
+                break
+        if item.cue is not None and item.cue[1] <= item.start:
+            first = max(first, doc.char_span(*item.cue, alignment_mode="expand").end)  # type: ignore[union-attr]
+        if item.subject is not None and item.subject.i < span.start:
+            first = max(first, item.subject.right_edge.i + 1)
+        if first >= span.start:
+            return
+        start, _e = _trim(self._text, doc[first].idx, item.start)
+        if start < item.start and _words(self._text[start : item.start]) > 0:
+            item.start = start
+            item.kind = "mixed"
+            item.fragments = [(start, item.end)]
 
     def _run_on(self, doc: Doc, item: Found, span: Span) -> None:
         """“…” that Sanders can win: a quotation the sentence goes on from is the start of a
