@@ -175,3 +175,11 @@ def test_noun_demand_content_gives_target(analyzer: Any) -> None:
 def test_camp_for_refugees(analyzer: Any) -> None:
     ev = _event(analyzer, "Gunmen attacked a camp for Somali refugees.", "ASSAULT")
     assert [(t["country"], t["sector"]) for t in ev["targets"]] == [("SOM", "REF")]
+
+
+def test_ethnic_group_is_coded_where_it_lives(analyzer: Any) -> None:
+    ev = _event(analyzer, "Serbian police arrested ten ethnic Albanians in Serbia.", "COERCE")
+    assert _countries(ev["targets"]) == {"SRB"}
+    # without "ethnic" the nationality word keeps its country
+    ev = _event(analyzer, "Police arrested ten Albanians in Serbia.", "COERCE")
+    assert _countries(ev["targets"]) == {"ALB"}

@@ -233,6 +233,15 @@ def _one_ref(head: Token, index: ActorIndex, depth: int = 0) -> list[dict[str, A
     if sector is None:
         sector = index.countries.sector(head.lemma_) or index.countries.sector(head.lower_)
     actorish = mention is not None or sector is not None or head.pos_ == "PROPN"
+    if any(t.lower_ == "ethnic" for t in core):
+        # "ethnic Albanians in Macedonia": an ethnic group is coded by where it lives,
+        # when the phrase says so
+        for c in head.children:
+            if c.dep_ == "prep" and c.lower_ in ("in", "of", "from"):
+                for pobj in (g for g in c.children if g.dep_ == "pobj"):
+                    where = index.place_country.get(pobj.i) or index.country_of_token(pobj)
+                    if where:
+                        country = where
     if not actorish and country is None and head.pos_ == "NOUN" and depth < 2:
         # a thing or act that belongs to an actor stands for that actor: "a demand from
         # the US", "a ban by the general", "positions of the security forces", "scores of

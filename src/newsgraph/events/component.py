@@ -920,12 +920,13 @@ class EventsComponent:
                 ev["sources"] = [dict(here)]
                 ev["rule"] += " +source-from-place"
             # unnamed groups take the country where they act: "a roadside bomb near
-            # Samarra", "killed 20 people in Sudan"
+            # Samarra", "killed 20 people in Sudan"; an ethnic group is coded by where it
+            # lives ("ethnic Albanians in southern Serbia"), as CAMEO does
             located = False
             for key in ("sources", "targets"):
                 refs = []
                 for ref in ev[key]:
-                    if ref.get("country") is None and _unnamed(ref):
+                    if (ref.get("country") is None and _unnamed(ref)) or _ethnic(ref):
                         ref = dict(ref, country=here["country"])
                         located = True
                     refs.append(ref)
@@ -998,6 +999,11 @@ def _unnamed(ref: dict[str, Any]) -> bool:
         return False
     words = str(ref.get("name") or "").split()
     return bool(words) and words[-1][:1].islower()
+
+
+def _ethnic(ref: dict[str, Any]) -> bool:
+    """ "ethnic Albanians": a group named by ethnicity, not citizenship."""
+    return "ethnic" in str(ref.get("name") or "").lower().split()
 
 
 def _depth(tok: Token) -> int:
