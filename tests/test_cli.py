@@ -91,3 +91,20 @@ def test_listing_commands_emit_json_lines(mixed_db, command):
 def test_missing_database_is_a_clear_error(tmp_path):
     result = runner.invoke(app, ["events", "--db", str(tmp_path / "none.duckdb")])
     assert result.exit_code != 0
+
+
+def test_gazetteer_built_from_geonames_files_is_used_by_ingest(tmp_path):
+    fixture = Path(__file__).parent / "fixtures" / "places"
+    index = tmp_path / "geo.sqlite"
+    built = runner.invoke(app, ["gazetteer", "build", "--geonames", str(fixture), "--output", str(index)])
+    assert built.exit_code == 0, built.output
+    assert index.is_file()
+    story = tmp_path / "story.txt"
+    story.write_text("Shelling hit several villages in the Donetsk region on Sunday, officials said.")
+    db = str(tmp_path / "g.duckdb")
+    done = runner.invoke(app, ["ingest", str(story), "--db", db, "-q", "-w", "1", "--gazetteer", str(index)])
+    assert done.exit_code == 0, done.output
+    rows = [json.loads(x) for x in runner.invoke(app, ["places", "--db", db, "--json"]).stdout.splitlines()]
+    assert any(r["geonames_id"] == 709716 for r in rows), rows
+    missing = runner.invoke(app, ["ingest", str(story), "--db", db, "--gazetteer", str(tmp_path / "none.sqlite")])
+    assert missing.exit_code == 2

@@ -120,6 +120,11 @@ def ingest(
         Path | None,
         typer.Option("--actors", help="Extra actor dictionary (YAML, CSV, JSONL or JSON; see docs/ACTORS.md).", exists=False),
     ] = None,
+    gazetteer: Annotated[
+        Path | None,
+        typer.Option(help="Place index built by `newsgraph gazetteer build` (default: the packaged one).",
+                     envvar="NEWSGRAPH_GAZETTEER"),
+    ] = None,
     stages: Annotated[
         str | None,
         typer.Option(help="Comma-separated stages to run (default: all): actors,places,times,quotes,events. "
@@ -138,7 +143,13 @@ def ingest(
     if actors_file is not None and not actors_file.is_file():
         raise _fail(f"--actors {actors_file}: no such file", 2)
     n_workers = workers if workers > 0 else default_workers()
-    config = {"actors": {"user_dictionary": str(actors_file)}} if actors_file else None
+    if gazetteer is not None and not gazetteer.is_file():
+        raise _fail(f"--gazetteer {gazetteer}: no such file (build one with: newsgraph gazetteer build)", 2)
+    config: dict[str, dict[str, Any]] = {}
+    if actors_file:
+        config["actors"] = {"user_dictionary": str(actors_file)}
+    if gazetteer:
+        config["places"] = {"gazetteer_path": str(gazetteer)}
     total = estimate_articles(paths)
     if workers <= 0 and total is not None:
         # Worker processes pay a start-up cost; small inputs go faster in one process.
@@ -151,7 +162,7 @@ def ingest(
             published=published,
             workers=n_workers,
             batch_size=batch_size,
-            config=config,
+            config=config or None,
             stages=None if stages is None else [x.strip() for x in stages.split(",") if x.strip()],
             command="ingest " + " ".join(paths),
             progress=lambda n: bar.advance(task, n),
@@ -551,7 +562,7 @@ def eval_cmd(
 @gazetteer_app.command("build")
 def gazetteer_build(
     geonames: Annotated[Path, typer.Option("--geonames", help="allCountries.txt / cities500.txt, or a folder with them and admin codes.")],
-    output: Annotated[Path | None, typer.Option("--output", "-o", help="Index file to write (default: the cache newsgraph reads).")] = None,
+    output: Annotated[Path | None, typer.Option("--output", "-o", help="Index file to write (default: gazetteer-geonames.sqlite in the newsgraph cache folder).")] = None,
 ) -> None:
     """Build the place index from a local GeoNames dump (no download)."""
     try:
@@ -560,8 +571,12 @@ def gazetteer_build(
         raise _fail(f"the places stage is not available in this installation ({exc})") from exc
     if not geonames.exists():
         raise _fail(f"{geonames}: no such file or folder", 2)
-    n = build_from_geonames(geonames, output) if output else build_from_geonames(geonames)  # type: ignore[call-arg]
-    err.print(f"{n} places indexed")
+    from newsgraph.places.gazetteer import default_path
+
+    dest = output or default_path().with_name("gazetteer-geonames.sqlite")
+    dest.parent.mkdir(parents=True, exist_ok=True)
+    n = build_from_geonames(geonames, dest)
+    err.print(f"{n:,} places indexed in {dest}; use it with: newsgraph ingest … --gazetteer {dest}")
 
 
 # --------------------------------------------------------------------------- check

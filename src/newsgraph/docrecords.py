@@ -76,10 +76,14 @@ def doc_to_result(doc: Doc, article: Article) -> ArticleResult:
     # the stage mention that contains them. Only an entity a stage mention covers exactly,
     # or one that straddles a stage mention's edge, is left out.
     stage_mentions = list(mentions)
+    places_ran = doc._.ng_place_mentions is not None
     for ent in doc.ents:
         kind = NER_KINDS.get(ent.label_)
         if kind is None:
             continue
+        if kind == "place" and places_ran:
+            # The places stage saw this entity and did not take it as a place.
+            kind = "other"
         s, e = ent.start_char, ent.end_char
         if (s, e) in taken:
             continue
