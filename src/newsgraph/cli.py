@@ -150,6 +150,7 @@ def ingest(
         config["actors"] = {"user_dictionary": str(actors_file)}
     if gazetteer:
         config["places"] = {"gazetteer_path": str(gazetteer)}
+    _note_first_gazetteer_build(gazetteer, stages)
     total = estimate_articles(paths)
     if workers <= 0 and total is not None:
         # Worker processes pay a start-up cost; small inputs go faster in one process.
@@ -180,6 +181,21 @@ def ingest(
         err.print(f"  … and {len(summary.failures) - 10} more: newsgraph failures --db {db}")
     if not summary.ok:
         raise typer.Exit(1)
+
+
+def _note_first_gazetteer_build(gazetteer: Path | None, stages: str | None) -> None:
+    """Say so when the places stage is about to build its index (once per machine)."""
+    if gazetteer is not None or (stages is not None and "places" not in stages):
+        return
+    try:
+        from newsgraph.places.gazetteer import default_path
+    except ImportError:
+        return
+    if not default_path().exists():
+        err.print(
+            f"[dim]Building the place index from the packaged GeoNames data into {default_path()} "
+            "(once; about a minute)…[/]"
+        )
 
 
 # --------------------------------------------------------------------------- reading
