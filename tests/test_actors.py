@@ -215,16 +215,25 @@ def test_dictionary_person_only_in_office_dates(run: Run) -> None:
     assert actor_of(in_office, "Sybiha")["dictionary_id"] == "ukr-sybiha-fm"
     assert coded(in_office, "Sybiha") == ("UKR", "GOV")
     if any("Sybiha" in m["text"] for m in before._.ng_actor_mentions):
-        assert actor_of(before, "Sybiha")["dictionary_id"] is None
+        # outside his term: still Ukrainian, but the dictionary gives no sector
+        assert coded(before, "Sybiha") == ("UKR", None)
+
+
+def test_past_leader_in_undated_article(run: Run) -> None:
+    # Angela Merkel's term is closed; an undated text still gets her country and sector
+    doc = run("Angela Merkel said talks would continue.", published=None)
+    assert coded(doc, "Merkel") == ("DEU", "GOV")
+    doc = run("Angela Merkel said talks would continue.", published="2024-03-01")
+    assert coded(doc, "Merkel") == ("DEU", None)
 
 
 def test_text_beats_dictionary(run: Run) -> None:
     # the entry (president, 2014-2019) applies on the date; the text's "former" decides sector
     doc = run("Former President Petro Poroshenko spoke to reporters.", published="2018-01-01")
     assert coded(doc, "Poroshenko") == ("UKR", "ELI")
-    # outside the entry's dates the dictionary adds nothing
+    # outside the entry's dates the dictionary still gives the country, not the sector
     doc = run("Former President Petro Poroshenko spoke to reporters.", published="2024-01-01")
-    assert coded(doc, "Poroshenko") == (None, "ELI")
+    assert coded(doc, "Poroshenko") == ("UKR", "ELI")
 
 
 @pytest.mark.parametrize("name", ["user_actors.yaml", "user_actors.csv"])

@@ -147,3 +147,47 @@ def test_wikidata_helpers() -> None:
     assert sector_of_role("Commander of the Navy") == "MIL"
     assert sector_of_role("Member of the Senate") == "LEG"
     assert sector_of_role("Mystery office") is None
+
+
+def test_person_keeps_country_outside_terms() -> None:
+    terms = [
+        Entry(
+            id="p1",
+            name="Ana Pell",
+            aliases=("Pell",),
+            country="ZZA",
+            sector="GOV",
+            kind="person",
+            start="1990",
+            end="1994",
+        ),
+        Entry(
+            id="p2",
+            name="Ana Pell",
+            aliases=("Pell",),
+            country="ZZA",
+            sector="MIL",
+            kind="person",
+            start="1998",
+            end="2001-06",
+        ),
+        Entry(
+            id="o1",
+            name="Blue Front",
+            country="ZZA",
+            sector="REB",
+            kind="group",
+            start="1990",
+            end="1995",
+        ),
+    ]
+    d = ActorDictionary(terms)
+    inside = d.find("Pell", "1992-05-01")
+    assert inside is not None and (inside.id, inside.sector) == ("p1", "GOV")
+    gap = d.find("Pell", "1996-05-01")  # between terms: the country, no sector
+    assert gap is not None and (gap.country, gap.sector) == ("ZZA", None)
+    undated = d.find("Ana Pell", None)  # undated: the most recent term
+    assert undated is not None and (undated.id, undated.sector) == ("p2", "MIL")
+    # groups and organizations are not extended past their dates
+    assert d.find("Blue Front", "2000-01-01") is None
+    assert d.find("Blue Front", None) is None

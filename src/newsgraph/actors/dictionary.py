@@ -25,7 +25,7 @@ import csv
 import json
 import re
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
@@ -280,15 +280,35 @@ class ActorDictionary:
 
     def find(self, text: str, published: str | None) -> Entry | None:
         """The entry named ``text`` that holds on the article date (the latest-starting one)."""
-        candidates = [e for e in self.by_form.get(_form_key(text), []) if e.applies(published)]
+        forms = self.by_form.get(_form_key(text), [])
+        candidates = [e for e in forms if e.applies(published)]
         if not candidates:
-            return None
+            return _person_outside_terms(forms, published)
         # prefer dated (more specific) entries, then the most recent start; user entries
         # come last in the list, so on a full tie the user's entry wins
         return max(
             enumerate(candidates),
             key=lambda ie: (ie[1].dated, ie[1].start or "", ie[0]),
         )[1]
+
+
+def _person_outside_terms(forms: list[Entry], published: str | None) -> Entry | None:
+    """A person named on a date outside every term of office they hold in the dictionary.
+
+    A person's country does not change when a term ends, so the most recent term still
+    gives the country. The sector comes from a term only when the date falls inside it:
+    an undated article keeps the most recent term's sector (the dictionary's best guess),
+    a dated article outside every term gets no sector from the dictionary (the person may
+    be a former office-holder, ELI in PLOVER terms, or not yet in office; the text decides).
+    Organizations and groups are not covered: their country or sector can change.
+    """
+    people = [e for e in forms if e.kind == "person" and e.country]
+    if not people:
+        return None
+    latest = max(enumerate(people), key=lambda ie: (ie[1].start or "", ie[0]))[1]
+    if article_day(published) is None:
+        return latest
+    return replace(latest, sector=None)
 
 
 def _form_key(text: str) -> str:
