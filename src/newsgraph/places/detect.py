@@ -49,6 +49,7 @@ class Detector:
         self.cues = {t.lower() for t in terms["locative_cues"]} - {"of", "to"}
         self.directions = {t.lower() for t in terms["direction_words"]}
         self.demonym_suffixes = tuple(terms.get("demonym_suffixes", []))
+        self.civic = {t.lower() for t in terms.get("civic_nouns", [])}
         self.prefixes: list[tuple[int, int]] = []
         # when set, nationality words ("Russian") are reported as their country
         self.nationality: Callable[[str], str | None] | None = None
@@ -97,8 +98,10 @@ class Detector:
         """An organization named after its place ("Madison County Sheriff's Office",
         "University of Malta", "Air France"): remember the place at its start or end."""
         for length in range(min(4, e - s - 1), 0, -1):
-            if doc[s + length - 1].text[:1].isupper() and self._names_place(
-                doc[s : s + length].text
+            name = doc[s : s + length].text
+            if doc[s + length - 1].text[:1].isupper() and (
+                self._names_place(name)
+                or (self.civic_after(doc, s + length) and self.known(name, strong=True))
             ):
                 self.prefixes.append((s, s + length))
                 return True
@@ -126,6 +129,10 @@ class Detector:
 
     def region_after(self, doc: Doc, end: int) -> bool:
         return end < len(doc) and self.is_region_word(doc[end])
+
+    def civic_after(self, doc: Doc, end: int) -> bool:
+        """A local noun follows the name: "Roselle police", "an Alexandria woman"."""
+        return end < len(doc) and doc[end].lower_ in self.civic
 
     def container_after(self, doc: Doc, end: int) -> int | None:
         """Token index where a containing place starts right after the name, if any:
@@ -160,8 +167,11 @@ class Detector:
         text = doc[start:end].text
         if not (text.isupper() and len(text) > 2) or end >= len(doc):
             return False
-        opens = start == 0 or "\n" in doc[start - 1].text_with_ws or doc[start - 1].is_space
-        return opens and doc[end].text in {",", "-", "–", "—", "(", ":"}
+        before = doc[start - 1] if start > 0 else None
+        if before is None or "\n" in before.text_with_ws or before.is_space:
+            return doc[end].text in {",", "-", "–", "—", "(", ":"}
+        # after a headline: "... sunk in lake. HUDSON -- Officials said"
+        return before.text in {".", "!", "?"} and doc[end].text[:1] in {"-", "–", "—"}
 
     def has_cue(self, doc: Doc, start: int, end: int, *, strong: bool = False) -> bool:
         """Locative evidence around doc[start:end]; ``strong``: only "in"/"near"-like
@@ -174,7 +184,7 @@ class Detector:
             return True
         if end < len(doc) and doc[end].text == "&":
             return False
-        if self.region_after(doc, end):
+        if self.region_after(doc, end) or self.civic_after(doc, end):
             return True
         j = self.container_after(doc, end)
         if j is not None:
@@ -319,7 +329,8 @@ class Detector:
                 i += 1
                 continue
             nxt = doc[best.end] if best.end < n else None
-            if nxt is not None and nxt.text[:1].isupper() and not nxt.is_punct:
+            if (nxt is not None and nxt.text[:1].isupper() and not nxt.is_punct
+                    and not self.civic_after(doc, best.end)):
                 i = best.end  # the name goes on: part of something longer
                 continue
             cue = best.text in accepted_texts or self.has_cue(doc, best.start, best.end)
