@@ -103,6 +103,13 @@ def _crosses_paragraph(a: Token, b: Token) -> bool:
     return any("\n" in t.text_with_ws for t in a.doc[lo:hi])
 
 
+def _closed(text: str, start: int, end: int) -> bool:
+    """True when the quotation ``start``..``end`` ends in punctuation inside its closing mark
+    (“…,” / “…!”): what follows it is no longer quoted speech."""
+    body = text[start:end].rstrip().rstrip(ALL_MARKS + "’'").rstrip()
+    return bool(body) and body[-1] in ",.!?;"
+
+
 def _title_case(text: str) -> bool:
     """A quoted title ("Meet the Press", "Flip the Script With Liz Plank"), not speech."""
     words = [w for w in text.strip(ALL_MARKS + " .,").split() if w[:1].isalpha()]
@@ -310,7 +317,7 @@ class Finder:
         for cue in cues:
             if cue.used or cue.content is None:
                 continue
-            start, end = self._snap(cue.content, quoted)
+            start, end = self._quote_core(*self._snap(cue.content, quoted), quoted)
             kind = (
                 "mixed" if cue.mixed or any(c in text[start:end] for c in ALL_MARKS) else "indirect"
             )
@@ -343,6 +350,8 @@ class Finder:
                 first = i + 1
                 break
         if item.cue is not None and item.cue[1] <= item.start:
+            if self._text[item.cue[1] : item.start].rstrip()[-1:] in (",", ":"):
+                return  # told his supporters, “our nation …”: the quotation alone
             first = max(first, doc.char_span(*item.cue, alignment_mode="expand").end)  # type: ignore[union-attr]
         if item.subject is not None and item.subject.i < span.start:
             first = max(first, item.subject.right_edge.i + 1)
@@ -364,6 +373,8 @@ class Finder:
             return
         if doc[nxt].pos_ in ("PRON", "VERB", "AUX") or doc[nxt].lemma_ in self.lex.verbs:
             return  # “…,” he said / “…” said Smith
+        if doc[nxt].pos_ == "CCONJ" or _closed(self._text, item.start, item.end):
+            return  # “…!” and left / “…,” which …: the quotation ends where its marks do
         limit = len(self._text)
         if item.cue is not None and item.cue[0] >= item.end:
             limit = item.cue[0]
@@ -383,6 +394,31 @@ class Finder:
             item.end = end
             item.kind = "mixed"
             item.fragments = [(item.start, end)]
+
+    def _quote_core(
+        self, start: int, end: int, quoted: list[QuotedSpan]
+    ) -> tuple[int, int]:
+        """Told his supporters, “…” / “You lie!” at the president: a cue's content that is a
+        whole quotation plus a lead-in ending in a comma or colon, or plus a tail after a
+        quotation that closes its own sentence, is the quotation alone."""
+        text = self._text
+        inner = [q for q in quoted if start <= q.start and q.end <= end]
+        if len(inner) != 1:
+            return start, end
+        q = inner[0]
+        if _words(text[q.start : q.end]) < MIN_PARTIAL_WORDS:
+            return start, end
+        lead = text[start : q.start].strip()
+        tail = text[q.end : end].strip()
+        if lead and lead[-1] not in ",:":
+            return start, end
+        if tail and not (
+            _closed(text, q.start, q.end) or tail.split()[0] in ("and", "but", "or")
+        ):
+            return start, end
+        if not tail and not lead:
+            return start, end
+        return q.start, q.end
 
     @staticmethod
     def _snap(content: tuple[int, int], quoted: list[QuotedSpan]) -> tuple[int, int]:
@@ -728,6 +764,7 @@ class Finder:
             )
             if inherited is None:
                 return None
+        start, end = self._quote_core(start, end, [q])  # Shaw: “Historically, …”
         return Found(
             start,
             end,
