@@ -333,6 +333,15 @@ class Finder:
                     rule="according-to" if cue.cls is None else f"cue:{cue.cls.name}",
                 )
             )
+        # Sanders says “the wind is at our backs” despite …: a partial quotation that a cue's
+        # longer content already holds is that content, not a quotation of its own.
+        cue_spans = [(f.start, f.end) for f in found if f.rule.startswith("cue:")]
+        found = [
+            f
+            for f in found
+            if f.rule != "partial"
+            or not any(s <= f.start and f.end <= e and e - s > f.end - f.start for s, e in cue_spans)
+        ]
         found.sort(key=lambda f: (f.start, f.end))
         return found
 
@@ -727,6 +736,17 @@ class Finder:
         standalone = _words(after_in_para) == 0 and (
             _words(before_in_para) == 0 or before_in_para.rstrip()[-1:] in ".!?:"
         )
+        named = self._colon_person(doc, span.start)
+        if named is not None and words >= MIN_PARTIAL_WORDS:
+            # … doesn't surprise pollster Daron Shaw: “…”: the person the colon presents.
+            return Found(
+                q.start,
+                q.end,
+                "direct",
+                subject=named,
+                fragments=list(q.fragments),
+                rule="direct:colon",
+            )
         if standalone and words >= MIN_PARTIAL_WORDS:
             subject = self._paragraph_subject(doc, para[0] if para else 0, span.start)
             prev = next((f for f in reversed(found) if f.subject is not None or f.inherited), None)
@@ -817,6 +837,19 @@ class Finder:
             if self.person_like(tok):
                 best = tok
         return best
+
+    @staticmethod
+    def _colon_person(doc: Doc, first: int) -> Token | None:
+        """The name of a person written just before a colon that opens a quotation."""
+        i = first - 1
+        while i >= 0 and doc[i].is_space:
+            i -= 1
+        if i < 1 or doc[i].text != ":":
+            return None
+        name = doc[i - 1]
+        if name.ent_type_ != "PERSON" or "\n" in name.text_with_ws:
+            return None
+        return name
 
     def person_like(self, tok: Token) -> bool:
         return (
