@@ -199,23 +199,32 @@ class Resolver:
         parent: Entry | None,
         cache: dict[int, tuple[list[tuple[Entry, int]], bool]],
         idx: int,
-    ) -> tuple[Entry | None, float]:
-        """The best candidate and its lead over the runner-up."""
+    ) -> tuple[Entry | None, float, float, float]:
+        """The best candidate and its lead over the runner-up: the next other place, the
+        best place in another country, the best place in another first-level region."""
         if idx not in cache:
             cache[idx] = self.candidates(f)
         cands, region_in_text = cache[idx]
         if not cands:
-            return None, 0.0
+            return None, 0.0, 0.0, 0.0
         region = region_in_text or f.region_cue
         scored = sorted(
             ((self.score(e, k, f, region, cands, ctx, parent), -e.pid, e) for e, k in cands),
             key=lambda x: (x[0], x[1]),
             reverse=True,
         )
+        top, best = scored[0][0], scored[0][2]
         # the same place reached by several names counts once
-        runner = next((x[0] for x in scored[1:] if x[2].pid != scored[0][2].pid), None)
-        margin = scored[0][0] - runner if runner is not None else 99.0
-        return scored[0][2], margin
+        runner = next((x[0] for x in scored[1:] if x[2].pid != best.pid), None)
+        other_country = next((x[0] for x in scored[1:] if x[2].country != best.country), None)
+        other_region = next(
+            (x[0] for x in scored[1:] if x[2].admin1_key != best.admin1_key), None
+        )
+
+        def lead(other: float | None) -> float:
+            return top - other if other is not None else 99.0
+
+        return best, lead(runner), lead(other_country), lead(other_region)
 
     def resolve(self, doc: Doc, found: Sequence[Found]) -> list[Entry | None]:
         cache: dict[int, tuple[list[tuple[Entry, int]], bool]] = {}
@@ -237,20 +246,21 @@ class Resolver:
             for i, f in enumerate(found):
                 ctx = Context(actor_countries=actor_countries)
                 seen: set[str] = {f.text}
-                for j, (e, margin) in enumerate(prev):
+                for j, (e, _margin, c_margin, r_margin) in enumerate(prev):
                     if j == i or found[j].text in seen:
                         continue
                     seen.add(found[j].text)
                     ctx.regions.append(regions[found[j].text])
-                    if e is None or margin < self.w.confident_margin:
+                    if e is None:
                         continue
-                    if e.country:
+                    # "Clarke County" may be one of several, all in the same country
+                    if e.country and c_margin >= self.w.confident_margin:
                         ctx.countries[e.country] += 1
-                    if e.admin1_key:
+                    if e.admin1_key and r_margin >= self.w.confident_margin:
                         ctx.admin1[e.admin1_key] += 1
                 parent = prev[f.parent][0] if f.parent is not None else None
                 result[i] = self._best(f, ctx, parent, cache, i)
-        out = [e for e, _m in result]
+        out = [r[0] for r in result]
         self.contained = set()
         focus = self.focus(out)
         for i, f in enumerate(found):
