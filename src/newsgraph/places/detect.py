@@ -50,6 +50,7 @@ class Detector:
         self.directions = {t.lower() for t in terms["direction_words"]}
         self.demonym_suffixes = tuple(terms.get("demonym_suffixes", []))
         self.civic = {t.lower() for t in terms.get("civic_nouns", [])}
+        self.party = set(terms.get("party_letters", []))
         self.prefixes: list[tuple[int, int]] = []
         # when set, nationality words ("Russian") are reported as their country
         self.nationality: Callable[[str], str | None] | None = None
@@ -173,10 +174,27 @@ class Detector:
         # after a headline: "... sunk in lake. HUDSON -- Officials said"
         return before.text in {".", "!", "?"} and doc[end].text[:1] in {"-", "–", "—"}
 
+    def affix_cue(self, doc: Doc, start: int, end: int) -> bool:
+        """Patterns of news copy that mark a town: a legislator's "R-Marshall", a company's
+        "Northbrook-based", a person's "Rebecca Sears, 41, of Grovetown"."""
+        if start >= 2 and doc[start - 1].text == "-" and doc[start - 2].text in self.party:
+            return start == 2 or doc[start - 3].text in {",", "("}
+        if end + 1 < len(doc) and doc[end].text == "-" and doc[end + 1].lower_ == "based":
+            return True
+        if start >= 2 and doc[start - 1].lower_ == "of":
+            before = doc[start - 2]
+            return before.ent_type_ == "PERSON" or (
+                before.text == ","
+                and start >= 4
+                and doc[start - 3].like_num
+                and doc[start - 4].text == ","
+            )
+        return False
+
     def has_cue(self, doc: Doc, start: int, end: int, *, strong: bool = False) -> bool:
         """Locative evidence around doc[start:end]; ``strong``: only "in"/"near"-like
         prepositions count (for names the model took as persons)."""
-        if self.dateline(doc, start, end):
+        if self.dateline(doc, start, end) or self.affix_cue(doc, start, end):
             return True
         prev = self._prev_word(doc, start)
         cues = STRONG_CUES if strong else self.cues
