@@ -127,6 +127,7 @@ class Finder:
     def __init__(self, lexicon: Lexicon) -> None:
         self.lex = lexicon
         self._text = ""  # the current Doc's text
+        self._doc: Doc | None = None  # the current Doc
         self._inside: list[bool] = []  # per token of the current Doc: inside a quotation?
         self._sent_start: list[int] = []  # per token: first token of its sentence
         self._sent_end: list[int] = []  # per token: end of its sentence (exclusive)
@@ -262,6 +263,7 @@ class Finder:
     # ---- quotations -------------------------------------------------------------------
     def find(self, doc: Doc) -> list[Found]:
         text = self._text = doc.text  # Doc.text joins every token: read it once
+        self._doc = doc
         quoted = find_quoted_spans(text)
         if not doc.has_annotation("DEP"):
             # No parser in the pipeline: quotations are found, cues and speakers are not.
@@ -427,7 +429,27 @@ class Finder:
             return start, end
         if not tail and not lead:
             return start, end
+        if self._holds(start, q.start, q) or self._holds(q.end, end, q):
+            return start, end  # said that under Obama, “the generals …”: the clause goes on
         return q.start, q.end
+
+    def _holds(self, a: int, b: int, q: QuotedSpan) -> bool:
+        """True when a word between characters ``a`` and ``b`` hangs (through its heads) on a
+        word of the quotation ``q``: the words outside the marks belong to the quoted clause."""
+        if b <= a or self._doc is None:
+            return False
+        span = self._doc.char_span(a, b, alignment_mode="expand")
+        if span is None:
+            return False
+        for tok in span:
+            if tok.is_punct or tok.is_space:
+                continue
+            head, hops = tok.head, 0
+            while head.i != head.head.i and hops < 12 and not (q.start <= head.idx < q.end):
+                head, hops = head.head, hops + 1
+            if q.start <= head.idx < q.end:
+                return True
+        return False
 
     @staticmethod
     def _snap(content: tuple[int, int], quoted: list[QuotedSpan]) -> tuple[int, int]:
