@@ -111,6 +111,12 @@ def test_sector_from_compound_noun(analyzer: Any) -> None:
     assert [(s["country"], s["sector"]) for s in events[0]["sources"]] == [("TUR", "MIL")]
 
 
+def test_a_thing_named_after_a_sector_is_no_actor(analyzer: Any) -> None:
+    # "bank cards" are not a business: only equipment an organisation fields acts for it
+    ev = _event(analyzer, "Police seized passports and bank cards from the smugglers.", "COERCE")
+    assert all(t.get("sector") != "BUS" for t in ev["targets"]), ev["targets"]
+
+
 def test_leaders_take_the_sector_of_their_group(analyzer: Any) -> None:
     ev = _event(analyzer, "Leaders of the opposition rejected the plan.", "REJECT")
     assert {s["sector"] for s in ev["sources"]} == {"OPP"}

@@ -261,8 +261,13 @@ def _one_ref(head: Token, index: ActorIndex, depth: int = 0) -> list[dict[str, A
                         if group and group != sector:
                             sector = group
                             break
-    if sector is None and (mention is None or mention.get("sector") is None):
-        # "army bulldozers", "police vehicles": a modifier noun names the sector
+    if (
+        sector is None
+        and (mention is None or mention.get("sector") is None)
+        and head.lemma_.lower() in _noun_lists()["equipment_heads"]
+    ):
+        # "army bulldozers", "police vehicles": a modifier noun names the sector (not "bank
+        # cards": only equipment an organisation fields acts for it)
         for t in core:
             if t is not head and t.dep_ == "compound" and t.pos_ == "NOUN":
                 sector = index.countries.sector(t.lemma_) or index.countries.sector(t.lower_)
@@ -332,7 +337,7 @@ def _noun_lists() -> dict[str, frozenset[str]]:
     data = _data()
     return {
         key: frozenset(str(w).lower() for w in data.get(key) or [])
-        for key in ("person_nouns", "place_nouns", "statement_nouns", "generic_heads")
+        for key in ("person_nouns", "place_nouns", "statement_nouns", "generic_heads", "equipment_heads")
     }
 
 
