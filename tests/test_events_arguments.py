@@ -189,3 +189,9 @@ def test_ethnic_group_is_coded_where_it_lives(analyzer: Any) -> None:
     # without "ethnic" the nationality word keeps its country
     ev = _event(analyzer, "Police arrested ten Albanians in Serbia.", "COERCE")
     assert _countries(ev["targets"]) == {"ALB"}
+
+
+def test_people_named_by_a_sector_noun_take_its_sector(analyzer: Any) -> None:
+    # "security forces members": people, so the modifier's sector applies
+    ev = _event(analyzer, "Gunmen killed two security forces members near Mosul on Monday.", "ASSAULT")
+    assert any(t.get("sector") in ("MIL", "COP") for t in ev["targets"]), ev["targets"]

@@ -264,10 +264,14 @@ def _one_ref(head: Token, index: ActorIndex, depth: int = 0) -> list[dict[str, A
     if (
         sector is None
         and (mention is None or mention.get("sector") is None)
-        and head.lemma_.lower() in _noun_lists()["equipment_heads"]
+        and (
+            head.lemma_.lower() in _noun_lists()["equipment_heads"]
+            or head.lemma_.lower() in _noun_lists()["generic_heads"]
+            or head.lemma_.lower() in _noun_lists()["person_nouns"]
+        )
     ):
-        # "army bulldozers", "police vehicles": a modifier noun names the sector (not "bank
-        # cards": only equipment an organisation fields acts for it)
+        # "army bulldozers", "police vehicles", "security forces members": a modifier noun
+        # names the sector of people and equipment (not "bank cards": things are no actors)
         for t in core:
             if t is not head and t.dep_ == "compound" and t.pos_ == "NOUN":
                 sector = index.countries.sector(t.lemma_) or index.countries.sector(t.lower_)
