@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -67,3 +67,26 @@ def span_prf(pred: Iterable[Span], gold: Iterable[Span], *, overlap: bool = Fals
                 tp += 1
                 break
     return prf(tp, len(pred_l), len(gold_l))
+
+
+def match_spans(pred: Sequence[Span], gold: Sequence[Span], *, overlap: bool) -> dict[int, int]:
+    """One-to-one matching gold index -> pred index; exact pairs first, then (if
+    ``overlap``) overlapping ones in text order."""
+    pairs: dict[int, int] = {}
+    used: set[int] = set()
+    for gi, g in enumerate(gold):
+        for pi, p in enumerate(pred):
+            if pi not in used and p == g:
+                pairs[gi] = pi
+                used.add(pi)
+                break
+    if overlap:
+        for gi, g in enumerate(gold):
+            if gi in pairs:
+                continue
+            for pi, p in enumerate(pred):
+                if pi not in used and overlaps(p, g):
+                    pairs[gi] = pi
+                    used.add(pi)
+                    break
+    return pairs

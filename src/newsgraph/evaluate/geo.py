@@ -41,7 +41,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from newsgraph.errors import NewsgraphError
-from newsgraph.evaluate.common import EvalResult, Span, overlaps, prf, safe_div
+from newsgraph.evaluate.common import EvalResult, match_spans, prf, safe_div
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc
@@ -354,29 +354,6 @@ def haversine_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
     dl = math.radians(lon2 - lon1)
     a = math.sin(dp / 2) ** 2 + math.cos(p1) * math.cos(p2) * math.sin(dl / 2) ** 2
     return 2 * EARTH_RADIUS_KM * math.asin(min(1.0, math.sqrt(a)))
-
-
-def match_spans(pred: Sequence[Span], gold: Sequence[Span], *, overlap: bool) -> dict[int, int]:
-    """One-to-one matching gold index -> pred index; exact pairs first, then (if
-    ``overlap``) overlapping ones in text order."""
-    pairs: dict[int, int] = {}
-    used: set[int] = set()
-    for gi, g in enumerate(gold):
-        for pi, p in enumerate(pred):
-            if pi not in used and p == g:
-                pairs[gi] = pi
-                used.add(pi)
-                break
-    if overlap:
-        for gi, g in enumerate(gold):
-            if gi in pairs:
-                continue
-            for pi, p in enumerate(pred):
-                if pi not in used and overlaps(p, g):
-                    pairs[gi] = pi
-                    used.add(pi)
-                    break
-    return pairs
 
 
 def _error(top: GoldToponym, lat: float | None, lon: float | None) -> float | None:

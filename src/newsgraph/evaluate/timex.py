@@ -30,7 +30,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from newsgraph.errors import NewsgraphError
-from newsgraph.evaluate.common import EvalResult, Span, overlaps, prf, safe_div
+from newsgraph.evaluate.common import EvalResult, Span, match_spans, overlaps, prf, safe_div
 
 if TYPE_CHECKING:
     from newsgraph.pipeline import Analyzer
@@ -185,27 +185,6 @@ def value_coarse_equal(gold: str, ours: str | None, dct: str) -> bool:
 # --------------------------------------------------------------------------- scoring
 
 
-def _match(pred: Sequence[Span], gold: Sequence[Span], *, relaxed: bool) -> dict[int, int]:
-    pairs: dict[int, int] = {}
-    used: set[int] = set()
-    for gi, g in enumerate(gold):
-        for pi, p in enumerate(pred):
-            if pi not in used and p == g:
-                pairs[gi] = pi
-                used.add(pi)
-                break
-    if relaxed:
-        for gi, g in enumerate(gold):
-            if gi in pairs:
-                continue
-            for pi, p in enumerate(pred):
-                if pi not in used and overlaps(p, g):
-                    pairs[gi] = pi
-                    used.add(pi)
-                    break
-    return pairs
-
-
 def score(docs: Sequence[TimexDoc], preds: dict[str, list[PredDate]]) -> dict[str, Any]:
     """Metrics for predictions given as plain data (document id -> predicted dates)."""
     n_gold = n_pred = tp_strict = tp_relaxed = right = coarse = ignored = 0
@@ -225,8 +204,8 @@ def score(docs: Sequence[TimexDoc], preds: dict[str, list[PredDate]]) -> dict[st
         pred_spans = sorted(kept)
         n_gold += len(gold_spans)
         n_pred += len(pred_spans)
-        tp_strict += len(_match(pred_spans, gold_spans, relaxed=False))
-        pairs = _match(pred_spans, gold_spans, relaxed=True)
+        tp_strict += len(match_spans(pred_spans, gold_spans, overlap=False))
+        pairs = match_spans(pred_spans, gold_spans, overlap=True)
         tp_relaxed += len(pairs)
         for gi, pi in pairs.items():
             value = kept[pred_spans[pi]].value
