@@ -21,7 +21,7 @@ from spacy.tokens import Doc
 
 from newsgraph.docrecords import doc_to_result
 from newsgraph.extensions import register_extensions
-from newsgraph.nlp import build_pipeline
+from newsgraph.nlp import STAGES, build_pipeline
 from newsgraph.records import Article, ArticleResult, Failure
 from newsgraph.stage import doc_errors
 
@@ -54,7 +54,8 @@ class Analyzer:
 
     @property
     def stages(self) -> list[str]:
-        return [n.removeprefix("newsgraph_") for n in self.nlp.pipe_names if n.startswith("newsgraph_")]
+        names = {factory: stage for stage, factory, _module in STAGES}
+        return [names[n] for n in self.nlp.pipe_names if n in names]
 
     def make_doc(self, article: Article) -> Doc:
         doc = self.nlp.make_doc(article.text[:MAX_CHARS])
