@@ -604,7 +604,8 @@ def evaluate(
     analyzer: Analyzer | None = None,
     progress: Callable[[int, int | None], None] | None = None,
 ) -> EvalResult:
-    from newsgraph.records import Article, ArticleResult
+    from newsgraph.evaluate.runner import analyze_articles
+    from newsgraph.records import Article
 
     docs, notes = load_gold(Path(data))
     if limit is not None:
@@ -646,15 +647,9 @@ def evaluate(
         base_gold[gdoc.id] = [gaz.resolve(t.text) for t in gdoc.toponyms]
 
     articles = [Article(id=d.id, text=d.text, published=d.published) for d in docs]
-    done = 0
-    for item in analyzer.analyze(articles, on_doc=on_doc):
-        if isinstance(item, ArticleResult):
-            e2e[item.article.id] = _system_places(item)
-            done += 1
-            if progress is not None:
-                progress(done, len(docs))
-        else:
-            failures.append(f"{item.article_id}: {item.stage}: {item.message}")
+    results, failed = analyze_articles(articles, analyzer, progress=progress, on_doc=on_doc)
+    e2e.update((aid, _system_places(r)) for aid, r in results.items())
+    failures.extend(f"{f.article_id}: {f.stage}: {f.message}" for f in failed)
 
     metrics = score(docs, e2e, gold_res if resolve_spans is not None else None)
     baseline = score(docs, base_e2e, base_gold)

@@ -376,7 +376,8 @@ def evaluate(
     analyzer: Analyzer | None = None,
     progress: Callable[[int, int | None], None] | None = None,
 ) -> EvalResult:
-    from newsgraph.records import Article, ArticleResult
+    from newsgraph.evaluate.runner import analyze_articles
+    from newsgraph.records import Article
 
     docs, notes = load_gold(Path(data))
     if limit is not None:
@@ -396,15 +397,9 @@ def evaluate(
         base[aid] = baseline_quotes(texts[aid], persons)
 
     articles = [Article(id=d.id, text=d.text) for d in docs]
-    done = 0
-    for item in analyzer.analyze(articles, on_doc=on_doc):
-        if isinstance(item, ArticleResult):
-            ours[item.article.id] = _system_quotes(item)
-            done += 1
-            if progress is not None:
-                progress(done, len(docs))
-        else:
-            failures.append(f"{item.article_id}: {item.stage}: {item.message}")
+    results, failed = analyze_articles(articles, analyzer, progress=progress, on_doc=on_doc)
+    ours.update((aid, _system_quotes(r)) for aid, r in results.items())
+    failures.extend(f"{f.article_id}: {f.stage}: {f.message}" for f in failed)
     if "quotes" not in analyzer.stages:
         notes.append("the quotes stage is not in the pipeline: newsgraph scores are 0")
     details: dict[str, Any] = {

@@ -6,8 +6,10 @@ per-class scoring (``class_scores``).
 
 Without the CLI::
 
-    python -m newsgraph.evaluate.runner plover --data ../shared/eval/plover_gsr --limit 20
-    python -m newsgraph.evaluate.runner all --data ../shared/eval --update-docs docs/EVALUATION.md
+    python -m newsgraph.evaluate.runner plover --data EVAL_ROOT/plover_gsr --limit 20
+    python -m newsgraph.evaluate.runner all --data EVAL_ROOT --update-docs docs/EVALUATION.md
+
+(``EVAL_ROOT``: the folder holding the gold sets; `make eval` passes its own.)
 """
 
 from __future__ import annotations
@@ -39,7 +41,7 @@ DATA_DIR = Path(__file__).parent / "data"
 
 Progress = Callable[[int, int | None], None]
 
-# Where each kind's gold data lies under an eval root (``../shared/eval``).
+# Where each kind's gold data lies under an eval root (the folder given as --data).
 DEFAULT_PATHS: dict[str, str] = {
     "plover": "plover_gsr",
     "cameo": "cameo_conflibert",

@@ -275,7 +275,8 @@ def evaluate(
     analyzer: Analyzer | None = None,
     progress: Callable[[int, int | None], None] | None = None,
 ) -> EvalResult:
-    from newsgraph.records import Article, ArticleResult
+    from newsgraph.evaluate.runner import analyze_articles
+    from newsgraph.records import Article
 
     docs = load_gold(Path(data))
     if limit is not None:
@@ -292,15 +293,11 @@ def evaluate(
     articles = [
         Article(id=d.id, text=d.text, published=d.dct, published_precision="day") for d in docs
     ]
-    done = 0
-    for item in analyzer.analyze(articles):
-        if isinstance(item, ArticleResult):
-            ours[item.article.id] = [PredDate(x.start, x.end, x.value) for x in item.dates]
-            done += 1
-            if progress is not None:
-                progress(done, len(docs))
-        else:
-            failures.append(f"{item.article_id}: {item.stage}: {item.message}")
+    results, failed = analyze_articles(articles, analyzer, progress=progress)
+    ours.update(
+        (aid, [PredDate(x.start, x.end, x.value) for x in r.dates]) for aid, r in results.items()
+    )
+    failures.extend(f"{f.article_id}: {f.stage}: {f.message}" for f in failed)
     base = {d.id: baseline_dates(d.text, d.dct) for d in docs}
     details: dict[str, Any] = {
         "notes": notes,
