@@ -66,6 +66,7 @@ class Weights:
     coherence: float = 1.0  # per other toponym with a candidate in the same region
     coherence_max: float = 2.0
     coherence_keys: int = 5  # only toponyms with at most this many candidate regions count
+    pair_county: float = 3.0  # a town inside a county another toponym may name, or the county
     confident_margin: float = 1.0  # a first-pass choice this far ahead informs the others
 
 
@@ -76,6 +77,10 @@ class Context:
     actor_countries: set[str] = field(default_factory=set)
     # admin1 keys of each other toponym's candidates (when it has few)
     regions: list[frozenset[str]] = field(default_factory=list)
+    # pids of the counties (second-level areas) other toponyms may name, and of the counties
+    # holding the towns they may name ("Paris" and "Henry County": Paris, Tennessee)
+    counties: set[int] = field(default_factory=set)
+    town_counties: set[int] = field(default_factory=set)
 
 
 def inside(e: Entry, parent: Entry) -> bool:
@@ -190,6 +195,10 @@ class Resolver:
             if e.admin1_key and e.feature != "admin1":
                 hits = sum(1 for r in ctx.regions if e.admin1_key in r)
                 s += min(w.coherence * hits, w.coherence_max)
+            if (e.feature == "city" and e.admin2_id in ctx.counties) or (
+                e.feature in {"admin2", "admin3"} and e.pid in ctx.town_counties
+            ):
+                s += w.pair_county
         return s
 
     def _best(
@@ -230,10 +239,12 @@ class Resolver:
         cache: dict[int, tuple[list[tuple[Entry, int]], bool]] = {}
         first = [self._best(f, None, None, cache, i) for i, f in enumerate(found)]
         regions: dict[str, frozenset[str]] = {}
+        counties: dict[str, tuple[set[int], set[int]]] = {}
         for i, f in enumerate(found):
             if f.text not in regions:
                 keys = frozenset(e.admin1_key for e, _k in cache[i][0] if e.admin1_key)
                 regions[f.text] = keys if len(keys) <= self.w.coherence_keys else frozenset()
+                counties[f.text] = self.county_sets(cache[i][0])
         # parents first resolved alone, then everything with context
         actor_countries: set[str] = set()
         for actor in doc._.ng_actors or []:
@@ -251,6 +262,8 @@ class Resolver:
                         continue
                     seen.add(found[j].text)
                     ctx.regions.append(regions[found[j].text])
+                    ctx.counties |= counties[found[j].text][0]
+                    ctx.town_counties |= counties[found[j].text][1]
                     if e is None:
                         continue
                     # "Clarke County" may be one of several, all in the same country
@@ -269,6 +282,18 @@ class Resolver:
                 if out[i] is not None:
                     self.contained.add(i)
         return out
+
+    @staticmethod
+    def county_sets(cands: Sequence[tuple[Entry, int]]) -> tuple[set[int], set[int]]:
+        """The counties a mention may name, and the counties of the towns it may name (own
+        names only: an alias is too loose a link)."""
+        areas = {e.pid for e, k in cands if e.feature in {"admin2", "admin3"} and k != NAME_SHORT}
+        towns = {
+            e.admin2_id
+            for e, k in cands
+            if e.feature == "city" and e.admin2_id is not None and k == NAME_OWN
+        }
+        return areas, towns
 
     def focus(self, resolved: Sequence[Entry | None]) -> Entry | None:
         """The town the document is about: its most often named town (first named on ties)."""

@@ -1,0 +1,63 @@
+"""Document context in resolution, on a small GeoNames-format gazetteer written here."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from newsgraph.places.component import PlacesComponent
+from newsgraph.places.geonames import build_from_geonames
+
+# id, name, lat, lon, feature class, feature code, country, admin1, admin2, population
+ROWS = [
+    (3017382, "France", 46.0, 2.0, "A", "PCLI", "FR", "00", "", 67000000),
+    (6252001, "United States", 39.76, -98.5, "A", "PCLI", "US", "00", "", 327000000),
+    (4662168, "Tennessee", 35.75, -86.25, "A", "ADM1", "US", "TN", "", 6900000),
+    (4736286, "Texas", 31.25, -99.25, "A", "ADM1", "US", "TX", "", 29000000),
+    (4626360, "Henry County", 36.33, -88.3, "A", "ADM2", "US", "TN", "079", 32000),
+    (4690197, "Henry County", 32.4, -84.1, "A", "ADM2", "US", "GA", "151", 240000),
+    (2988507, "Paris", 48.85, 2.35, "P", "PPLC", "FR", "11", "", 2100000),
+    (4717560, "Paris", 33.66, -95.56, "P", "PPLA2", "US", "TX", "277", 25000),
+    (4647963, "Paris", 36.3, -88.33, "P", "PPLA2", "US", "TN", "079", 10000),
+]
+
+
+def _line(r: tuple[Any, ...]) -> str:
+    gid, name, lat, lon, fclass, fcode, cc, a1, a2, pop = r
+    cols = [str(gid), name, name, "", str(lat), str(lon), fclass, fcode, cc, "", a1, a2,
+            "", "", str(pop), "", "", "", "2025-01-01"]
+    return "\t".join(cols)
+
+
+@pytest.fixture(scope="module")
+def places(base_nlp: Language, tmp_path_factory: pytest.TempPathFactory) -> PlacesComponent:
+    src = tmp_path_factory.mktemp("geonames")
+    (src / "allCountries.txt").write_text("\n".join(_line(r) for r in ROWS) + "\n")
+    dest = src / "gazetteer.sqlite"
+    build_from_geonames(src, dest)
+    return PlacesComponent(base_nlp, "newsgraph_places", gazetteer_path=str(dest))
+
+
+def resolved(doc: Doc) -> dict[str, int | None]:
+    by_id = {p["id"]: p for p in doc._.ng_places}
+    out: dict[str, int | None] = {}
+    for m in doc._.ng_place_mentions:
+        p = by_id.get(m["place_id"] or "")
+        out[m["text"]] = p["geonames_id"] if p else None
+    return out
+
+
+def test_town_and_its_county(base_nlp: Language, places: PlacesComponent) -> None:
+    """A town and a county named together: the town inside that county, and that county."""
+    doc = places(base_nlp("Residents of Paris and Henry County will vote on the new levy in May."))
+    got = resolved(doc)
+    assert got.get("Paris") == 4647963
+    assert got.get("Henry County") == 4626360
+
+
+def test_town_alone_is_the_big_one(base_nlp: Language, places: PlacesComponent) -> None:
+    doc = places(base_nlp("The delegation flew to Paris on Monday for the talks."))
+    assert resolved(doc).get("Paris") == 2988507
