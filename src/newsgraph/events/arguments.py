@@ -302,6 +302,8 @@ def _one_ref(head: Token, index: ActorIndex, depth: int = 0) -> list[dict[str, A
                             return found
                         country = found[0].get("country")
                         break
+    if country is None and mention is None and depth < 2:
+        country = _antecedent_country(head, index, depth)
     not_actor = head.ent_type_ in _NOT_ACTOR_ENTS
     known = not not_actor and (mention is not None or country or sector or head.pos_ == "PROPN")
     if not known:
@@ -324,6 +326,40 @@ def _one_ref(head: Token, index: ActorIndex, depth: int = 0) -> list[dict[str, A
                 )
             )
     return out
+
+
+# Determiners of a noun phrase that points back to people already named ("the individuals").
+_DEFINITE = {"the", "these", "those"}
+# How far back (tokens) an antecedent is looked for.
+_ANTECEDENT_WINDOW = 120
+
+
+def _antecedent_country(head: Token, index: ActorIndex, depth: int) -> str | None:
+    """The country of the people a definite person noun points back to: "captured two
+    Chinese nationals ... seized the individuals' documents" (CHN). Only a person noun
+    ("the men", "the individuals") with the same number, named before it with a country,
+    counts; the nearest wins."""
+    people, _ = noun_classes()
+    if head.pos_ != "NOUN" or (
+        head.lemma_.lower() not in people and head.lower_ not in people
+    ):
+        return None
+    if not any(c.dep_ == "det" and c.lower_ in _DEFINITE for c in head.children):
+        return None
+    plural = head.tag_ in ("NNS", "NNPS")
+    doc = head.doc
+    for i in range(head.i - 1, max(-1, head.i - _ANTECEDENT_WINDOW), -1):
+        t = doc[i]
+        if t.pos_ != "NOUN" or (t.tag_ in ("NNS", "NNPS")) != plural:
+            continue
+        if t.lemma_.lower() not in people and t.lower_ not in people:
+            continue
+        if any(c.dep_ == "det" and c.lower_ in _DEFINITE for c in t.children):
+            continue  # itself a pointer back
+        refs = _one_ref(t, index, depth + 1)
+        if refs and refs[0].get("country"):
+            return str(refs[0]["country"])
+    return None
 
 
 # Prepositions whose object owns a non-actor noun ("an offer from X", "a ban by X").

@@ -102,6 +102,8 @@ QUANTITY_HEADS = {
     "several",
 }
 DEMAND_MODALS = {"must", "should"}
+# Prepositions naming actors who did the same before ("support ..., following Iran").
+PRECEDENT_PREPS = ("following", "like")
 # Categories of event nouns whose "of" phrase names who acts ("the withdrawal of troops").
 SELF_MOVING = {"MOBILIZE", "RETREAT"}
 # Prepositions naming what an accusation is about ("complained over the raids").
@@ -124,6 +126,7 @@ class Candidate:
     embedded: str | None = None  # category of an action it embeds (mode for THREATEN)
     subs: list[Candidate] = field(default_factory=list)  # the actions it embeds
     direct: str | None = None  # category of an infinitive right under it ("ready to attack")
+    purpose_of: Candidate | None = None  # the act this one is the purpose of ("summoned to demand")
 
 
 class EventsComponent:
@@ -238,6 +241,16 @@ class EventsComponent:
                         and child.dep_ in ("advcl", "xcomp")
                         and any(c.dep_ == "aux" and c.lower_ == "to" for c in child.children)
                     )
+                    if (
+                        gov.entry.purpose
+                        and child.dep_ in ("xcomp", "advcl")
+                        and any(c.dep_ == "aux" and c.lower_ == "to" for c in child.children)
+                        and cand.entry.category != gov.entry.category
+                    ):
+                        # "summoned the envoy to demand an explanation": the demand is an
+                        # act of the summoner towards the summoned, not the summons' content
+                        cand.purpose_of = gov
+                        break
                     if purpose or (gov.entry.category in embedding and child.dep_ in EMBED_DEPS):
                         gov.embedded = gov.embedded or cand.entry.category
                         gov.subs.append(cand)
@@ -492,6 +505,14 @@ class EventsComponent:
             claimant = speaker
             rule = f"modal-demand:{entry.lemma} (said ... {entry.lemma} {tok.text})"
             confidence = 0.6
+        elif cand.kind == "verb" and cand.purpose_of is not None:
+            gov = cand.purpose_of.tok
+            subj, passive = self._subject(gov)
+            if not passive:
+                sources = refs(subj, strict=False)
+                objs = [c for c in gov.children if c.dep_ in ("dobj", "obj")]
+                targets = refs(objs[0]) if objs else []
+            rule += f" +purpose-of:{gov.lemma_.lower()}"
         elif cand.kind == "verb":
             subj, passive = self._subject(tok)
             if passive:
@@ -655,9 +676,32 @@ class EventsComponent:
                 targets = refs(of[0])
             if not targets:
                 pobjs = self._pobjs(tok, NOUN_TARGET_PREPS)
+                # "support from X to Y" where the parser hangs "to Y" on "from"
+                pobjs += [
+                    g
+                    for p in tok.children
+                    if p.dep_ == "prep" and p.lower_ not in NOUN_TARGET_PREPS
+                    for q in p.children
+                    if q.dep_ == "prep" and q.lower_ in ("to", "for", "against", "on")
+                    for g in q.children
+                    if g.dep_ == "pobj"
+                ]
                 for p in pobjs:
                     targets = refs(p)
                     if targets:
+                        break
+            if not sources:
+                # "further military support from another country, following Iran and North
+                # Korea": the actors named as having done the same before are its sources
+                for p in self._pobjs(tok, PRECEDENT_PREPS):
+                    named = (
+                        [r for r in refs(p) if r.get("country")]
+                        if p.pos_ == "PROPN" or index.mention(p) is not None
+                        else []
+                    )
+                    if named:
+                        sources = named
+                        rule += " +source-from-precedent"
                         break
             parent = self._part_of(tok, found)
             if parent is not None and parent.i in done and not sources:
@@ -730,7 +774,8 @@ class EventsComponent:
         if (a.future or a.modal == "would") and not a.conditional and not a.wished and sources:
             shifted = self.shifts.apply("threat", category)
             if shifted:
-                mode = self.lexicon.embedded_modes.get(shifted, {}).get(category)
+                if mode not in self.lexicon.kept_modes.get(shifted, frozenset()):
+                    mode = self.lexicon.embedded_modes.get(shifted, {}).get(category)
                 category = shifted
                 rule += " +stated-intent"
                 a.flags.discard("future")
@@ -744,7 +789,26 @@ class EventsComponent:
             context = context or "military"
             rule += " +joint"
         if cand.embedded and category in self.lexicon.embedded_modes and mode is None:
-            mode = self.lexicon.embedded_modes[category].get(cand.embedded)
+            kept = self.lexicon.kept_modes.get(category, frozenset())
+            mode = next(
+                (
+                    m
+                    for sub in cand.subs
+                    if (m := self._own_mode(sub)) in kept
+                    and sub.entry.category == cand.embedded
+                ),
+                None,
+            ) or self.lexicon.embedded_modes[category].get(cand.embedded)
+        if cand.kind in ("verb", "noun") and cand.consumed is not None and entry.objects:
+            # "staged a hunger strike": the object noun's own, narrower mode
+            noun = self.lexicon.match_noun(cand.consumed)
+            if noun is not None and noun.with_ and noun.category == category and noun.mode:
+                mode = noun.mode
+        if mode is None and category in self.lexicon.instruments:
+            found_mode = self._instrument_mode(tok, category)
+            if found_mode:
+                mode = found_mode
+                rule += f" +instrument-mode:{found_mode}"
         cameo, quad, intensity = self.crosswalk.code(category, mode)
         if a.cues:
             rule += f"; {certainty}: " + ", ".join(dict.fromkeys(a.cues))
@@ -778,6 +842,35 @@ class EventsComponent:
             "rule": rule,
             "confidence": round(max(0.05, confidence), 2),
         }
+
+    def _own_mode(self, cand: Candidate) -> str | None:
+        """The mode a candidate's own entry gives, narrowed by its object noun."""
+        if cand.consumed is not None and cand.entry.objects:
+            noun = self.lexicon.match_noun(cand.consumed)
+            if noun is not None and noun.with_ and noun.category == cand.entry.category:
+                return noun.mode or cand.entry.mode
+        return cand.entry.mode
+
+    def _instrument_mode(self, tok: Token, category: str) -> str | None:
+        """The mode given by an instrument named in the trigger's phrase or clause: its
+        subtree (subject, objects, "in a bomb attack", "by an explosive device") and, for a
+        noun, its modifiers. Modes are tried in the order of the data file."""
+        table = self.lexicon.instruments.get(category) or {}
+        if not table:
+            return None
+        words: set[str] = set()
+        for t in tok.subtree:
+            words.add(t.lemma_.lower())
+            words.add(t.lower_)
+            if "-" in t.lower_:
+                words.update(t.lower_.split("-"))
+        hits = {table[w] for w in words if w in table}
+        if not hits:
+            return None
+        for mode in dict.fromkeys(table.values()):
+            if mode in hits:
+                return mode
+        return None
 
     def _embedded_target(
         self,

@@ -36,12 +36,16 @@ class Entry:
     with_: frozenset[str] = frozenset()
     items: bool = False
     of: str = "target"
+    pobj: frozenset[str] = frozenset()  # (verb+prep) lemmas the preposition's object must have
+    purpose: bool = False  # an act whose to-infinitive is its purpose, not its content
     note: str | None = None
 
     @property
     def rule(self) -> str:
         if self.objects:
             return f"{self.pos}+obj:{self.lemma} {'|'.join(sorted(self.objects))[:60]}"
+        if self.prep and self.pobj:
+            return f"{self.pos}+prep:{self.lemma} {self.prep} {'|'.join(sorted(self.pobj))[:40]}"
         if self.prep:
             return f"{self.pos}+prep:{self.lemma} {self.prep}"
         if self.particle:
@@ -64,6 +68,8 @@ class Entry:
             with_=frozenset(str(o).lower() for o in data.get("with") or ()),
             items=bool(data.get("items", False)),
             of=str(data.get("of", "target")),
+            pobj=frozenset(str(o).lower() for o in data.get("pobj") or ()),
+            purpose=bool(data.get("purpose", False)),
             note=data.get("note"),
         )
 
@@ -123,6 +129,10 @@ class Lexicon:
     light_verbs: frozenset[str] = frozenset()
     embedding_categories: frozenset[str] = frozenset()
     embedded_modes: dict[str, dict[str, str]] = field(default_factory=dict)
+    # category -> modes it keeps from the action it embeds ("threatened to impose a curfew")
+    kept_modes: dict[str, frozenset[str]] = field(default_factory=dict)
+    # category -> instrument word -> mode ("killed ... in a bomb attack": explosives)
+    instruments: dict[str, dict[str, str]] = field(default_factory=dict)
 
     @classmethod
     def load(cls, path: Path | None = None) -> Lexicon:
@@ -139,7 +149,7 @@ class Lexicon:
                     entries,
                     key=lambda e: (
                         0
-                        if e.objects
+                        if e.objects or e.pobj
                         else 1
                         if e.prep
                         else 2
@@ -152,6 +162,15 @@ class Lexicon:
         lex.light_verbs = frozenset(data.get("light_verbs") or ())
         lex.embedding_categories = frozenset(data.get("embedding_categories") or ())
         lex.embedded_modes = dict(data.get("embedded_modes") or {})
+        lex.kept_modes = {
+            str(k): frozenset(str(m) for m in v or ())
+            for k, v in (data.get("kept_modes") or {}).items()
+        }
+        lex.instruments = {
+            str(cat): {str(w).lower(): str(mode) for mode, words in (table or {}).items()
+                       for w in words or ()}
+            for cat, table in (data.get("instruments") or {}).items()
+        }
         return lex
 
     def __len__(self) -> int:
@@ -186,8 +205,13 @@ class Lexicon:
                 continue
             if entry.prep:
                 for p in preps:
-                    if p.lower_ == entry.prep:
-                        return (entry, p) if entry.category != NONE_CATEGORY else None
+                    if p.lower_ != entry.prep:
+                        continue
+                    if entry.pobj and not any(
+                        g.dep_ == "pobj" and g.lemma_.lower() in entry.pobj for g in p.children
+                    ):
+                        continue  # "held in custody", not "held in Geneva"
+                    return (entry, p) if entry.category != NONE_CATEGORY else None
                 continue
             if entry.particle:
                 if entry.particle in particles:
