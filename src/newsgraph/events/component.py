@@ -26,7 +26,15 @@ from newsgraph.events.arguments import (
     unidentified_attacker_sector,
 )
 from newsgraph.events.certainty import Assessment, assess, clause_head
-from newsgraph.events.lexicon import CountryWords, Crosswalk, Cues, Entry, Lexicon, Shifts
+from newsgraph.events.lexicon import (
+    CountryWords,
+    Crosswalk,
+    Cues,
+    Entry,
+    Lexicon,
+    Shifts,
+    headline_passive,
+)
 from newsgraph.extensions import register_extensions
 from newsgraph.stage import guarded
 
@@ -277,6 +285,8 @@ class EventsComponent:
         return subj, passive
 
     def _subject_token(self, verb: Token, depth: int = 0) -> tuple[Token | None, bool]:
+        if headline_passive(verb):
+            return next(c for c in verb.children if c.dep_ == "nsubj"), True
         for c in verb.children:
             if c.dep_ in ("nsubj", "csubj", "expl"):
                 if c.lower_ in RELATIVE_PRONOUNS and verb.dep_ == "relcl":

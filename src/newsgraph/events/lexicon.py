@@ -74,9 +74,29 @@ class Entry:
         )
 
 
+SENTENCE_END = {".", "!", "?", '"', "”", "'", "’", ":", ";"}
+
+
+def headline_passive(tok: Token) -> bool:
+    """A headline's passive without its auxiliary: "Opposition leader detained at airport",
+    "Activist released". The main verb of a sentence without final punctuation, a past
+    participle or past form with a subject, no auxiliary and no object."""
+    if tok.dep_ != "ROOT" or tok.tag_ not in ("VBN", "VBD"):
+        return False
+    sent = tok.sent
+    if sent[-1].text in SENTENCE_END:
+        return False
+    kids = [c.dep_ for c in tok.children]
+    if any(d in ("aux", "auxpass", "dobj", "obj", "dative", "ccomp", "xcomp") for d in kids):
+        return False
+    return "nsubj" in kids
+
+
 def _object_lemmas(tok: Token) -> list[Token]:
     """Direct objects of a verb (active), or its passive subject."""
     objs = [c for c in tok.children if c.dep_ in ("dobj", "obj", "nsubjpass", "attr", "oprd")]
+    if headline_passive(tok):
+        objs.extend(c for c in tok.children if c.dep_ == "nsubj")
     if tok.dep_ == "acl" and tok.tag_ == "VBN" and tok.head.pos_ in ("NOUN", "PROPN"):
         objs.append(tok.head)  # "an activist released on bail": the noun is the object
     # "released video" / "provided X and Y": conjuncts count as objects too
