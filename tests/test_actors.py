@@ -387,3 +387,60 @@ def test_people_with_a_nationality_modifier(run: Run) -> None:
 def test_title_word_inside_an_organization_name(run: Run) -> None:
     doc = run("General Motors cut three thousand jobs.")
     assert all(a["sector"] != "MIL" for a in doc._.ng_actors)
+
+
+# --------------------------------------------------------------------- round 3 rules
+
+
+def test_anti_and_pro_countries_are_not_the_actors_country(run: Run) -> None:
+    doc = run("An anti-Kenya journalist was attacked in Kampala on Friday.")
+    assert coded(doc, "journalist")[0] != "KEN"
+    doc = run("Pro-Russian separatists seized a police station in Donetsk.")
+    assert coded(doc, "separatists")[0] != "RUS"
+
+
+def test_demonym_of_a_country_lives_there(run: Run) -> None:
+    doc = run("The Hungarians of northern Serbia are asking for more schools.")
+    assert coded(doc, "Hungarians") == ("SRB", "CVL")
+
+
+def test_group_based_in_a_country(run: Run) -> None:
+    doc = run("A terrorist group based in Kenya says it planted the bombs.")
+    assert coded(doc, "terrorist group") == ("KEN", "REB")
+    # troops stationed abroad are not of the host country
+    doc = run("Soldiers stationed in Germany flew to Poland on Monday.")
+    assert coded(doc, "Soldiers")[0] is None
+
+
+def test_domestic_actor_takes_the_only_nationality_of_the_sentence(run: Run) -> None:
+    doc = run("A judge ordered the arrest of three Peruvian bankers on Tuesday.")
+    assert coded(doc, "judge") == ("PER", "JUD")
+    # a government acts abroad: not guessed from a nationality word
+    doc = run("The minister condemned the Peruvian decision on Tuesday.")
+    assert coded(doc, "minister")[0] is None
+    # two nationalities: no guess
+    doc = run("A judge heard the Peruvian and Chilean bankers on Tuesday.")
+    assert coded(doc, "judge")[0] is None
+
+
+def test_prepositional_country_span_stops_at_the_clause(run: Run) -> None:
+    doc = run("Doctors from two Canadian charities donated and delivered medicine to a clinic.")
+    mention = next(m for m in doc._.ng_actor_mentions if m["text"].startswith("Doctors"))
+    assert "donated" not in mention["text"]
+
+
+def test_activists_are_opposition(run: Run) -> None:
+    doc = run("Zimbabwean activists staged a sit-in outside parliament.")
+    assert coded(doc, "activists") == ("ZWE", "OPP")
+
+
+def test_historic_country_names(run: Run) -> None:
+    doc = run("Soviet troops crossed into Kampuchean territory, Yugoslav officials said.")
+    assert coded(doc, "Soviet troops") == ("RUS", "MIL")
+    assert coded(doc, "Yugoslav officials") == ("SRB", "GOV")
+
+
+def test_dictionary_person_spelt_differently(run: Run) -> None:
+    # "Omar El Bashir" is the dictionary's "Omar al-Bashir"
+    doc = run("President Omar El Bashir spoke on Thursday.", published="2005-03-01")
+    assert coded(doc, "Bashir") == ("SDN", "GOV")

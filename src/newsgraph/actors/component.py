@@ -95,6 +95,7 @@ class ActorsComponent:
         self.dictionary = ActorDictionary(entries)
         self.resolve_pronouns = resolve_pronouns
         self._sent_countries: dict[int, set[str]] = {}
+        self._sent_adjectives: dict[int, set[str]] = {}
         # first tokens of every name, so that most tokens are skipped with one set lookup
         tokenizer = nlp.tokenizer
         self._country_first = {"the"} | {
@@ -240,7 +241,9 @@ class ActorsComponent:
         country_spans = self._country_spans(doc, tk)
         # country words inside a person's name are part of the name ("Jordan", "Chad")
         country_spans = {
-            s: v for s, v in country_spans.items() if not (set(range(s, v[0])) & person_tokens)
+            s: v
+            for s, v in country_spans.items()
+            if not (set(range(s, v[0])) & person_tokens) and not _against_or_for(doc, s)
         }
         country_at: dict[int, tuple[int, int, CountryWord]] = {}
         for s, (e, word) in country_spans.items():
@@ -517,12 +520,23 @@ class ActorsComponent:
                     if child.dep_ in ("amod", "compound") and child.i < s and hit is not None:
                         group_start, group_country = hit[0], hit[2].iso3
                         mark(range(hit[0], hit[1]))
+                # "the Albanians of southern Serbia", "Turks in Germany": where they live
+                group_end = e
+                for prep in root.children:
+                    if prep.dep_ != "prep" or prep.lower_ not in ("of", "in"):
+                        continue
+                    for obj in prep.children:
+                        hit = country_at.get(obj.i)
+                        if obj.dep_ == "pobj" and hit is not None and hit[2].kind == "name":
+                            group_country = hit[2].iso3
+                            group_end = _phrase_end(obj)
+                            mark(range(prep.i, group_end))
                 cands.append(
                     Cand(
                         group_start,
-                        e,
+                        group_end,
                         root.i,
-                        doc[group_start:e].text,
+                        doc[group_start:group_end].text,
                         "group",
                         group_country,
                         "CVL",
@@ -655,6 +669,7 @@ class ActorsComponent:
                 )
         cands.sort(key=lambda c: (c.start, c.end))
         self._sent_countries = _sentence_countries(doc, country_spans)
+        self._sent_adjectives = _sentence_countries(doc, country_spans, adjectives=True)
         return cands
 
     # ---------------------------------------------------------------- helpers
@@ -799,7 +814,24 @@ class ActorsComponent:
                     country = c2
                     used.extend(obj_tokens)
                     used.append(child)
-                    span_end = max(span_end, obj.right_edge.i + 1)
+                    span_end = max(span_end, _phrase_end(obj))
+        # "a terror group based in Trinidad", "guerrillas operating in Macedonia"
+        if country is None and rule.sector != "MIL":
+            for acl in head.children:
+                if acl.dep_ != "acl" or _lemma_of(acl) not in lex.located_participles:
+                    continue
+                for prep in acl.children:
+                    if prep.dep_ != "prep" or prep.lower_ not in ("in", "at", "from"):
+                        continue
+                    for obj in prep.children:
+                        if obj.dep_ != "pobj":
+                            continue
+                        c2, _ = country_of_tokens([t for t in obj.subtree if not t.is_punct])
+                        c2 = c2 or lex.cities().get(obj.text)
+                        if c2 is not None and country is None:
+                            country = c2
+                            used.extend([acl, prep, *obj.subtree])
+                            span_end = max(span_end, _phrase_end(obj))
         needs = rule.needs_modifier and not mods_all and country is None
         if needs and not any(c.dep_ == "prep" and c.lower_ == "of" for c in head.children):
             return None
@@ -924,7 +956,9 @@ class ActorsComponent:
     @guarded("actors")
     def __call__(self, doc: Doc) -> Doc:
         cands = self.find(doc)
-        actors, mentions = resolve(doc, cands, self.lex, self._sent_countries)
+        actors, mentions = resolve(
+            doc, cands, self.lex, self._sent_countries, self._sent_adjectives
+        )
         self.set_annotations(doc, actors, mentions)
         return doc
 
@@ -937,9 +971,10 @@ class ActorsComponent:
 
 
 def _sentence_countries(
-    doc: Doc, country_spans: dict[int, tuple[int, CountryWord]]
+    doc: Doc, country_spans: dict[int, tuple[int, CountryWord]], *, adjectives: bool = False
 ) -> dict[int, set[str]]:
-    """Countries named (not adjectives) in each sentence, as actor or place, by sentence."""
+    """Countries named (not adjectives) in each sentence, as actor or place, by sentence;
+    with ``adjectives``, the countries of the nationality words instead."""
     sent_of = sentence_index(doc)
     out: dict[int, set[str]] = {}
     for s in sorted(country_spans):
@@ -951,7 +986,7 @@ def _sentence_countries(
         # nationality adjectives describe, not locate; a seat of government ("the White
         # House said") names its country as an actor, so an office in the same sentence
         # is not guessed from another country there
-        if word.kind in ("name", "capital", "seat"):
+        if (word.kind in ("adjective", "demonym")) == adjectives:
             out.setdefault(n, set()).add(word.iso3)
     return out
 
@@ -973,6 +1008,23 @@ def _dateline(doc: Doc, start: int, end: int) -> bool:
     if line_start(start) and end < len(doc) and doc[end].text == ",":
         return dash_follows(end + 1)
     return start >= 2 and doc[start - 1].text == "," and line_start(start - 2) and dash_follows(end)
+
+
+def _against_or_for(doc: Doc, start: int) -> bool:
+    """ "anti-Syria", "pro-Russian": the country is what the actor opposes or backs."""
+    if start >= 1 and doc[start - 1].lower_ in ("anti-", "pro-"):
+        return True
+    return start >= 2 and doc[start - 1].text == "-" and doc[start - 2].lower_ in ("anti", "pro")
+
+
+def _phrase_end(tok: Token) -> int:
+    """End (exclusive) of a noun's own phrase: its clauses, appositions and lists excluded."""
+    end = tok.i + 1
+    for child in tok.rights:
+        if child.dep_ in ("relcl", "acl", "advcl", "appos", "conj", "cc", "punct"):
+            break
+        end = max(end, child.right_edge.i + 1)
+    return end
 
 
 def _lemma_of(tok: Token) -> str:

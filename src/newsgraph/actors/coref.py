@@ -29,6 +29,10 @@ if TYPE_CHECKING:
 REFLEXIVE = frozenset({"himself", "herself", "itself", "themselves"})
 OBJECT_DEPS = frozenset({"dobj", "iobj", "dative", "pobj"})
 PRONOUN_WINDOW = 2  # sentences back
+# sectors of actors that mostly act at home (rule 8): not GOV, MIL, ELI, which act abroad
+DOMESTIC_SECTORS = frozenset(
+    {"CVL", "JUD", "COP", "LEG", "OPP", "REB", "LAB", "EDU", "HLH", "REL", "CRM", "BUS", "PTY"}
+)
 
 
 @dataclass
@@ -118,6 +122,7 @@ def resolve(
     cands: list[Cand],
     lex: Lexicon,
     sentence_countries: dict[int, set[str]] | None = None,
+    sentence_adjectives: dict[int, set[str]] | None = None,
 ) -> tuple[list[dict[str, Any]], list[dict[str, Any]]]:
     meta = doc._.ng_meta if isinstance(doc._.ng_meta, dict) else {}
     article_id = str(meta.get("article_id") or "")
@@ -323,13 +328,24 @@ def resolve(
         )
     # 7. an office or agent with no country, in a sentence that names exactly one country,
     #    belongs to that country ("President X ... in Sudan", "police ... in Nigeria")
-    if sentence_countries:
+    # 8. a domestic actor (court, police, protesters, civilians...) with no country, in a
+    #    sentence that names no country but has exactly one nationality word, is of that
+    #    nationality ("Judge X opened investigations against 28 Chilean officials");
+    #    governments and armies often act abroad, so they are not guessed this way
+    if sentence_countries or sentence_adjectives:
+        sentence_countries = sentence_countries or {}
+        sentence_adjectives = sentence_adjectives or {}
         first_sent: dict[str, int] = {}
         for cand, actor in seen:
             first_sent.setdefault(actor.id, sent_of.get(cand.head, -1))
         for actor in actors:
             if actor.country is None and actor.sector is not None:
-                named = sentence_countries.get(first_sent.get(actor.id, -1), set())
+                n = first_sent.get(actor.id, -1)
+                named = sentence_countries.get(n, set())
                 if len(named) == 1:
                     actor.country = next(iter(named))
+                elif not named and actor.sector in DOMESTIC_SECTORS:
+                    adjectives = sentence_adjectives.get(n, set())
+                    if len(adjectives) == 1:
+                        actor.country = next(iter(adjectives))
     return [a.record(article_id) for a in actors], mentions

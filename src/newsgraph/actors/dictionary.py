@@ -24,6 +24,7 @@ from __future__ import annotations
 import csv
 import json
 import re
+import unicodedata
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field, replace
 from pathlib import Path
@@ -259,17 +260,24 @@ class ActorDictionary:
     def __init__(self, entries: Iterable[Entry]) -> None:
         self.entries: list[Entry] = []
         self.by_form: dict[str, list[Entry]] = {}
+        # people by a spelling-tolerant key ("Omar El Bashir" = "Omar al-Bashir")
+        self.by_loose: dict[str, list[Entry]] = {}
         seen: set[str] = set()
         for entry in entries:
             if entry.id in seen:
                 # a later file (the user's) overrides an earlier entry of the same id
                 self.entries = [e for e in self.entries if e.id != entry.id]
-                for forms in self.by_form.values():
-                    forms[:] = [e for e in forms if e.id != entry.id]
+                for index in (self.by_form, self.by_loose):
+                    for forms in index.values():
+                        forms[:] = [e for e in forms if e.id != entry.id]
             seen.add(entry.id)
             self.entries.append(entry)
             for form in (entry.name, *entry.aliases):
                 self.by_form.setdefault(_form_key(form), []).append(entry)
+                if entry.kind == "person":
+                    loose = loose_key(form)
+                    if loose.count(" ") >= 1:  # two words at least: no loose surnames
+                        self.by_loose.setdefault(loose, []).append(entry)
 
     def forms(self) -> list[str]:
         out: set[str] = set()
@@ -281,6 +289,10 @@ class ActorDictionary:
     def find(self, text: str, published: str | None) -> Entry | None:
         """The entry named ``text`` that holds on the article date (the latest-starting one)."""
         forms = self.by_form.get(_form_key(text), [])
+        if not forms:
+            loose = loose_key(text)
+            if loose.count(" ") >= 1:
+                forms = self.by_loose.get(loose, [])
         candidates = [e for e in forms if e.applies(published)]
         if not candidates:
             return _person_outside_terms(forms, published)
@@ -309,6 +321,22 @@ def _person_outside_terms(forms: list[Entry], published: str | None) -> Entry | 
     if article_day(published) is None:
         return latest
     return replace(latest, sector=None)
+
+
+# Arabic articles and honorifics written in many ways ("al-", "Al ", "El ", "Sheikh"), and
+# spelling marks: dropped from people's names for the loose match.
+_LOOSE_DROP = frozenset(
+    {"al", "el", "ad", "ar", "as", "ash", "at", "az", "ul", "sheikh", "shaikh", "sheik", "mr",
+     "mrs", "ms", "dr", "jr", "sr"}
+)
+
+
+def loose_key(text: str) -> str:
+    """A person's name with case, accents, hyphens, dots and Arabic articles ignored."""
+    text = unicodedata.normalize("NFKD", text.replace("\u2019", "'"))
+    text = "".join(c for c in text if not unicodedata.combining(c)).lower()
+    words = re.split(r"[\s\-.']+", text)
+    return " ".join(w for w in words if w and w not in _LOOSE_DROP)
 
 
 def _form_key(text: str) -> str:

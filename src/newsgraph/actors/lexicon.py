@@ -78,6 +78,7 @@ class Lexicon:
         self.actor_deps = frozenset(ctx["actor_deps"])
         self.expletive_heads = frozenset(ctx["expletive_heads"])
         self.agentive_participles = frozenset(ctx["agentive_participles"])
+        self.located_participles = frozenset(ctx["located_participles"])
         self.first_words = frozenset(k.split(" ")[0] for k in self.sectors)
         self.data_dir = data_dir
         self._cities: dict[str, str] | None = None
