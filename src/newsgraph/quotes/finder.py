@@ -300,7 +300,7 @@ class Finder:
             if q.absorbed:
                 continue
             if item is None:
-                item = self._continuation(text, q, last_direct, paras)
+                item = self._continuation(doc, q, last_direct, paras)
                 if item is not None:
                     continue
                 item = self._unlinked(doc, q, span, paras, inside, found)
@@ -314,12 +314,37 @@ class Finder:
                         (f for f in reversed(found) if f.subject is not None or f.inherited), None
                     )
                 found.append(item)
-                if item.kind == "direct":
+                if item.kind == "direct" or item.rule == "direct:cue":
+                    # A quotation with a lead-in ("America needs leaders “…,” she said") is
+                    # continued like a direct one.
                     last_direct = item
+        spans_of_direct = [(f.start, f.end) for f in found if f.rule.startswith("direct:")]
         for cue in cues:
             if cue.used or cue.content is None:
                 continue
             start, end = self._quote_core(*self._snap(cue.content, quoted), quoted)
+            around = next(
+                (
+                    (s, e)
+                    for s, e in spans_of_direct
+                    if s <= start and end <= e and s <= cue.token.idx < e
+                ),
+                None,
+            )
+            if around is not None:
+                # “…,” Sanders said, according to CNN. “…”: a cue between the parts of a
+                # quotation reports the whole of it (CNN's account of Sanders' words).
+                start, end = around
+            elif (
+                cue.cls is not None
+                and not cue.cls.direct
+                and any(q.start == start and q.end == end for q in quoted)
+            ):
+                # what she calls “real solutions” / his campaign doesn't want “that crap”: a
+                # thought, stance or name is the clause that holds it, not a quotation alone.
+                block = self._largest_block(doc, [t.i for t in cue.token.subtree])
+                if block is not None and block[0] <= start < block[1]:
+                    start, end = block[0], max(end, block[1])
             kind = (
                 "mixed" if cue.mixed or any(c in text[start:end] for c in ALL_MARKS) else "indirect"
             )
@@ -707,9 +732,17 @@ class Finder:
                     return _Cue(root, None, None, subject, (root.idx, root.idx + len(root.text)))
         return None
 
+    def _one_sentence(self, doc: Doc, start: int, end: int) -> bool:
+        """True when characters ``start``..``end`` hold at most one sentence end (the cue's
+        sentence between two parts of a quotation, however long it is)."""
+        span = doc.char_span(start, end, alignment_mode="contract")
+        if span is None:
+            return True
+        return sum(1 for t in span if t.is_punct and t.text[-1:] in ".!?") <= 1
+
     def _continuation(
         self,
-        text: str,
+        doc: Doc,
         q: QuotedSpan,
         prev: Found | None,
         paras: list[tuple[int, int]],
@@ -717,6 +750,7 @@ class Finder:
         """Extend the previous direct quote when this quotation continues it."""
         if prev is None or prev.cue is None:
             return None
+        text = self._text
         gap = text[prev.end : q.start]
         para_q = next((p for p in paras if p[0] <= q.start < p[1]), None)
         para_prev = next((p for p in paras if p[0] <= prev.end - 1 < p[1]), None)
@@ -725,7 +759,10 @@ class Finder:
         same_para = para_q == para_prev
         next_para = paras.index(para_q) == paras.index(para_prev) + 1
         cue_in_gap = prev.cue[0] >= prev.end and prev.cue[1] <= q.start
-        if same_para and cue_in_gap and _words(gap) <= 12:
+        if same_para and cue_in_gap and (
+            _words(gap) <= 12 or self._one_sentence(doc, prev.end, q.start)
+        ):
+            # “…,” she said during a visit to the plant on Monday. “…”: one quotation.
             pass
         elif next_para and q.start == para_q[0] and _words(text[prev.end : para_prev[1]]) <= 12:
             if not (
@@ -793,6 +830,14 @@ class Finder:
         start, end = self._predicate_content(doc, verb, q)
         if subject is not None and self.person_like(subject):
             inherited = None
+            body = self._text[q.start : q.end].lstrip(ALL_MARKS + "' ")
+            outside = self._text[start : q.start] + self._text[q.end : end]
+            if body[:1].islower() and _words(outside) == 0:
+                # that he had “very serious concerns …” / to end “the … regime”: when the
+                # quotation is all the verb governs, the content is the clause around it.
+                block = self._largest_block(doc, [t.i for t in verb.subtree])
+                if block is not None and block[0] <= q.start < block[1]:
+                    start, end = block[0], max(q.end, block[1])
         else:
             # "Guns are “a crisis”": the subject is the topic, not the speaker; the clause is
             # reported speech of the previous speaker.
