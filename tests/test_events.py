@@ -391,6 +391,13 @@ def test_reference_article(analyzer: Any) -> None:
     assert capture.certainty == "asserted"
     assert _find(events, "ACCUSE", "UKR", "RUS").certainty == "asserted"
     _find(events, "ACCUSE", "UKR", "CHN")  # the chargé d'affaires summoned
+    _find(events, "REQUEST", "UKR", "CHN", trigger="demand")  # ... to demand an explanation
+    _find(events, "AID", "IRN", "RUS")  # military support, "following Iran and North Korea"
+    _find(events, "AID", "PRK", "RUS", trigger="support")
+    seized = _find(events, "COERCE", "UKR", None, trigger="seized")
+    # the owners of the seized documents, from the parse (the captured Chinese nationals)
+    assert {t["country"] for t in seized.targets} == {"CHN"}
+    assert all(t.get("start") is not None for t in seized.targets)
     call = _find(events, "REQUEST", "UKR", "USA")
     assert call.certainty == "asserted"
     _find(events, "COOPERATE", "RUS", "PRK")  # ties and the defense agreement

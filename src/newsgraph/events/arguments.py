@@ -340,9 +340,7 @@ def _antecedent_country(head: Token, index: ActorIndex, depth: int) -> str | Non
     ("the men", "the individuals") with the same number, named before it with a country,
     counts; the nearest wins."""
     people, _ = noun_classes()
-    if head.pos_ != "NOUN" or (
-        head.lemma_.lower() not in people and head.lower_ not in people
-    ):
+    if head.pos_ != "NOUN" or (head.lemma_.lower() not in people and head.lower_ not in people):
         return None
     if not any(c.dep_ == "det" and c.lower_ in _DEFINITE for c in head.children):
         return None
@@ -377,7 +375,13 @@ def _noun_lists() -> dict[str, frozenset[str]]:
     data = _data()
     return {
         key: frozenset(str(w).lower() for w in data.get(key) or [])
-        for key in ("person_nouns", "place_nouns", "statement_nouns", "generic_heads", "equipment_heads")
+        for key in (
+            "person_nouns",
+            "place_nouns",
+            "statement_nouns",
+            "generic_heads",
+            "equipment_heads",
+        )
     }
 
 

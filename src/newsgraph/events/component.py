@@ -249,17 +249,21 @@ class EventsComponent:
                         and child.dep_ in ("advcl", "xcomp")
                         and any(c.dep_ == "aux" and c.lower_ == "to" for c in child.children)
                     )
-                    if (
+                    in_order_to = (
                         gov.entry.purpose
                         and child.dep_ in ("xcomp", "advcl")
                         and any(c.dep_ == "aux" and c.lower_ == "to" for c in child.children)
-                        and cand.entry.category != gov.entry.category
-                    ):
+                    )
+                    if in_order_to and cand.entry.category != gov.entry.category:
                         # "summoned the envoy to demand an explanation": the demand is an
                         # act of the summoner towards the summoned, not the summons' content
                         cand.purpose_of = gov
                         break
-                    if purpose or (gov.entry.category in embedding and child.dep_ in EMBED_DEPS):
+                    if (
+                        purpose
+                        or in_order_to
+                        or (gov.entry.category in embedding and child.dep_ in EMBED_DEPS)
+                    ):
                         gov.embedded = gov.embedded or cand.entry.category
                         gov.subs.append(cand)
                         if cand.tok.head == gov.tok and cand.tok.dep_ == "xcomp":
@@ -700,10 +704,10 @@ class EventsComponent:
                     targets = refs(p)
                     if targets:
                         break
-            if not sources:
+            if not any(src.get("country") for src in sources):
                 # "further military support from another country, following Iran and North
                 # Korea": the actors named as having done the same before are its sources
-                for p in self._pobjs(tok, PRECEDENT_PREPS):
+                for p in self._precedents(tok):
                     named = (
                         [r for r in refs(p) if r.get("country")]
                         if p.pos_ == "PROPN" or index.mention(p) is not None
@@ -804,8 +808,7 @@ class EventsComponent:
                 (
                     m
                     for sub in cand.subs
-                    if (m := self._own_mode(sub)) in kept
-                    and sub.entry.category == cand.embedded
+                    if (m := self._own_mode(sub)) in kept and sub.entry.category == cand.embedded
                 ),
                 None,
             ) or self.lexicon.embedded_modes[category].get(cand.embedded)
@@ -852,6 +855,30 @@ class EventsComponent:
             "rule": rule,
             "confidence": round(max(0.05, confidence), 2),
         }
+
+    def _precedents(self, tok: Token) -> list[Token]:
+        """Heads of the "following X" / "like X" phrase on an event noun, or on the verb
+        whose object or complement the noun is (the parser hangs it either way)."""
+        out = self._pobjs(tok, PRECEDENT_PREPS)
+        node = tok
+        for _ in range(3):
+            if (
+                out
+                or node.head == node
+                or node.dep_ not in ("dobj", "obj", "pobj", "prep", "oprd", "attr")
+            ):
+                break
+            node = node.head
+            if node.pos_ in VERB_TAGS:
+                out = self._pobjs(node, PRECEDENT_PREPS) + [
+                    g
+                    for c in node.children
+                    if c.dep_ in ("advcl", "prep") and c.lower_ in PRECEDENT_PREPS
+                    for g in c.children
+                    if g.dep_ in ("dobj", "obj", "pobj")
+                ]
+                break
+        return out
 
     def _own_mode(self, cand: Candidate) -> str | None:
         """The mode a candidate's own entry gives, narrowed by its object noun."""

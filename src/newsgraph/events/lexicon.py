@@ -187,8 +187,11 @@ class Lexicon:
             for k, v in (data.get("kept_modes") or {}).items()
         }
         lex.instruments = {
-            str(cat): {str(w).lower(): str(mode) for mode, words in (table or {}).items()
-                       for w in words or ()}
+            str(cat): {
+                str(w).lower(): str(mode)
+                for mode, words in (table or {}).items()
+                for w in words or ()
+            }
             for cat, table in (data.get("instruments") or {}).items()
         }
         return lex
