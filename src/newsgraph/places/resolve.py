@@ -66,6 +66,8 @@ class Weights:
     coherence: float = 1.0  # per other toponym with a candidate in the same region
     coherence_max: float = 2.0
     coherence_keys: int = 5  # only toponyms with at most this many candidate regions count
+    near: float = 1.0  # a town or region close to a place another toponym names
+    near_km: float = 200.0
     pair_county: float = 3.0  # a town inside a county another toponym may name, or the county
     confident_margin: float = 1.0  # a first-pass choice this far ahead informs the others
 
@@ -80,7 +82,19 @@ class Context:
     # pids of the counties (second-level areas) other toponyms may name, and of the counties
     # holding the towns they may name ("Paris" and "Henry County": Paris, Tennessee)
     counties: set[int] = field(default_factory=set)
+    # points of the towns and regions the other toponyms name (first pass, when sure)
+    points: list[tuple[float, float]] = field(default_factory=list)
     town_counties: set[int] = field(default_factory=set)
+
+
+def km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
+    """Great-circle distance in kilometres."""
+    p1, p2 = math.radians(lat1), math.radians(lat2)
+    a = (
+        math.sin((p2 - p1) / 2) ** 2
+        + math.cos(p1) * math.cos(p2) * math.sin(math.radians(lon2 - lon1) / 2) ** 2
+    )
+    return 12742.0 * math.asin(min(1.0, math.sqrt(a)))
 
 
 def inside(e: Entry, parent: Entry) -> bool:
@@ -156,7 +170,12 @@ class Resolver:
     ) -> float:
         w = self.w
         s = w.population * math.log10(e.population + 10)
-        if kind == NAME_ALT and not e.capital:
+        if kind == NAME_ALT and e.capital and e.feature == "city" and any(
+            c.feature == "country" and k == NAME_OWN for c, k in cands
+        ):
+            # "Mexico" is the country, though Mexico City also goes by that name
+            s += w.alias_city
+        elif kind == NAME_ALT and not e.capital:
             if e.feature == "admin1" or e.feature == "country":
                 s += w.alias_area
             elif e.feature != "city":
@@ -188,8 +207,13 @@ class Resolver:
             n = ctx.countries.get(e.country or "", 0)
             if n:
                 s += w.ctx_country + (w.ctx_country_many if n >= 3 else 0.0)
-            if e.feature != "admin1" and e.admin1_key and ctx.admin1.get(e.admin1_key):
+            if e.admin1_key and ctx.admin1.get(e.admin1_key):
+                # a town in the region, or the region the other towns lie in ("Hawaii")
                 s += w.ctx_admin1
+            if e.feature not in {"country", "continent"} and e.lat is not None and any(
+                km(e.lat, e.lon or 0.0, lat, lon) <= w.near_km for lat, lon in ctx.points
+            ):
+                s += w.near
             if e.country in ctx.actor_countries:
                 s += w.ctx_actor_country
             if e.admin1_key and e.feature != "admin1":
@@ -271,6 +295,13 @@ class Resolver:
                         ctx.countries[e.country] += 1
                     if e.admin1_key and r_margin >= self.w.confident_margin:
                         ctx.admin1[e.admin1_key] += 1
+                    if (
+                        e.feature in {"city", "admin1", "admin2"}
+                        and e.lat is not None
+                        and e.lon is not None
+                        and _margin >= self.w.confident_margin
+                    ):
+                        ctx.points.append((e.lat, e.lon))
                 parent = prev[f.parent][0] if f.parent is not None else None
                 result[i] = self._best(f, ctx, parent, cache, i)
         out = [r[0] for r in result]
