@@ -64,3 +64,40 @@ def test_partial_quotation_all_the_verb_governs_takes_its_clause(base_nlp, quote
     hits = holding(run(base_nlp, quotes, text), "serious doubts")
     assert hits
     assert all(not q["text"].startswith("“") for q in hits), [q["text"] for q in hits]
+
+
+def speaker_text(text: str, quote: dict[str, Any]) -> str | None:
+    spk = quote["speaker"]
+    if not spk or spk.get("start") is None:
+        return None
+    return text[spk["start"] : spk["end"]]
+
+
+@pytest.mark.parametrize(
+    ("text", "needle", "speaker"),
+    [
+        (
+            "“We were far too slow to act on the warnings,” Ortega, 61, told Reuters in an "
+            "interview on Monday.",
+            "too slow",
+            "Ortega",
+        ),
+        (
+            "“Get out of this building,” Ortega barked and a guard led the man away.",
+            "Get out",
+            "Ortega",
+        ),
+        (
+            "“There are still some of us who think the plan can work,” Lindqvist points out.",
+            "plan can work",
+            "Lindqvist",
+        ),
+    ],
+)
+def test_speaker_is_written_between_quotation_and_cue(
+    base_nlp, quotes, text: str, needle: str, speaker: str
+) -> None:
+    hits = holding(run(base_nlp, quotes, text), needle)
+    assert hits, "the quotation was not found"
+    written = [speaker_text(text, q) for q in hits]
+    assert len(written) == 1 and (written[0] or "").startswith(speaker), written

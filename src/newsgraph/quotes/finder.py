@@ -539,16 +539,40 @@ class Finder:
         before = text[: q.start].rstrip()
         if before.lower().endswith(" that") and best.token.i < span.start:
             start, kind = len(before) - 4, "mixed"  # said that “…”: reported, partly quoted
+        subject = best.subject
+        if best.token.i >= span.end:
+            subject = self._written_before_cue(doc, span.end, best.token.i, subject)
         return Found(
             start,
             q.end,
             kind,
             cue=best.cue_span,
             cue_token=best.token.i,
-            subject=best.subject,
+            subject=subject,
             fragments=list(q.fragments),
             rule="direct:cue",
         )
+
+    @staticmethod
+    def _written_before_cue(
+        doc: Doc, first: int, cue_i: int, subject: Token | None
+    ) -> Token | None:
+        """“…,” Ramos, 58, told AFP / “…,” Trump barked and …: the words between the quotation
+        and its cue name the speaker, whatever the parse made of them (it often takes the
+        listener or nothing as the subject)."""
+        if subject is not None and first <= subject.i < cue_i:
+            return subject
+        words: list[Token] = []
+        for tok in doc[first:cue_i]:
+            if tok.is_space or (tok.is_punct and not words):
+                continue
+            if tok.is_punct or "\n" in tok.text_with_ws and tok.i < cue_i - 1:
+                break
+            words.append(tok)
+        nouns = [t for t in words if t.pos_ in ("PROPN", "NOUN", "PRON")]
+        if not nouns or len(words) > 8 or any(t.pos_ in VERB_POS for t in words):
+            return subject
+        return nouns[-1]
 
     @staticmethod
     def _between(doc: Doc, a: int, b: int, quote_of_token: dict[int, int]) -> bool:
@@ -610,7 +634,10 @@ class Finder:
             ):
                 # “…,” she <verb>: the verb after a quotation closed by a comma is its cue.
                 subject = self.subject_of(tok)
-                if subject is not None and not any(c.dep_ == "ccomp" for c in tok.children):
+                reports_other = any(
+                    c.dep_ == "ccomp" and not span.start <= c.i < span.end for c in tok.children
+                )
+                if subject is not None and not reports_other:
                     return _Cue(tok, None, None, subject, (tok.idx, tok.idx + len(tok.text)))
             if tok.text in (".", "!", "?", ";") and i > span.end:
                 break
