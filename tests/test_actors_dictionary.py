@@ -191,3 +191,27 @@ def test_person_keeps_country_outside_terms() -> None:
     # groups and organizations are not extended past their dates
     assert d.find("Blue Front", "2000-01-01") is None
     assert d.find("Blue Front", None) is None
+
+
+def test_loose_person_match() -> None:
+    d = ActorDictionary(
+        [
+            Entry(id="p", name="Karim al-Haddad", country="JOR", kind="person"),
+            Entry(id="o", name="Blue Crescent Society", country="NGO", kind="organization"),
+        ]
+    )
+    for text in ("Karim el-Haddad", "Karim Al Haddad", "KARIM AL-HADDAD", "Sheikh Karim al-Haddad"):
+        assert d.find(text, None).id == "p"  # type: ignore[union-attr]
+    assert d.find("Haddad", None) is None  # one word: no loose match
+    assert d.find("blue crescent society", None) is None  # organizations match exactly
+
+
+def test_builtin_history_is_dated() -> None:
+    d = ActorDictionary(load_builtin())
+    taliban = {day: d.find("Taliban", day) for day in ("1995-01-01", "1999-01-01", "2010-01-01")}
+    assert [e.sector for e in taliban.values() if e] == ["REB", "GOV", "REB"]
+    assert d.find("FIS", "1991-06-01").sector == "OPP"  # type: ignore[union-attr]
+    assert d.find("FIS", "1995-06-01").sector == "REB"  # type: ignore[union-attr]
+    # a president of the 2000s named in a 1990s article keeps his country, not his office
+    early = d.find("Levy Mwanawasa", "1995-01-01")
+    assert early is not None and (early.country, early.sector) == ("ZMB", None)
