@@ -188,3 +188,34 @@ def test_precedent_actors_are_sources(analyzer: Any) -> None:
     # an event phrase after "following" names no actor who did the same
     events = _events(analyzer, "France sent aid to Chad following the floods.")
     assert all("precedent" not in e["rule"] for e in events)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Rebels killed a guard who had found a bomb near the gate in Kandahar.",
+        "Gunmen attacked a coal mine in northern Colombia.",
+        "Protesters attacked a think tank in Ankara.",
+    ],
+)
+def test_instrument_outside_the_clause_or_ambiguous_gives_no_mode(analyzer: Any, text: str) -> None:
+    ev = _event(analyzer, text, "ASSAULT")
+    assert ev["mode"] is None, ev["rule"]
+
+
+def test_sworn_to_fight_is_one_threat(analyzer: Any) -> None:
+    # the infinitive is the content of the vow even where the parser makes it adverbial
+    text = "The militia has sworn to fight until it controls the valley, officials said."
+    events = _events(analyzer, text)
+    assert [e["category"] for e in events] == ["THREATEN"]
+    assert events[0]["mode"] == "violence"
+
+
+def test_threat_to_stop_talks_is_about_relations(analyzer: Any) -> None:
+    ev = _event(analyzer, "Iran threatened to stop negotiations with France.", "THREATEN")
+    assert ev["mode"] == "relations"
+
+
+def test_hosting_is_a_visit(analyzer: Any) -> None:
+    ev = _event(analyzer, "The Kenyan president hosted the Ugandan prime minister.", "CONSULT")
+    assert ev["mode"] == "visit"

@@ -110,6 +110,10 @@ QUANTITY_HEADS = {
     "several",
 }
 DEMAND_MODALS = {"must", "should"}
+# Instruments are nouns ("bomb", "machetes") or adjectives ("explosive device").
+INSTRUMENT_POS = ("NOUN", "PROPN", "ADJ")
+# Clauses below a trigger that report something else ("killed a man who carried a bomb").
+OTHER_CLAUSES = {"relcl", "advcl", "ccomp", "xcomp", "csubj", "parataxis"}
 # Prepositions naming actors who did the same before ("support ..., following Iran").
 PRECEDENT_PREPS = ("following", "like")
 # Categories of event nouns whose "of" phrase names who acts ("the withdrawal of troops").
@@ -259,14 +263,27 @@ class EventsComponent:
                         # act of the summoner towards the summoned, not the summons' content
                         cand.purpose_of = gov
                         break
+                    # "have sworn to fight": the parser may hang the infinitive that is the
+                    # content of a speech act as an adverbial clause
+                    content_infinitive = (
+                        child.dep_ == "advcl"
+                        and child.head == gov.tok
+                        and gov.kind == "verb"
+                        and any(c.dep_ == "aux" and c.lower_ == "to" for c in child.children)
+                    )
                     if (
                         purpose
                         or in_order_to
-                        or (gov.entry.category in embedding and child.dep_ in EMBED_DEPS)
+                        or (
+                            gov.entry.category in embedding
+                            and (child.dep_ in EMBED_DEPS or content_infinitive)
+                        )
                     ):
                         gov.embedded = gov.embedded or cand.entry.category
                         gov.subs.append(cand)
-                        if cand.tok.head == gov.tok and cand.tok.dep_ == "xcomp":
+                        if cand.tok.head == gov.tok and (
+                            cand.tok.dep_ == "xcomp" or content_infinitive
+                        ):
                             gov.direct = cand.entry.category
                         del found[i]
                     break
@@ -889,18 +906,24 @@ class EventsComponent:
         return cand.entry.mode
 
     def _instrument_mode(self, tok: Token, category: str) -> str | None:
-        """The mode given by an instrument named in the trigger's phrase or clause: its
-        subtree (subject, objects, "in a bomb attack", "by an explosive device") and, for a
-        noun, its modifiers. Modes are tried in the order of the data file."""
+        """The mode given by an instrument named in the trigger's own clause: its subject,
+        objects and phrases ("in a bomb attack", "by an explosive device", "militiamen armed
+        with machetes"), not other clauses below it. Modes are tried in the order of the
+        data file."""
         table = self.lexicon.instruments.get(category) or {}
         if not table:
             return None
         words: set[str] = set()
-        for t in tok.subtree:
-            words.add(t.lemma_.lower())
-            words.add(t.lower_)
-            if "-" in t.lower_:
-                words.update(t.lower_.split("-"))
+        stack = [tok]
+        while stack:
+            t = stack.pop()
+            if t.pos_ in INSTRUMENT_POS:
+                words.add(t.lemma_.lower())
+                words.add(t.lower_)
+                if "-" in t.lower_:
+                    words.update(t.lower_.split("-"))
+            # stay in the trigger's clause: not in relative, adverbial or content clauses
+            stack.extend(c for c in t.children if c.dep_ not in OTHER_CLAUSES)
         hits = {table[w] for w in words if w in table}
         if not hits:
             return None
