@@ -15,6 +15,7 @@ from newsgraph.places.gazetteer import (
     Entry,
     Gazetteer,
     data_path,
+    load_aliases,
     load_gazetteer,
     normalize,
     region_terms,
@@ -74,6 +75,15 @@ class Geoparser:
         )
         self.resolver.common = common
         self.agents_as_places = agents_as_places
+        # "European" -> Europe (only for words handed in as toponyms)
+        self.continent_words: dict[str, Entry | None] = {
+            name: next(
+                (e for e, _k in gaz.lookup(target.split(":", 1)[1]) if e.feature == "continent"),
+                None,
+            )
+            for name, target, kind in load_aliases()
+            if kind == "demonym" and target.startswith("continent:")
+        }
         if nationalities_as_places:
             self.detector.nationality = _country_word()
             self.resolver.nationality = self.detector.nationality
@@ -140,13 +150,14 @@ class Geoparser:
                 f.parent = starts[doc[j].idx]
         entries = self.resolver.resolve(doc, allf)[: len(gold)]
         country_of = _country_word()
-        if country_of is not None:
-            # a nationality word handed in as a toponym names its country
-            for i, f in enumerate(gold):
-                if entries[i] is None or i in self.resolver.contained:
-                    iso3 = country_of(f.text)
-                    if iso3 and self.gaz.country(iso3) is not None:
-                        entries[i] = self.gaz.country(iso3)
+        # a nationality word handed in as a toponym names its country or continent
+        for i, f in enumerate(gold):
+            if entries[i] is None or i in self.resolver.contained:
+                iso3 = country_of(f.text) if country_of is not None else None
+                if iso3 and self.gaz.country(iso3) is not None:
+                    entries[i] = self.gaz.country(iso3)
+                elif f.text in self.continent_words:
+                    entries[i] = self.continent_words[f.text] or entries[i]
         return [place_dict("", e) if e is not None else None for e in entries]
 
 

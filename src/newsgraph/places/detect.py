@@ -16,7 +16,14 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc, Span, Token
 
-from newsgraph.places.gazetteer import NAME_ABBR, NAME_ALT, NAME_CODE, NAME_OWN, Gazetteer
+from newsgraph.places.gazetteer import (
+    NAME_ABBR,
+    NAME_ALT,
+    NAME_CODE,
+    NAME_OWN,
+    Gazetteer,
+    abbreviation_fits,
+)
 
 GEO_LABELS = {"GPE", "LOC", "FAC"}
 REPAIR_LABELS = {"PERSON", "ORG", "PRODUCT", "NORP", "WORK_OF_ART", "EVENT", "LAW", "LANGUAGE"}
@@ -67,7 +74,7 @@ class Detector:
                 return True
             if kind == NAME_CODE and text.replace(".", "").isupper():
                 return True
-            if kind == NAME_ABBR and "." in text:
+            if kind == NAME_ABBR and abbreviation_fits(text, e):
                 return True
             if kind == NAME_ALT and (e.feature != "city" or e.population >= 1000 or not strong):
                 return True
@@ -80,7 +87,7 @@ class Detector:
             fits = (
                 kind == NAME_OWN
                 or (kind == NAME_CODE and text.replace(".", "").isupper())
-                or (kind == NAME_ABBR and "." in text)
+                or (kind == NAME_ABBR and abbreviation_fits(text, ent))
             )
             if fits and (
                 ent.feature in {"country", "admin1", "admin2"} or ent.population >= 10_000

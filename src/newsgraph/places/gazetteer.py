@@ -35,7 +35,7 @@ from typing import Any
 
 logger = logging.getLogger("newsgraph")
 
-FORMAT_VERSION = 4
+FORMAT_VERSION = 5
 
 NAME_OWN = 0
 NAME_ALT = 1
@@ -43,7 +43,10 @@ NAME_SHORT = 2  # derived short form of a subdivision ("Donetsk" for Donetska ob
 NAME_CODE = 3
 NAME_ABBR = 4  # a dotted abbreviation ("W.Va."), valid only when written with a dot
 
-FEATURE_PRECISION = {"city": 1, "admin3": 2, "admin2": 2, "admin1": 3, "country": 3, "continent": 3}
+FEATURE_PRECISION = {
+    "city": 1, "admin3": 2, "admin2": 2, "admin1": 3, "country": 3, "continent": 3,
+    "ocean": 3, "macroregion": 3,
+}
 
 
 @dataclass(frozen=True, slots=True)
@@ -225,6 +228,83 @@ def load_abbreviations() -> list[tuple[str, str]]:
     return out
 
 
+def _data_rows(name: str) -> list[list[str]]:
+    """Tab-separated rows of a packaged data file, comments and blank lines left out."""
+    with data_path(name).open(encoding="utf-8") as fh:
+        return [
+            line.rstrip("\n").split("\t")
+            for line in fh
+            if line.strip() and not line.startswith("#")
+        ]
+
+
+def load_admin1_points() -> dict[str, tuple[float, float]]:
+    """ISO 3166-2 code -> representative point, for regions whose towns would mislead."""
+    return {r[0]: (float(r[1]), float(r[2])) for r in _data_rows("admin1_points.tsv")}
+
+
+def load_aliases() -> list[tuple[str, str, str]]:
+    """(name, target, kind) rows of ``data/aliases.tsv``."""
+    return [(r[0], r[1], r[2]) for r in _data_rows("aliases.tsv")]
+
+
+def load_features() -> list[tuple[str, list[str], str, float, float]]:
+    """(name, aliases, feature, lat, lon) of the oceans, seas and regions table."""
+    return [
+        (r[0], [a for a in r[1].split("|") if a], r[2], float(r[3]), float(r[4]))
+        for r in _data_rows("features.tsv")
+    ]
+
+
+def compact(text: str) -> str:
+    return "".join(text.split())
+
+
+@lru_cache(maxsize=1)
+def abbreviation_targets() -> dict[str, frozenset[str]]:
+    """Abbreviations exactly as written ("W.Va.", "L.A.") -> what they name (ISO 3166-2
+    codes, "geonames:<id>"): an abbreviation matches only in its own form, so "L.A." is not
+    "La." (Louisiana)."""
+    out: dict[str, set[str]] = defaultdict(set)
+    for text, iso in load_abbreviations():
+        out[compact(text)].add(iso)
+    for name, target, kind in load_aliases():
+        if kind == "abbr":
+            out[compact(name)].add(target)
+    return {k: frozenset(v) for k, v in out.items()}
+
+
+def abbreviation_fits(text: str, e: Entry) -> bool:
+    """``text`` is written as one of the abbreviations of place ``e``."""
+    targets = abbreviation_targets().get(compact(text), frozenset())
+    return (e.feature == "admin1" and e.admin1 in targets) or (
+        f"geonames:{e.geonames_id}" in targets
+    )
+
+
+def alias_names(
+    country_pid: dict[str, int],
+    sub_pid: dict[str, int],
+    continent_pid: dict[str, int],
+    gid_pid: dict[int, int],
+) -> list[tuple[str, int, int]]:
+    """Names of ``data/aliases.tsv`` as (key, pid, kind) for an index whose places are
+    keyed by ISO 3166-1 alpha-2, ISO 3166-2, continent name and GeoNames id."""
+    out = []
+    for name, target, kind in load_aliases():
+        if target.startswith("continent:"):
+            pid = continent_pid.get(target.split(":", 1)[1])
+        elif target.startswith("geonames:"):
+            pid = gid_pid.get(int(target.split(":", 1)[1]))
+        elif "-" in target:
+            pid = sub_pid.get(target)
+        else:
+            pid = country_pid.get(target)
+        if pid is not None:
+            out.append((normalize(name), pid, NAME_ABBR if kind == "abbr" else NAME_ALT))
+    return out
+
+
 def short_forms(name: str, strip: set[str]) -> set[str]:
     """Short keys of a subdivision name without its generic words ('Kursk Oblast' -> 'kursk')."""
     key = normalize(name)
@@ -333,11 +413,14 @@ def build_from_packages(dest: Path) -> int:
             if len(parts) == 2 and parts[1].isdigit() and int(parts[1]) <= len(c_rows):
                 names.append((normalize(parts[0]), int(parts[1]), NAME_CODE))
 
+    a1_points = load_admin1_points()
     for i, row in enumerate(s_rows, start=1):
         level = sub_level[i]
         feature = {0: "admin1", 1: "admin1", 2: "admin2"}.get(level, "admin3")
         iso2 = country_iso2.get(int(row[8]), "")
-        pt = representative_point(sub_points.get(i, []))
+        pt = (a1_points.get(row[1]) if level <= 1 else None) or representative_point(
+            sub_points.get(i, [])
+        )
         if pt is None and i in sub_parent:
             pt = representative_point(sub_points.get(sub_parent[i], []))
         a1 = i if level <= 1 else admin1_of(i)
@@ -409,14 +492,31 @@ def build_from_packages(dest: Path) -> int:
 
     # continents
     conts = json.loads((gnc / "continents.json").read_text(encoding="utf-8"))
+    continent_pid: dict[str, int] = {}
     for code in sorted(conts):
         c = conts[code]
         pid += 1
+        continent_pid[c["name"]] = pid
         entries.append(
             Entry(pid, int(c["geonameId"]), c["name"], "continent", None, None, None, None,
                   float(c["lat"]), float(c["lng"]), int(c.get("population") or 0))
         )
         names.append((normalize(c["name"]), pid, NAME_OWN))
+
+    # oceans, seas and large regions the town data lacks (team table)
+    for name, aliases, feature, lat, lon in load_features():
+        pid += 1
+        entries.append(Entry(pid, None, name, feature, None, None, None, None, lat, lon, 0))
+        names.append((normalize(name), pid, NAME_OWN))
+        names.extend((normalize(a), pid, NAME_ALT) for a in aliases)
+
+    country_pid = {e.country: e.pid for e in entries if e.feature == "country" and e.country}
+    iso2_pid = {iso2: country_pid[iso3] for iso2, iso3 in country_iso3.items()
+                if iso3 in country_pid}
+    sub_by_iso = {row[1]: sub_pid[i] for i, row in enumerate(s_rows, start=1)
+                  if row[1] and sub_level[i] <= 1}
+    gid_pid = {e.geonames_id: e.pid for e in entries if e.feature == "city" and e.geonames_id}
+    names.extend(alias_names(iso2_pid, sub_by_iso, continent_pid, gid_pid))
     return write_index(dest, entries, names, source_versions())
 
 

@@ -25,8 +25,11 @@ from newsgraph.places.gazetteer import (
     NAME_OWN,
     NAME_SHORT,
     Entry,
+    alias_names,
     good_alias,
     load_abbreviations,
+    load_admin1_points,
+    load_features,
     load_country_points,
     normalize,
     region_terms,
@@ -166,6 +169,7 @@ def build_from_geonames(src: Path, dest: Path) -> int:
 
     # first- and second-level subdivisions
     area_pid: dict[str, int] = {}
+    a1_points = load_admin1_points()
     keys = sorted(set(admin1_names) | {k for k in area_rows if k.count(".") in (1, 2)})
     for key in keys:
         parts = key.split(".")
@@ -178,7 +182,9 @@ def build_from_geonames(src: Path, dest: Path) -> int:
             apt = (float(arow[4]), float(arow[5]))
             name, gid = arow[1], int(arow[0])
         else:
-            apt = representative_point(points.get(key, []))
+            apt = (a1_points.get(iso_of.get(a1key, "")) if feature == "admin1" else None) or (
+                representative_point(points.get(key, []))
+            )
             name, _ascii, gid = admin1_names.get(key, (key, key, None))
         pid += 1
         area_pid[key] = pid
@@ -212,5 +218,18 @@ def build_from_geonames(src: Path, dest: Path) -> int:
             capital,
         ))
         add_names(row, pid, feature)
+    # oceans, seas and large regions (team table), for dumps that lack them
+    own = {normalize(e.name) for e in entries if e.feature not in {"city", "other"}}
+    for fname, aliases, feature, lat, lon in load_features():
+        if normalize(fname) in own:
+            continue
+        pid += 1
+        entries.append(Entry(pid, None, fname, feature, None, None, None, None, lat, lon, 0))
+        names.append((normalize(fname), pid, NAME_OWN))
+        names.extend((normalize(a), pid, NAME_ALT) for a in aliases)
+    iso2_pid = dict(country_pid)
+    continent_pid = {e.name: e.pid for e in entries if e.feature == "continent"}
+    gid_pid = {e.geonames_id: e.pid for e in entries if e.feature == "city" and e.geonames_id}
+    names.extend(alias_names(iso2_pid, by_iso, continent_pid, gid_pid))
     logger.info("geonames: %d places from %s", len(entries), main)
     return write_index(dest, entries, names, f"geonames:{main.name}")

@@ -35,10 +35,14 @@ from newsgraph.places.gazetteer import (
     NAME_SHORT,
     Entry,
     Gazetteer,
+    abbreviation_fits,
     normalize,
 )
 
-FEATURE_BONUS = {"country": 3.0, "continent": 3.0, "admin1": 1.5, "admin2": 0.3, "admin3": 0.0}
+FEATURE_BONUS = {
+    "country": 3.0, "continent": 3.0, "ocean": 3.0, "macroregion": 3.0,
+    "admin1": 1.5, "admin2": 0.3, "admin3": 0.0,
+}
 
 
 @dataclass
@@ -145,17 +149,19 @@ class Resolver:
             # "Northern Virginia", "downtown Nashville": the place named last
             cands = list(self.gaz.lookup(" ".join(words[1:])))
         upper = text.replace(".", "").isupper()
-        dotted = "." in text
         short_caps = upper and len(text.replace(".", "")) <= 3
         cands = [
             (e, k)
             for e, k in cands
             if (k != NAME_CODE or upper)
-            and (k != NAME_ABBR or dotted)
+            and (k != NAME_ABBR or abbreviation_fits(text, e))
             # "EU", "UN": capitals this short are codes, not a village's name
             and not (short_caps and k in (NAME_OWN, NAME_ALT) and e.feature == "city"
                      and e.population < 100_000)
         ]
+        if any(k == NAME_ABBR for _e, k in cands):
+            # "L.A." written as an abbreviation: not the code "LA" (Laos)
+            cands = [(e, k) for e, k in cands if k != NAME_CODE]
         return cands, region
 
     def score(
@@ -176,7 +182,7 @@ class Resolver:
             # "Mexico" is the country, though Mexico City also goes by that name
             s += w.alias_city
         elif kind == NAME_ALT and not e.capital:
-            if e.feature == "admin1" or e.feature == "country":
+            if e.feature in {"admin1", "country", "continent", "ocean", "macroregion"}:
                 s += w.alias_area
             elif e.feature != "city":
                 s += w.alias_district
