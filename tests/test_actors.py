@@ -444,3 +444,18 @@ def test_dictionary_person_spelt_differently(run: Run) -> None:
     # "Omar El Bashir" is the dictionary's "Omar al-Bashir"
     doc = run("President Omar El Bashir spoke on Thursday.", published="2005-03-01")
     assert coded(doc, "Bashir") == ("SDN", "GOV")
+
+
+def test_descriptor_before_a_name(run: Run) -> None:
+    # the name is the actor; the descriptor gives what nothing else says
+    doc = run("The rebel group Zorvak Front seized the town of Bria on Monday.")
+    names = [m["text"] for m in doc._.ng_actor_mentions]
+    assert "rebel group" not in names
+    assert coded(doc, "Zorvak")[1] == "REB"
+    doc = run("Voters may not choose candidates of the militant group Hamas.")
+    assert coded(doc, "Hamas") == ("PSE", "REB")
+
+
+def test_unknown_international_body_is_an_ngo(run: Run) -> None:
+    doc = run("The World Wildlife Foundation urged Brazil to act.")
+    assert coded(doc, "Foundation")[0] == "NGO"

@@ -293,6 +293,7 @@ class ActorsComponent:
 
         consumed: set[int] = set()
         cands: list[Cand] = []
+        described: dict[int, tuple[str | None, str | None]] = {}  # name token -> descriptor
 
         def country_of_tokens(tokens: list[Token]) -> tuple[str | None, str | None]:
             """(country, source kind) from modifier tokens: country words and org names."""
@@ -421,6 +422,25 @@ class ActorsComponent:
             if found is None:
                 continue
             cand = found
+            name = next(
+                (
+                    c
+                    for c in head.children
+                    if c.dep_ == "appos"
+                    and c.i > head.i
+                    and (c.i in dict_at or c.ent_type_ in ("ORG", "NORP"))
+                    and c.i not in consumed
+                    and c.i not in country_at
+                ),
+                None,
+            )
+            if name is not None:
+                # "the militant group Hamas", "the rebel group Seleka": the name is the actor,
+                # the words before it describe it (they give what the dictionary does not)
+                described[name.i] = (cand.country, cand.sector)
+                mark(range(cand.start, cand.end))
+                mark(cand.extra.pop("used", []))
+                continue
             cands.append(cand)
             mark(range(cand.start, cand.end))
             used = cand.extra.pop("used", [])
@@ -452,7 +472,8 @@ class ActorsComponent:
                 continue  # "at the White House": a place
             mods = [c for c in root.children if c.dep_ in ("poss", "compound", "amod") and c.i < s]
             country, _src = country_of_tokens(mods)
-            country = (entry.country if entry else None) or country
+            desc_country, desc_sector = _described(described, s, e)
+            country = (entry.country if entry else None) or country or desc_country
             cands.append(
                 Cand(
                     start=min([m.i for m in mods] + [s]),
@@ -461,7 +482,7 @@ class ActorsComponent:
                     name=entry.name if entry else text,
                     kind=(entry.kind if entry and entry.kind else "organization"),
                     country=country,
-                    sector=entry.sector if entry else None,
+                    sector=(entry.sector if entry else None) or desc_sector,
                     entry=entry,
                     definite=True,
                     rule="dictionary",
@@ -601,6 +622,7 @@ class ActorsComponent:
                 inner = [t for t in ent if t.i != root.i]
                 inner += [c for c in root.children if c.dep_ in MODIFIER_DEPS]
                 norp_country, _src = country_of_tokens(inner)  # "Iraqi Kurds"
+                desc_country, desc_sector = _described(described, ent.start, ent.end)
                 cands.append(
                     Cand(
                         ent.start,
@@ -608,9 +630,9 @@ class ActorsComponent:
                         root.i,
                         text,
                         "group",
-                        country=norp_country,
+                        country=norp_country or desc_country,
                         # people of an ethnic or religious group: civilians, like "Palestinians"
-                        sector="CVL" if root.tag_ in PLURAL_TAGS else None,
+                        sector=desc_sector or ("CVL" if root.tag_ in PLURAL_TAGS else None),
                         rule="norp",
                         definite=True,
                         extra={"plural": True},
@@ -630,6 +652,9 @@ class ActorsComponent:
                 c for c in root.children if c.dep_ in ("poss", "compound", "amod") and c.i < start
             ]
             country, _src = country_of_tokens(inner + mods)
+            if country is None and self._international_ngo(inner):
+                country = "NGO"  # "Third World Water Forum"
+            desc_country, desc_sector = _described(described, start, ent.end)
             cands.append(
                 Cand(
                     min([m.i for m in mods] + [start]),
@@ -637,8 +662,8 @@ class ActorsComponent:
                     root.i,
                     doc[start : ent.end].text,
                     "organization",
-                    country,
-                    None,
+                    country or desc_country,
+                    desc_sector,
                     rule="org",
                     definite=True,
                 )
@@ -812,7 +837,8 @@ class ActorsComponent:
                             break
                 if c2 is not None and country is None:
                     country = c2
-                    used.extend(obj_tokens)
+                    phrase_end = _phrase_end(obj)
+                    used.extend(t for t in obj_tokens if t.i < phrase_end)
                     used.append(child)
                     span_end = max(span_end, _phrase_end(obj))
         # "a terror group based in Trinidad", "guerrillas operating in Macedonia"
@@ -918,6 +944,15 @@ class ActorsComponent:
         head = root.head
         return head.pos_ == "NOUN" and _lemma_of(head) in lex.event_nouns
 
+    def _international_ngo(self, tokens: list[Token]) -> bool:
+        """A name like "Global Water Forum": an international word and a civil-society head."""
+        words = [t.lower_ for t in tokens if not t.is_punct]
+        return (
+            len(words) >= 2
+            and words[-1] in self.lex.nongovernmental_heads
+            and any(w in self.lex.international_words for w in words[:-1])
+        )
+
     def _agentive(self, tok: Token) -> bool:
         """Is a country name here an actor, not a location?"""
         lex = self.lex
@@ -1008,6 +1043,16 @@ def _dateline(doc: Doc, start: int, end: int) -> bool:
     if line_start(start) and end < len(doc) and doc[end].text == ",":
         return dash_follows(end + 1)
     return start >= 2 and doc[start - 1].text == "," and line_start(start - 2) and dash_follows(end)
+
+
+def _described(
+    described: dict[int, tuple[str | None, str | None]], start: int, end: int
+) -> tuple[str | None, str | None]:
+    """Country and sector of a descriptor before a name ("the rebel group" Seleka)."""
+    for i in range(start, end):
+        if i in described:
+            return described[i]
+    return None, None
 
 
 def _against_or_for(doc: Doc, start: int) -> bool:

@@ -29,9 +29,10 @@ if TYPE_CHECKING:
 REFLEXIVE = frozenset({"himself", "herself", "itself", "themselves"})
 OBJECT_DEPS = frozenset({"dobj", "iobj", "dative", "pobj"})
 PRONOUN_WINDOW = 2  # sentences back
-# sectors of actors that mostly act at home (rule 8): not GOV, MIL, ELI, which act abroad
+# sectors of actors that mostly act at home (rule 8): not GOV, MIL, ELI, which act abroad,
+# nor CRM (hackers, pirates, smugglers cross borders)
 DOMESTIC_SECTORS = frozenset(
-    {"CVL", "JUD", "COP", "LEG", "OPP", "REB", "LAB", "EDU", "HLH", "REL", "CRM", "BUS", "PTY"}
+    {"CVL", "JUD", "COP", "LEG", "OPP", "REB", "LAB", "EDU", "HLH", "REL", "BUS", "PTY"}
 )
 
 

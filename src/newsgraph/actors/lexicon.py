@@ -79,6 +79,8 @@ class Lexicon:
         self.expletive_heads = frozenset(ctx["expletive_heads"])
         self.agentive_participles = frozenset(ctx["agentive_participles"])
         self.located_participles = frozenset(ctx["located_participles"])
+        self.international_words = frozenset(ctx["international_words"])
+        self.nongovernmental_heads = frozenset(ctx["nongovernmental_heads"])
         self.first_words = frozenset(k.split(" ")[0] for k in self.sectors)
         self.data_dir = data_dir
         self._cities: dict[str, str] | None = None
