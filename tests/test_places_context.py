@@ -22,6 +22,11 @@ ROWS = [
     (2988507, "Paris", 48.85, 2.35, "P", "PPLC", "FR", "11", "", 2100000),
     (4717560, "Paris", 33.66, -95.56, "P", "PPLA2", "US", "TX", "277", 25000),
     (4647963, "Paris", 36.3, -88.33, "P", "PPLA2", "US", "TN", "079", 10000),
+    (357994, "Egypt", 27.0, 30.0, "A", "PCLI", "EG", "00", "", 100000000),
+    (4331987, "Louisiana", 31.0, -92.0, "A", "ADM1", "US", "LA", "", 4600000),
+    (361058, "Alexandria", 31.2, 29.92, "P", "PPLA", "EG", "06", "", 5000000),
+    (4314550, "Alexandria", 31.31, -92.45, "P", "PPLA2", "US", "LA", "079", 47000),
+    (5368361, "Los Angeles", 34.05, -118.24, "P", "PPLA2", "US", "CA", "037", 3900000),
 ]
 
 
@@ -61,3 +66,23 @@ def test_town_and_its_county(base_nlp: Language, places: PlacesComponent) -> Non
 def test_town_alone_is_the_big_one(base_nlp: Language, places: PlacesComponent) -> None:
     doc = places(base_nlp("The delegation flew to Paris on Monday for the talks."))
     assert resolved(doc).get("Paris") == 2988507
+
+
+def test_abbreviations_in_their_own_form(base_nlp: Language, places: PlacesComponent) -> None:
+    """"La." is Louisiana after a town; "L.A." is Los Angeles, not Louisiana nor Laos."""
+    doc = places(
+        base_nlp("She grew up in Alexandria, La., and moved to L.A. in 1990 to act.")
+    )
+    got = resolved(doc)
+    assert got.get("Alexandria") == 4314550
+    assert got.get("La.") == 4331987
+    assert got.get("L.A.") == 5368361
+
+
+def test_team_aliases_and_features(base_nlp: Language, places: PlacesComponent) -> None:
+    doc = places(base_nlp("Tourists from America crowded the ferries crossing the Atlantic Ocean."))
+    by_id = {p["id"]: p for p in doc._.ng_places}
+    got = {m["text"]: by_id.get(m["place_id"] or "") for m in doc._.ng_place_mentions}
+    america, ocean = got.get("America"), got.get("Atlantic Ocean")
+    assert america is not None and america["geonames_id"] == 6252001
+    assert ocean is not None and ocean["feature"] == "ocean" and ocean["precision"] == 3

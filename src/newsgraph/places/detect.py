@@ -124,6 +124,8 @@ class Detector:
         return tok.lower_ in self.admin_terms
 
     def is_demonym(self, text: str) -> bool:
+        if text.lower().startswith("the "):
+            text = text[4:]  # "the Atlantic Ocean" is judged as "Atlantic Ocean"
         low = text.lower()
         return low.endswith(self.demonym_suffixes) and not self.known(text, strong=True)
 
