@@ -101,3 +101,26 @@ def test_speaker_is_written_between_quotation_and_cue(
     assert hits, "the quotation was not found"
     written = [speaker_text(text, q) for q in hits]
     assert len(written) == 1 and (written[0] or "").startswith(speaker), written
+
+
+def test_next_paragraph_continues_after_a_long_cue_sentence(base_nlp, quotes) -> None:
+    text = (
+        "“We will rebuild the school,” the principal said during a meeting with parents in the "
+        "gymnasium, which was still half full of water on Monday.\n\n"
+        "“The children will be back in their classrooms before the winter.”"
+    )
+    found = run(base_nlp, quotes, text)
+    hits = holding(found, "rebuild the school")
+    assert len(hits) == 1 and "before the winter" in hits[0]["text"], [q["text"] for q in found]
+
+
+def test_quotation_after_a_reported_clause_goes_on_with_it(base_nlp, quotes) -> None:
+    text = (
+        "The mayor said that the city would not give up the harbour project.\n\n"
+        "“We have waited twenty years for this, and we will not wait another twenty.”"
+    )
+    found = run(base_nlp, quotes, text)
+    hits = holding(found, "twenty years")
+    assert len(hits) == 1, [q["text"] for q in found]
+    assert hits[0]["text"].startswith("that the city"), hits[0]["text"]
+    assert hits[0]["kind"] == "mixed"

@@ -370,7 +370,40 @@ class Finder:
             or not any(s <= f.start and f.end <= e and e - s > f.end - f.start for s, e in cue_spans)
         ]
         found.sort(key=lambda f: (f.start, f.end))
-        return found
+        return self._join_reported(found)
+
+    def _join_reported(self, found: list[Found]) -> list[Found]:
+        """Carter said that the region matters.⏎“That's because …”: a quotation standing
+        alone right after a reported clause (nothing but the sentence end between them)
+        goes on with that report; one attribution from the clause to the closing mark."""
+        text = self._text
+        merged: dict[int, Found] = {}
+        for f in found:
+            if f.rule != "direct:bare":
+                continue
+            before = [
+                g
+                for g in found
+                if (g.rule.startswith("cue:") or g.rule == "according-to")
+                and g.end <= f.start
+                and id(g) not in merged
+            ]
+            if not before:
+                continue
+            g = max(before, key=lambda g: g.end)
+            gap = text[g.end : f.start]
+            if _words(gap) or gap.count("\n") > 2:
+                continue
+            g.end = f.end
+            g.kind = "mixed"
+            g.fragments = [(g.start, g.end)]
+            merged[id(f)] = g
+        if not merged:
+            return found
+        for f in found:
+            if f.inherited is not None and id(f.inherited) in merged:
+                f.inherited = merged[id(f.inherited)]
+        return [f for f in found if id(f) not in merged]
 
     def _lead_in(self, doc: Doc, item: Found, span: Span) -> None:
         """In past campaigns, “we felt …”: a quotation that starts in lowercase continues a
@@ -791,7 +824,14 @@ class Finder:
         ):
             # “…,” she said during a visit to the plant on Monday. “…”: one quotation.
             pass
-        elif next_para and q.start == para_q[0] and _words(text[prev.end : para_prev[1]]) <= 12:
+        elif (
+            next_para
+            and q.start == para_q[0]
+            and (
+                _words(text[prev.end : para_prev[1]]) <= 12
+                or (cue_in_gap and self._one_sentence(doc, prev.end, para_prev[1]))
+            )
+        ):
             if not (
                 cue_in_gap
                 or prev.cue[1] <= prev.start
