@@ -531,6 +531,7 @@ class Gazetteer:
         uri = f"file:{path}?mode=ro&immutable=1"
         self._con = sqlite3.connect(uri, uri=True, check_same_thread=False)
         self._entries: dict[int, Entry] = {}
+        self._countries: dict[str, int] | None = None
         self.source = self._meta("source")
 
     def _meta(self, key: str) -> str | None:
@@ -575,10 +576,13 @@ class Gazetteer:
         return self.entry(int(row[0])) if row else None
 
     def country(self, iso3: str) -> Entry | None:
-        row = self._con.execute(
-            "SELECT pid FROM places WHERE feature='country' AND country=?", (iso3,)
-        ).fetchone()
-        return self.entry(int(row[0])) if row else None
+        if self._countries is None:  # one scan, on first use
+            rows = self._con.execute(
+                "SELECT country, MIN(pid) FROM places WHERE feature='country' GROUP BY country"
+            ).fetchall()
+            self._countries = {str(c): int(p) for c, p in rows if c}
+        pid = self._countries.get(iso3)
+        return self.entry(pid) if pid is not None else None
 
     def admin1(self, key: str) -> Entry | None:
         row = self._con.execute(

@@ -217,7 +217,9 @@ class Resolver:
                 # a town in the region, or the region the other towns lie in ("Hawaii")
                 s += w.ctx_admin1
             if e.feature not in {"country", "continent"} and e.lat is not None and any(
-                km(e.lat, e.lon or 0.0, lat, lon) <= w.near_km for lat, lon in ctx.points
+                abs(e.lat - lat) * 111.2 <= w.near_km  # cheap test first
+                and km(e.lat, e.lon or 0.0, lat, lon) <= w.near_km
+                for lat, lon in ctx.points
             ):
                 s += w.near
             if e.country in ctx.actor_countries:
