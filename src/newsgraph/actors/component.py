@@ -693,8 +693,7 @@ class ActorsComponent:
                     )
                 )
         cands.sort(key=lambda c: (c.start, c.end))
-        self._sent_countries = _sentence_countries(doc, country_spans)
-        self._sent_adjectives = _sentence_countries(doc, country_spans, adjectives=True)
+        self._sent_countries, self._sent_adjectives = _sentence_countries(doc, country_spans)
         return cands
 
     # ---------------------------------------------------------------- helpers
@@ -1006,12 +1005,13 @@ class ActorsComponent:
 
 
 def _sentence_countries(
-    doc: Doc, country_spans: dict[int, tuple[int, CountryWord]], *, adjectives: bool = False
-) -> dict[int, set[str]]:
+    doc: Doc, country_spans: dict[int, tuple[int, CountryWord]]
+) -> tuple[dict[int, set[str]], dict[int, set[str]]]:
     """Countries named (not adjectives) in each sentence, as actor or place, by sentence;
-    with ``adjectives``, the countries of the nationality words instead."""
+    and, apart, the countries of each sentence's nationality words."""
     sent_of = sentence_index(doc)
     out: dict[int, set[str]] = {}
+    adjectives: dict[int, set[str]] = {}
     for s in sorted(country_spans):
         n = sent_of[s]
         word = country_spans[s][1]
@@ -1021,9 +1021,9 @@ def _sentence_countries(
         # nationality adjectives describe, not locate; a seat of government ("the White
         # House said") names its country as an actor, so an office in the same sentence
         # is not guessed from another country there
-        if (word.kind in ("adjective", "demonym")) == adjectives:
-            out.setdefault(n, set()).add(word.iso3)
-    return out
+        target = adjectives if word.kind in ("adjective", "demonym") else out
+        target.setdefault(n, set()).add(word.iso3)
+    return out, adjectives
 
 
 def _dateline(doc: Doc, start: int, end: int) -> bool:
