@@ -124,3 +124,22 @@ def test_quotation_after_a_reported_clause_goes_on_with_it(base_nlp, quotes) -> 
     assert len(hits) == 1, [q["text"] for q in found]
     assert hits[0]["text"].startswith("that the city"), hits[0]["text"]
     assert hits[0]["kind"] == "mixed"
+
+
+def test_cue_verb_of_the_clause_before_a_colon_speaks(base_nlp, quotes) -> None:
+    text = (
+        "As the Gazette reported, even on Friday morning the city council was still refusing "
+        "to publish the figures for the new harbour: “We have no plans to release the full "
+        "report this year.”"
+    )
+    hits = holding(run(base_nlp, quotes, text), "no plans")
+    assert len(hits) == 1
+    assert (speaker_text(text, hits[0]) or "").endswith("Gazette"), hits[0]["speaker"]
+
+
+def test_any_verb_after_a_comma_closed_quotation_with_its_subject(base_nlp, quotes) -> None:
+    text = "“We lost the vote but not the argument,” an angry Petrova fired back."
+    hits = holding(run(base_nlp, quotes, text), "lost the vote")
+    assert len(hits) == 1
+    assert hits[0]["kind"] == "direct"
+    assert (speaker_text(text, hits[0]) or "").endswith("Petrova"), hits[0]["speaker"]

@@ -656,7 +656,7 @@ class Finder:
                     return None  # the cue reports something else: “Title,” X said that ...
                 return cue
             subject_only = all(
-                doc[j].is_space or doc[j].is_punct or doc[j].dep_ in ("nsubj", "compound", "det")
+                doc[j].is_space or doc[j].is_punct or doc[j].dep_ in ("nsubj", "compound", "det", "amod")
                 for j in range(span.end, i)
             )
             if (
@@ -780,6 +780,21 @@ class Finder:
                 colon -= 1
             root: Token | None = None
             if doc[colon].text == ":" and colon > 0:
+                # As Breitbart News reported, the White House was refusing …: a cue verb of
+                # the clause speaks before any other verb of it.
+                s0 = self.sentence_of(colon)[0]
+                for i in range(colon - 1, s0 - 1, -1):
+                    if self._inside[i] or "\n" in doc[i].text_with_ws:
+                        break
+                    cue = by_token.get(i)
+                    if (
+                        cue is not None
+                        and not cue.used
+                        and cue.subject is not None
+                        and cue.subject.i < colon
+                        and not self._inside[cue.subject.i]
+                    ):
+                        return cue
                 head, hops = doc[colon - 1], 0
                 while hops < 6 and not (head.pos_ == "VERB" and not self._inside[head.i]):
                     if head.head is head:
