@@ -459,3 +459,13 @@ def test_descriptor_before_a_name(run: Run) -> None:
 def test_unknown_international_body_is_an_ngo(run: Run) -> None:
     doc = run("The World Wildlife Foundation urged Brazil to act.")
     assert coded(doc, "Foundation")[0] == "NGO"
+
+
+def test_known_body_gives_a_generic_noun_its_sector(run: Run) -> None:
+    doc = run("A Hamas leader spoke to reporters on Monday.")
+    assert coded(doc, "Hamas leader") == ("PSE", "REB")
+
+
+def test_supporters_are_opposition(run: Run) -> None:
+    doc = run("Hundreds of supporters blocked roads in Nairobi on Monday.")
+    assert coded(doc, "supporters")[1] == "OPP"

@@ -96,6 +96,7 @@ class ActorsComponent:
         self.resolve_pronouns = resolve_pronouns
         self._sent_countries: dict[int, set[str]] = {}
         self._sent_adjectives: dict[int, set[str]] = {}
+        self._published: str | None = None
         # first tokens of every name, so that most tokens are skipped with one set lookup
         tokenizer = nlp.tokenizer
         self._country_first = {"the"} | {
@@ -215,6 +216,7 @@ class ActorsComponent:
     def find(self, doc: Doc) -> list[Cand]:
         meta = doc._.ng_meta or {}
         published = meta.get("published") if isinstance(meta, dict) else None
+        self._published = published
         lex = self.lex
         persons = [
             e
@@ -768,6 +770,18 @@ class ActorsComponent:
                 return rule.sector
         return None
 
+    def _dictionary_sector(
+        self, doc: Doc, tokens: list[Token], dict_at: dict[int, tuple[int, int]]
+    ) -> str | None:
+        """ "Hamas leader", "the Islamic Jihad movement": a known body's sector."""
+        for tok in reversed(tokens):
+            if tok.i in dict_at:
+                s, e = dict_at[tok.i]
+                entry = self._entry(doc[s:e].text, self._published)
+                if entry is not None and entry.sector and entry.kind != "person":
+                    return entry.sector
+        return None
+
     def _agent(
         self,
         doc: Doc,
@@ -873,7 +887,11 @@ class ActorsComponent:
                     break
         sector = rule.sector
         if not rule.strong:
-            sector = self._modifier_sector(mods_all, rule) or sector
+            sector = (
+                self._modifier_sector(mods_all, rule)
+                or self._dictionary_sector(doc, mods_all, dict_at)
+                or sector
+            )
         if any(
             norm(t.lower_) in lex.modifiers and lex.modifiers[norm(t.lower_)] == "ELI"
             for t in mods_all
