@@ -35,6 +35,15 @@ def _country_word() -> Callable[[str], str | None] | None:
     return country_of
 
 
+def _demonym_test() -> Callable[[str], bool] | None:
+    """The actors stage's test for nationality words ("Canadian", "Britons"), when installed."""
+    try:
+        from newsgraph.actors.countries import is_demonym
+    except ImportError:
+        return None
+    return is_demonym
+
+
 def common_words() -> set[str]:
     with data_path("common_words.txt").open(encoding="utf-8") as fh:
         return {w.strip() for w in fh if w.strip() and not w.startswith("#")}
@@ -151,8 +160,11 @@ class Geoparser:
         entries = self.resolver.resolve(doc, allf)[: len(gold)]
         country_of = _country_word()
         # a nationality word handed in as a toponym names its country or continent
+        demonym = _demonym_test()
         for i, f in enumerate(gold):
-            if entries[i] is None or i in self.resolver.contained:
+            # "Canadian" names Canada, not the town of Canadian, Texas
+            word = demonym is not None and demonym(f.text)
+            if entries[i] is None or i in self.resolver.contained or word:
                 iso3 = country_of(f.text) if country_of is not None else None
                 if iso3 and self.gaz.country(iso3) is not None:
                     entries[i] = self.gaz.country(iso3)

@@ -40,7 +40,7 @@ from newsgraph.places.gazetteer import (
 )
 
 FEATURE_BONUS = {
-    "country": 3.0, "continent": 3.0, "ocean": 3.0, "macroregion": 3.0,
+    "country": 3.0, "continent": 3.0, "ocean": 5.5, "macroregion": 5.5,
     "admin1": 1.5, "admin2": 0.3, "admin3": 0.0,
 }
 
