@@ -34,6 +34,7 @@ from newsgraph.events.lexicon import (
     Lexicon,
     Shifts,
     headline_passive,
+    misread_main_verb,
 )
 from newsgraph.extensions import register_extensions
 from newsgraph.stage import guarded
@@ -118,6 +119,9 @@ OTHER_CLAUSES = {"relcl", "advcl", "ccomp", "xcomp", "csubj", "parataxis"}
 PRECEDENT_PREPS = ("following", "like")
 # Categories of event nouns whose "of" phrase names who acts ("the withdrawal of troops").
 SELF_MOVING = {"MOBILIZE", "RETREAT"}
+# Prepositions of a verb that puts someone into the state of an event noun ("put under
+# investigation", "taken into custody").
+STATE_PREPS = ("under", "into")
 # Prepositions naming what an accusation is about ("complained over the raids").
 ACCUSED_PREPS = ("over", "about", "against")
 # Categories whose place is a venue, not a recipient ("met in Geneva").
@@ -346,6 +350,9 @@ class EventsComponent:
             and head.pos_ in ("NOUN", "PROPN", "PRON")
             and verb.tag_ in ("VBG", "VBN")
         ):
+            root = misread_main_verb(verb)
+            if root is not None:
+                return root, False
             return head, verb.tag_ == "VBN"
         if verb.dep_ == "pcomp" and head.dep_ == "prep":
             return (
@@ -354,6 +361,30 @@ class EventsComponent:
                 else (None, False)
             )
         return None, False
+
+    @staticmethod
+    def _state_verb(tok: Token) -> Token | None:
+        """The verb that puts someone into the state an event noun names: "was put under
+        investigation", "placed him under arrest", "taken into custody"."""
+        prep = tok.head
+        if (
+            tok.dep_ == "pobj"
+            and prep.dep_ == "prep"
+            and prep.lower_ in STATE_PREPS
+            and prep.head.pos_ in VERB_TAGS
+        ):
+            return prep.head
+        return None
+
+    def _quantity_objects(self, verb: Token) -> list[Token]:
+        """ "kidnapped up to 16 advisers": the parser reads "up" as a particle and "to 16
+        advisers" as its phrase; the counted noun is the object."""
+        for c in verb.children:
+            if c.dep_ == "prt" and c.lower_ == "up":
+                got = self._pobjs(c, ("to",))
+                if got and any(g.dep_ == "nummod" or g.like_num for g in got[0].children):
+                    return got
+        return []
 
     def _pobjs(self, tok: Token, preps: tuple[str, ...]) -> list[Token]:
         out: list[Token] = []
@@ -437,6 +468,13 @@ class EventsComponent:
                 done[cand.tok.i] = ev
             for cand in cands:
                 ev = done.get(cand.tok.i)
+                if ev is not None and not ev["targets"] and cand.kind == "verb":
+                    shared = self._conjunct_target(cand.tok, done)
+                    if shared:
+                        ev["targets"] = shared
+                        ev["rule"] += " +target-from-conjunct"
+            for cand in cands:
+                ev = done.get(cand.tok.i)
                 if ev is None:
                     continue
                 ev["place"] = self._place(cand.tok, sent, places, dateline)
@@ -445,6 +483,22 @@ class EventsComponent:
                 if ev["confidence"] >= self.min_confidence:
                     events.append(ev)
         return events
+
+    @staticmethod
+    def _conjunct_target(tok: Token, done: dict[int, dict[str, Any]]) -> list[dict[str, Any]]:
+        """ "donated and delivered goods to X": a verb without object or target shares the
+        target of the next verb conjoined to it when that verb has no subject of its own."""
+        if any(c.dep_ in ("dobj", "obj", "dative") for c in tok.children):
+            return []
+        for c in tok.children:
+            if (
+                c.dep_ == "conj"
+                and c.i in done
+                and done[c.i]["targets"]
+                and not any(g.dep_ in ("nsubj", "nsubjpass") for g in c.children)
+            ):
+                return [t for t in done[c.i]["targets"] if t.get("start") is not None]
+        return []
 
     def _speaker_ref(self, a: Assessment, index: ActorIndex) -> dict[str, Any] | None:
         if a.quote is not None and a.quote.get("speaker"):
@@ -553,6 +607,8 @@ class EventsComponent:
             else:
                 sources = refs(subj, strict=False)
             objs = [c for c in tok.children if c.dep_ in ("dobj", "obj")]
+            if not objs:
+                objs = self._quantity_objects(tok)
             dative = [c for c in tok.children if c.dep_ == "dative" and c.pos_ != "ADP"]
             if cand.consumed is not None and cand.consumed.dep_ in ("prep", "prt"):
                 pobjs = [g for g in cand.consumed.children if g.dep_ == "pobj"]
@@ -573,9 +629,10 @@ class EventsComponent:
                 ):
                     items = self._items(objs)
                 to = dative or self._pobjs(tok, ("to", "for"))
-                if not to and cand.consumed is not None and cand.consumed in objs:
-                    # "granted asylum to ...": the recipient hangs on the object
-                    to = self._pobjs(cand.consumed, ("to", "for"))
+                if not to and objs:
+                    # "granted asylum to ...", "delivered goods to ...": the recipient
+                    # hangs on the object
+                    to = self._pobjs(objs[0], ("to", "for"))
                 if to:
                     targets = targets or refs(to[0])
                 if not targets and objs and not items:
@@ -640,6 +697,18 @@ class EventsComponent:
                             targets = refs(pobjs[0])
                             if targets:
                                 break
+                        if (
+                            c.dep_ == "advcl"
+                            and entry.category not in self.lexicon.embedding_categories
+                            and any(g.dep_ == "aux" and g.lower_ == "to" for g in c.children)
+                        ):
+                            # "opened fire to disperse demonstrators": whom it was aimed at
+                            pobjs = [g for g in c.children if g.dep_ in ("dobj", "obj")]
+                            if pobjs:
+                                targets = [r for r in refs(pobjs[0]) if r.get("country")]
+                                if targets:
+                                    rule += " +target-from-purpose"
+                                    break
             if (
                 not targets
                 and tok.dep_ in ("advcl", "conj", "xcomp")
@@ -705,6 +774,19 @@ class EventsComponent:
                 sources = refs(of[0])
             elif of:
                 targets = refs(of[0])
+            holder = self._state_verb(tok)
+            if holder is not None and not targets:
+                # "a US national was put under investigation": the one put under it
+                subj, passive = self._subject(holder)
+                objs = [c for c in holder.children if c.dep_ in ("dobj", "obj")]
+                if passive:
+                    targets = refs(subj)
+                elif objs:
+                    targets = refs(objs[0])
+                    if not sources:
+                        sources = refs(subj)
+                if targets:
+                    rule += f" +target-of:{holder.lemma_.lower()}"
             if not targets:
                 pobjs = self._pobjs(tok, NOUN_TARGET_PREPS)
                 # "support from X to Y" where the parser hangs "to Y" on "from"
@@ -951,6 +1033,13 @@ class EventsComponent:
             owners.append(cand.tok.head)  # "reiterated its demand that Israel ease ..."
         for c in (c for owner in owners for c in owner.children):
             # "demanded that X ...", "its demand that X ..." (a that-clause on the noun)
+            if (
+                c.dep_ == "ccomp"
+                and c.lemma_.lower() in self.cues["attribution_verbs"]
+                and not any(g.dep_ == "mark" for g in c.children)
+                and c.i > cand.tok.i
+            ):
+                continue  # "demanded X, diplomats said": the reporters, not the content
             if c.dep_ == "ccomp" or (
                 c.dep_ == "acl"
                 and cand.kind == "noun"
@@ -1102,10 +1191,17 @@ class EventsComponent:
 
     def _agentless_passive(self, cand: Candidate) -> bool:
         """A passive verb trigger that names no agent ("was killed", "has been arrested")."""
-        if cand.kind != "verb":
+        verb = cand.tok
+        if cand.kind == "noun":
+            # "was put under investigation in Italy"
+            holder = self._state_verb(cand.tok)
+            if holder is None or self._pobjs(cand.tok, ("by",)):
+                return False
+            verb = holder
+        elif cand.kind != "verb":
             return False
-        _, passive = self._subject(cand.tok)
-        return passive and not self._pobjs(cand.tok, ("by",))
+        _, passive = self._subject(verb)
+        return passive and not self._pobjs(verb, ("by",))
 
     @staticmethod
     def _place_target(

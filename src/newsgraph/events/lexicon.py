@@ -84,7 +84,11 @@ def headline_passive(tok: Token) -> bool:
     if tok.dep_ != "ROOT" or tok.tag_ not in ("VBN", "VBD"):
         return False
     sent = tok.sent
-    if sent[-1].text in SENTENCE_END:
+    last = len(sent) - 1
+    # a sentence wrapped in brackets or quotes ends before them: "{... period.}"
+    while last > 0 and (sent[last].is_bracket or sent[last].is_quote or sent[last].is_space):
+        last -= 1
+    if sent[last].text in SENTENCE_END or sent[-1].text in SENTENCE_END:
         return False
     kids = [c.dep_ for c in tok.children]
     if any(d in ("aux", "auxpass", "dobj", "obj", "dative", "ccomp", "xcomp") for d in kids):
@@ -92,12 +96,46 @@ def headline_passive(tok: Token) -> bool:
     return "nsubj" in kids
 
 
+def misread_main_verb(tok: Token) -> Token | None:
+    """A past tense the parser read as a participle on a noun: in "An official newspaper
+    called on Arabs to unite." or "Doctors from two aid groups donated goods." the sentence
+    has a noun for root and the verb hangs on it (or on the object of its preposition) as a
+    clause. In a full sentence (final stop) without a passive agent or auxiliary, that
+    verb is the main verb and the root noun its subject; the noun is returned."""
+    if tok.dep_ != "acl" or tok.tag_ not in ("VBN", "VBD"):
+        return None
+    sent = tok.sent
+    root = sent.root
+    if root.pos_ not in ("NOUN", "PROPN") or tok.i < root.i:
+        return None
+    head = tok.head
+    if head != root and not (
+        head.dep_ == "pobj" and head.head.dep_ == "prep" and head.head.head == root
+    ):
+        return None
+    last = len(sent) - 1
+    while last > 0 and (sent[last].is_bracket or sent[last].is_quote or sent[last].is_space):
+        last -= 1
+    if sent[last].text not in (".", "!"):
+        return None
+    if any(c.dep_ in ("agent", "auxpass", "aux") for c in tok.children):
+        return None
+    if any(t.is_punct for t in sent.doc[root.i + 1 : tok.i]):
+        return None  # "the man, arrested last week, ..." is a participle
+    return root
+
+
 def _object_lemmas(tok: Token) -> list[Token]:
     """Direct objects of a verb (active), or its passive subject."""
     objs = [c for c in tok.children if c.dep_ in ("dobj", "obj", "nsubjpass", "attr", "oprd")]
     if headline_passive(tok):
         objs.extend(c for c in tok.children if c.dep_ == "nsubj")
-    if tok.dep_ == "acl" and tok.tag_ == "VBN" and tok.head.pos_ in ("NOUN", "PROPN"):
+    if (
+        tok.dep_ == "acl"
+        and tok.tag_ == "VBN"
+        and tok.head.pos_ in ("NOUN", "PROPN")
+        and misread_main_verb(tok) is None
+    ):
         objs.append(tok.head)  # "an activist released on bail": the noun is the object
     # "released video" / "provided X and Y": conjuncts count as objects too
     more: list[Token] = []

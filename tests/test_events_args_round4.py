@@ -1,0 +1,113 @@
+"""Round 4 of the events stage: which actors fill source and target (argument choice from
+the parse). Each rule is checked on sentences the team wrote. Runs the full Analyzer."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+
+
+def _events(analyzer: Any, text: str) -> list[dict[str, Any]]:
+    return list(analyzer.nlp(text)._.ng_events or [])
+
+
+def _event(analyzer: Any, text: str, category: str) -> dict[str, Any]:
+    events = [e for e in _events(analyzer, text) if e["category"] == category]
+    assert events, f"no {category} event in {text!r}: {_events(analyzer, text)}"
+    return events[0]
+
+
+def _countries(refs: list[dict[str, Any]]) -> set[str | None]:
+    return {r.get("country") for r in refs}
+
+
+def test_bracketed_sentence_is_no_headline(analyzer: Any) -> None:
+    # a sentence wrapped in braces still ends with its stop: the subject acts
+    ev = _event(analyzer, "{Germany agreed to a new trade pact with Brazil.}", "AGREE")
+    assert _countries(ev["sources"]) == {"DEU"}, ev
+    assert "DEU" not in _countries(ev["targets"])
+
+
+def test_headline_without_stop_is_still_passive(analyzer: Any) -> None:
+    ev = _event(analyzer, "Russian opposition leader detained at Moscow airport", "COERCE")
+    assert "RUS" in _countries(ev["targets"]), ev
+    assert not any(s.get("start") is not None for s in ev["sources"]), ev
+
+
+@pytest.mark.parametrize(
+    ("text", "category", "source"),
+    [
+        # the tagger reads the past tense as a participle hanging on the root noun
+        ("A Kenyan newspaper called on Somalia to release the prisoners.", "REQUEST", "KEN"),
+        ("Engineers from two Japanese firms donated pumps to a hospital in Haiti.", "AID", "JPN"),
+    ],
+)
+def test_misread_main_verb_has_active_subject(
+    analyzer: Any, text: str, category: str, source: str
+) -> None:
+    ev = _event(analyzer, text, category)
+    assert source in _countries(ev["sources"]), ev
+    assert source not in _countries(ev["targets"]), ev
+
+
+def test_participle_with_agent_stays_passive(analyzer: Any) -> None:
+    ev = _event(analyzer, "Two Nepali workers kidnapped by Iraqi gunmen.", "COERCE")
+    assert "IRQ" in _countries(ev["sources"]), ev
+    assert "NPL" in _countries(ev["targets"]), ev
+
+
+def test_conjoined_verbs_share_a_target(analyzer: Any) -> None:
+    text = "Swedish charities donated and delivered blankets to refugees in Jordan."
+    evs = [e for e in _events(analyzer, text) if e["category"] == "AID"]
+    assert len(evs) == 2, _events(analyzer, text)
+    for ev in evs:
+        assert ev["targets"] and ev["targets"][0]["start"] == text.index("refugees"), ev
+    assert "+target-from-conjunct" in evs[0]["rule"]
+
+
+def test_noun_under_state_verb_targets_the_one_put_there(analyzer: Any) -> None:
+    ev = _event(
+        analyzer,
+        "A French journalist has been placed under arrest in Turkey for his reporting.",
+        "COERCE",
+    )
+    assert _countries(ev["targets"]) == {"FRA"}, ev
+    assert _countries(ev["sources"]) == {"TUR"}, ev
+    assert "+target-of:place" in ev["rule"]
+
+
+def test_active_state_verb_gives_source_and_target(analyzer: Any) -> None:
+    ev = _event(analyzer, "Egyptian police placed two Libyan smugglers under arrest.", "COERCE")
+    assert "EGY" in _countries(ev["sources"]), ev
+    assert "LBY" in _countries(ev["targets"]), ev
+
+
+def test_reporters_parsed_as_content_are_no_target(analyzer: Any) -> None:
+    text = (
+        "Arab League ministers demanded the withdrawal of Ethiopian troops from Somalia, "
+        "Kenyan officials quoted a statement as saying."
+    )
+    ev = _event(analyzer, text, "REQUEST")
+    assert "KEN" not in _countries(ev["targets"]), ev
+
+
+def test_up_to_a_number_is_the_object(analyzer: Any) -> None:
+    ev = _event(
+        analyzer, "Somali pirates have seized up to 20 Indian sailors off the coast.", "COERCE"
+    )
+    assert "IND" in _countries(ev["targets"]), ev
+
+
+def test_purpose_infinitive_names_the_target(analyzer: Any) -> None:
+    ev = _event(
+        analyzer, "Turkish police opened fire to disperse Kurdish protesters in Ankara.", "ASSAULT"
+    )
+    assert ev["targets"], ev
+    assert "+target-from-purpose" in ev["rule"]
+
+
+def test_speech_act_infinitive_is_not_a_purpose(analyzer: Any) -> None:
+    text = "Japan on Monday rejected calls by the UN chief to cut its fishing fleet."
+    for ev in _events(analyzer, text):
+        assert "+target-from-purpose" not in ev["rule"], ev
