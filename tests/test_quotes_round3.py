@@ -143,3 +143,14 @@ def test_any_verb_after_a_comma_closed_quotation_with_its_subject(base_nlp, quot
     assert len(hits) == 1
     assert hits[0]["kind"] == "direct"
     assert (speaker_text(text, hits[0]) or "").endswith("Petrova"), hits[0]["speaker"]
+
+
+def test_quotation_ending_its_sentence_takes_the_cue_before_it(base_nlp, quotes) -> None:
+    text = (
+        "The governor was asked about the fines again. On the radio on Tuesday, she said, "
+        "“I never promised to pay the fines for anyone.” Asked if that was a change, the "
+        "governor replied, “Not at all.”"
+    )
+    hits = holding(run(base_nlp, quotes, text), "never promised")
+    assert len(hits) == 1
+    assert hits[0]["cue"] == "said" and hits[0]["kind"] == "direct", hits[0]

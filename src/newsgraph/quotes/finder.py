@@ -728,7 +728,10 @@ class Finder:
         before = text[: span.start_char].rstrip()
         if not before or before[-1] not in ":,—–-":
             return None
-        if not self._clause_final(text, span.end_char):
+        inner_end = text[span.start_char : span.end_char].rstrip(ALL_MARKS + "’' ")
+        if not (self._clause_final(text, span.end_char) or inner_end[-1:] in (".", "!", "?")):
+            # (he said, “I never did.” Asked why, …: a quotation ending its own sentence is
+            # whole even when the next sentence follows without a break.)
             return None
         by_token = {c.token.i: c for c in cues if c.cls is not None and c.cls.direct}
         for i in range(span.start - 1, max(-1, span.start - 1 - BEFORE_WINDOW), -1):
