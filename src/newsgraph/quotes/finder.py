@@ -729,9 +729,11 @@ class Finder:
         if not before or before[-1] not in ":,—–-":
             return None
         inner_end = text[span.start_char : span.end_char].rstrip(ALL_MARKS + "’' ")
-        if not (self._clause_final(text, span.end_char) or inner_end[-1:] in (".", "!", "?")):
+        final = self._clause_final(text, span.end_char)
+        if not (final or inner_end[-1:] in (".", "!", "?")):
             # (he said, “I never did.” Asked why, …: a quotation ending its own sentence is
-            # whole even when the next sentence follows without a break.)
+            # whole even when the next sentence follows without a break; then only a cue
+            # word of the lexicon introduces it.)
             return None
         by_token = {c.token.i: c for c in cues if c.cls is not None and c.cls.direct}
         for i in range(span.start - 1, max(-1, span.start - 1 - BEFORE_WINDOW), -1):
@@ -798,6 +800,8 @@ class Finder:
                         and not self._inside[cue.subject.i]
                     ):
                         return cue
+                if not final:
+                    return None
                 head, hops = doc[colon - 1], 0
                 while hops < 6 and not (head.pos_ == "VERB" and not self._inside[head.i]):
                     if head.head is head:
