@@ -469,3 +469,18 @@ def test_known_body_gives_a_generic_noun_its_sector(run: Run) -> None:
 def test_supporters_are_opposition(run: Run) -> None:
     doc = run("Hundreds of supporters blocked roads in Nairobi on Monday.")
     assert coded(doc, "supporters")[1] == "OPP"
+
+
+def test_ethnic_group_with_one_home_state(run: Run) -> None:
+    doc = run("Tamil rebels attacked a camp near the coast.")
+    assert coded(doc, "Tamil rebels") == ("LKA", "REB")
+    # the stage's own table: the public country lookup stays about states
+    from newsgraph.actors.countries import country_of
+
+    assert country_of("Tamil") is None
+
+
+def test_demonym_is_one_mention_whatever_the_model_labels_it(run: Run) -> None:
+    doc = run("Turkish Cypriots voted on Saturday.")
+    texts = [m["text"] for m in doc._.ng_actor_mentions]
+    assert texts.count("Turkish Cypriots") == 1

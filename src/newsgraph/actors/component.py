@@ -568,6 +568,7 @@ class ActorsComponent:
                         definite=True,
                     )
                 )
+                mark(range(group_start, group_end))  # not again as an ORG the model saw
                 continue
             modifier_of_event = (
                 word.kind == "name"

@@ -90,6 +90,11 @@ class CountryTable:
         self.names: dict[str, str] = {}  # iso3 -> preferred name
         self._exact: dict[str, CountryWord] = {}  # abbreviations, case-sensitive
         self._folded: dict[str, CountryWord] = {}  # everything else, lower-cased
+        self.load(path)
+
+    def load(self, path: Path) -> None:
+        """Add the words of a JSON Lines file (``countries.jsonl``, or ``peoples.jsonl``
+        whose rows have no ``name``: an ethnic group's words, not a state's)."""
         rank = {k: i for i, k in enumerate(KINDS)}
         with path.open(encoding="utf-8") as fh:
             for line in fh:
@@ -97,8 +102,10 @@ class CountryTable:
                     continue
                 row = json.loads(line)
                 iso3 = row["iso3"]
-                self.names[iso3] = row["name"]
-                forms: list[tuple[str, str]] = [("name", row["name"])]
+                forms: list[tuple[str, str]] = []
+                if row.get("name"):
+                    self.names[iso3] = row["name"]
+                    forms.append(("name", row["name"]))
                 forms += [("name", n) for n in row.get("names", [])]
                 forms += [("adjective", a) for a in row.get("adjectives", [])]
                 for d in row.get("demonyms", []):

@@ -9,7 +9,7 @@ from pathlib import Path
 
 from spacy.language import Language
 
-from newsgraph.actors.countries import CountryTable, table
+from newsgraph.actors.countries import CountryTable
 
 DATA_DIR = Path(__file__).parent / "data"
 
@@ -38,7 +38,10 @@ class Lexicon:
     """Lookup tables. ``nlp`` is used only for its tokenizer, to key multi-word terms."""
 
     def __init__(self, nlp: Language, data_dir: Path = DATA_DIR) -> None:
-        self.countries: CountryTable = table()
+        # the country table plus ethnic groups with one home state ("Karen" -> MMR): a table of
+        # the stage's own, so that ``countries.country_of`` stays about states only
+        self.countries: CountryTable = CountryTable()
+        self.countries.load(data_dir / "peoples.jsonl")
         roles = {norm(r["term"]): r["role"] for r in _tsv(data_dir / "roles.tsv")}
         self.sectors: dict[str, SectorRule] = {}
         self.max_term_len = 1
