@@ -75,3 +75,22 @@ def test_cues_reach_the_output(base_nlp: Language, places: PlacesComponent) -> N
     doc = places(base_nlp("The driver, Tom Reed, 44, of Mercer, was not hurt."))
     texts = {m["text"] for m in doc._.ng_place_mentions if m["place_id"]}
     assert "Mercer" in texts
+
+
+def test_dateline_after_byline_date_or_with_colon(base_nlp: Language, det: Detector) -> None:
+    doc = base_nlp("By Ann Lee, Staff Writer, March 15, 2009 MERCER -- The council met.")
+    i = index(doc, "MERCER")
+    assert det.dateline(doc, i, i + 1)
+    doc = base_nlp("Farmers lose crops to flooding. MERCER: The fields were under water.")
+    i = index(doc, "MERCER")
+    assert det.dateline(doc, i, i + 1)
+
+
+def test_short_country_names(base_nlp: Language, det: Detector) -> None:
+    doc = base_nlp("The ministry said US tariffs on steel broke the rules.")
+    i = index(doc, "US")
+    assert det.short_name_at(doc, i, i + 1)
+    # inside a run of capitals (a headline) it is not taken
+    doc = base_nlp("TELL US WHAT YOU THINK about the plan.")
+    i = index(doc, "US")
+    assert not det.short_name_at(doc, i, i + 1)

@@ -58,6 +58,7 @@ class Detector:
         self.demonym_suffixes = tuple(terms.get("demonym_suffixes", []))
         self.civic = {t.lower() for t in terms.get("civic_nouns", [])}
         self.party = set(terms.get("party_letters", []))
+        self.short_names = set(terms.get("short_names", []))
         self.prefixes: list[tuple[int, int]] = []
         # when set, nationality words ("Russian") are reported as their country
         self.nationality: Callable[[str], str | None] | None = None
@@ -180,8 +181,12 @@ class Detector:
         before = doc[start - 1] if start > 0 else None
         if before is None or "\n" in before.text_with_ws or before.is_space:
             return doc[end].text in {",", "-", "–", "—", "(", ":"}
-        # after a headline: "... sunk in lake. HUDSON -- Officials said"
-        return before.text in {".", "!", "?"} and doc[end].text[:1] in {"-", "–", "—"}
+        # after a headline ("... sunk in lake. HUDSON -- Officials said", "... crops.
+        # BEIRUT: Israel") or a byline's date ("March 15, 2009 NEWARK -- ")
+        after_date = before.like_num and len(before.text) == 4
+        return (before.text in {".", "!", "?"} or after_date) and (
+            doc[end].text[:1] in {"-", "–", "—", "\x97"} or doc[end].text == ":"
+        )
 
     def affix_cue(self, doc: Doc, start: int, end: int) -> bool:
         """Patterns of news copy that mark a town: a legislator's "R-Marshall", a company's
@@ -224,6 +229,17 @@ class Detector:
                 return True
         return False
 
+    def short_name_at(self, doc: Doc, start: int, end: int) -> bool:
+        """doc[start:end] is a short form of a country or union ("US", "EU", "DPRK") that the
+        gazetteer knows, outside a run of capitals (a headline in capitals, "US BANCORP")."""
+        text = doc[start:end].text
+        if text not in self.short_names or not self.gaz.has(text):
+            return False
+        for j in (start - 1, end):
+            if 0 <= j < len(doc) and doc[j].is_upper and doc[j].is_alpha and len(doc[j]) > 1:
+                return False
+        return True
+
     def split_list(self, doc: Doc, s: int, e: int) -> list[tuple[int, int]]:
         """Split an entity "Charleston, S.C." / "Kyiv, Ukraine" into its places."""
         for i in range(s + 1, e - 1):
@@ -263,6 +279,10 @@ class Detector:
         pending: list[Span] = []
         for ent in doc.ents:
             text = ent.text
+            first = ent.start + (1 if doc[ent.start].lower_ == "the" else 0)
+            if ent.label_ in REPAIR_LABELS and self.short_name_at(doc, first, ent.end):
+                add(first, ent.end, "gazetteer")  # "US tariffs", "the DPRK's" (ORG)
+                continue
             if (
                 self.nationality is not None
                 and ent.label_ in {"NORP", "GPE"}
@@ -277,10 +297,13 @@ class Detector:
                 if (
                     ent.label_ == "GPE"
                     and len(ent) == 1
-                    and not self.known(text)
+                    and (not self.known(text) or text in person_words)
                     and not self.has_cue(doc, ent.start, ent.end, strong=True)
+                    and not self.region_after(doc, ent.end)
                 ):
-                    continue  # an unknown one-word "GPE" with no cue: usually a name
+                    # an unknown one-word "GPE" with no cue, or the surname of a person the
+                    # document names ("coach Ripley"): usually a name
+                    continue
                 add(ent.start, ent.end, ent.label_)
             elif ent.label_ in REPAIR_LABELS:
                 pending.append(ent)
@@ -308,6 +331,8 @@ class Detector:
                         or self.has_cue(doc, s, ent.end, strong=True)
                         or self._names_big_place(name)
                     )
+                elif name in person_words:
+                    ok = self.region_after(doc, ent.end)  # "Bell" of "Sean Bell"
                 else:
                     ok = name in accepted_texts or self.has_cue(doc, s, ent.end)
                 if ok:
@@ -328,6 +353,10 @@ class Detector:
         while i < n:
             tok = doc[i]
             if taken[i] or not tok.text[:1].isupper() or tok.is_punct or tok.like_num:
+                i += 1
+                continue
+            if self.short_name_at(doc, i, i + 1):
+                add(i, i + 1, "gazetteer")
                 i += 1
                 continue
             if i > 0 and doc[i - 1].text[:1].isupper() and not doc[i - 1].is_punct and (
