@@ -111,3 +111,29 @@ def test_speech_act_infinitive_is_not_a_purpose(analyzer: Any) -> None:
     text = "Japan on Monday rejected calls by the UN chief to cut its fishing fleet."
     for ev in _events(analyzer, text):
         assert "+target-from-purpose" not in ev["rule"], ev
+
+
+def test_agent_hung_on_the_verb_above(analyzer: Any) -> None:
+    text = (
+        "The former mayor has been accused of stealing public money, much of it believed "
+        "lost, by Peruvian prosecutors."
+    )
+    ev = _event(analyzer, text, "ACCUSE")
+    assert "PER" in _countries(ev["sources"]), ev
+
+
+def test_manner_by_phrase_is_no_agent(analyzer: Any) -> None:
+    text = "Ten Chadian soldiers have been disarmed in Sudan, two officers told reporters by phone."
+    ev = _event(analyzer, text, "RETREAT")
+    assert "phone" not in " ".join(str(s.get("name")) for s in ev["sources"]), ev
+
+
+def test_agentless_disarmed_group_is_the_source(analyzer: Any) -> None:
+    ev = _event(analyzer, "Hundreds of Congolese militiamen were disarmed last month.", "RETREAT")
+    assert "COD" in _countries(ev["sources"]), ev
+    assert "COD" not in _countries(ev["targets"]), ev
+
+
+def test_remaining_on_alert_is_mobilization(analyzer: Any) -> None:
+    ev = _event(analyzer, "Indian troops remained on alert along the border.", "MOBILIZE")
+    assert "IND" in _countries(ev["sources"]), ev

@@ -122,6 +122,9 @@ SELF_MOVING = {"MOBILIZE", "RETREAT"}
 # Prepositions of a verb that puts someone into the state of an event noun ("put under
 # investigation", "taken into custody").
 STATE_PREPS = ("under", "into")
+# RETREAT modes whose agentless passive subject is the one retreating ("the militia was
+# disarmed", "troops were withdrawn").
+SELF_RETREAT = ("disarm", "withdraw")
 # Prepositions naming what an accusation is about ("complained over the raids").
 ACCUSED_PREPS = ("over", "about", "against")
 # Categories whose place is a venue, not a recipient ("met in Geneva").
@@ -362,6 +365,20 @@ class EventsComponent:
             )
         return None, False
 
+    def _detached_agent(self, verb: Token) -> list[Token]:
+        """The agent of a passive that the parser hung on the active verb above it: "X has
+        been accused of misusing funds, much of it believed embezzled, by officials"."""
+        head = verb.head
+        if (
+            verb.dep_ not in ("ccomp", "conj", "advcl")
+            or head.pos_ not in VERB_TAGS
+            or any(c.dep_ in ("auxpass", "nsubjpass") for c in head.children)
+        ):
+            return []
+        return [
+            p for p in self._pobjs(head, ("by",)) if p.i > verb.i and p.pos_ in ("NOUN", "PROPN")
+        ]
+
     @staticmethod
     def _state_verb(tok: Token) -> Token | None:
         """The verb that puts someone into the state an event noun names: "was put under
@@ -601,9 +618,14 @@ class EventsComponent:
         elif cand.kind == "verb":
             subj, passive = self._subject(tok)
             if passive:
-                agents = self._pobjs(tok, ("by",))
+                agents = self._pobjs(tok, ("by",)) or [
+                    p for p in self._detached_agent(tok) if any(r.get("country") for r in refs(p))
+                ]
                 sources = refs(agents[0] if agents else None, strict=False)
                 targets = refs(subj)
+                if not agents and entry.category == "RETREAT" and entry.mode in SELF_RETREAT:
+                    # "guerrillas have been demobilized": the ones who lay down arms
+                    sources, targets = targets, []
             else:
                 sources = refs(subj, strict=False)
             objs = [c for c in tok.children if c.dep_ in ("dobj", "obj")]
