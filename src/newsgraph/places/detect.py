@@ -297,7 +297,10 @@ class Detector:
                 if (
                     ent.label_ == "GPE"
                     and len(ent) == 1
-                    and (not self.known(text) or text in person_words)
+                    and (
+                        not self.known(text)
+                        or (text in person_words and not self._names_big_place(text))
+                    )
                     and not self.has_cue(doc, ent.start, ent.end, strong=True)
                     and not self.region_after(doc, ent.end)
                 ):
@@ -331,7 +334,7 @@ class Detector:
                         or self.has_cue(doc, s, ent.end, strong=True)
                         or self._names_big_place(name)
                     )
-                elif name in person_words:
+                elif name in person_words and not self._names_big_place(name):
                     ok = self.region_after(doc, ent.end)  # "Bell" of "Sean Bell"
                 else:
                     ok = name in accepted_texts or self.has_cue(doc, s, ent.end)
