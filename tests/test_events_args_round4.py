@@ -137,3 +137,33 @@ def test_agentless_disarmed_group_is_the_source(analyzer: Any) -> None:
 def test_remaining_on_alert_is_mobilization(analyzer: Any) -> None:
     ev = _event(analyzer, "Indian troops remained on alert along the border.", "MOBILIZE")
     assert "IND" in _countries(ev["sources"]), ev
+
+
+def test_announced_resignation_stays_retreat(analyzer: Any) -> None:
+    ev = _event(analyzer, "Peru's interior minister will resign next week.", "RETREAT")
+    assert "PER" in _countries(ev["sources"]), ev
+    # other cooperative actions announced for the future are still promises
+    agree = _event(analyzer, "Japan will withdraw its troops from Iraq.", "AGREE")
+    assert "JPN" in _countries(agree["sources"]), agree
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The EU called for Israel to halt the raids.",
+        "Canada is pushing for Israel to lift the blockade.",
+    ],
+)
+def test_for_clause_subject_is_the_one_asked(analyzer: Any, text: str) -> None:
+    evs = _events(analyzer, text)
+    assert [e["category"] for e in evs] == ["REQUEST"], evs
+    assert _countries(evs[0]["targets"]) == {"ISR"}, evs[0]
+    assert "ISR" not in _countries(evs[0]["sources"])
+
+
+def test_pressuring_someone_to_act_is_a_request(analyzer: Any) -> None:
+    ev = _event(
+        analyzer, "Chinese officials pressured Nepali traders to close their shops.", "REQUEST"
+    )
+    assert "CHN" in _countries(ev["sources"]), ev
+    assert "NPL" in _countries(ev["targets"]), ev

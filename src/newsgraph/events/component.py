@@ -276,7 +276,11 @@ class EventsComponent:
                         child.dep_ == "advcl"
                         and child.head == gov.tok
                         and gov.kind == "verb"
-                        and any(c.dep_ == "aux" and c.lower_ == "to" for c in child.children)
+                        and (
+                            any(c.dep_ == "aux" and c.lower_ == "to" for c in child.children)
+                            # "pushing for the US (to) back the plan"
+                            or (gov.consumed is not None and gov.consumed.head == child)
+                        )
                     )
                     if (
                         purpose
@@ -632,6 +636,13 @@ class EventsComponent:
             if not objs:
                 objs = self._quantity_objects(tok)
             dative = [c for c in tok.children if c.dep_ == "dative" and c.pos_ != "ADP"]
+            if cand.consumed is not None and cand.consumed.dep_ == "mark":
+                # "called for Israel to halt the raids": the clause's subject is asked
+                clause_subj = next(
+                    (g for g in cand.consumed.head.children if g.dep_ == "nsubj"), None
+                )
+                if clause_subj is not None:
+                    targets = targets or refs(clause_subj)
             if cand.consumed is not None and cand.consumed.dep_ in ("prep", "prt"):
                 pobjs = [g for g in cand.consumed.children if g.dep_ == "pobj"]
                 if not pobjs and cand.consumed.dep_ == "prt":
@@ -895,7 +906,7 @@ class EventsComponent:
             and sources
             and "unclear" not in a.flags
         ):
-            shifted = self.shifts.apply("promise", category)
+            shifted = self.shifts.apply("promise", category, mode)
             if shifted:
                 mode = category.lower() if mode is None else mode
                 category = shifted

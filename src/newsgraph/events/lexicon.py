@@ -96,6 +96,23 @@ def headline_passive(tok: Token) -> bool:
     return "nsubj" in kids
 
 
+def for_clause_marks(tok: Token) -> list[Token]:
+    """ "called for Israel to halt the raids": the parser makes "for" the marker of an
+    infinitive clause with its own subject; the verb's "for" phrase is that clause."""
+    return [
+        g
+        for c in tok.children
+        if c.dep_ == "advcl"
+        and (
+            any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children)
+            # "pushing for the US support the plan": the infinitive without its "to"
+            or (c.tag_ == "VB" and any(a.dep_ == "nsubj" for a in c.children))
+        )
+        for g in c.children
+        if g.dep_ == "mark" and g.lower_ == "for" and g.i < c.i
+    ]
+
+
 def misread_main_verb(tok: Token) -> Token | None:
     """A past tense the parser read as a participle on a noun: in "An official newspaper
     called on Arabs to unite." or "Doctors from two aid groups donated goods." the sentence
@@ -252,6 +269,7 @@ class Lexicon:
             return None
         objs = _object_lemmas(tok)
         preps = [c for c in tok.children if c.dep_ in ("prep", "prt", "agent", "dative")]
+        preps.extend(for_clause_marks(tok))
         particles = {c.lower_ for c in tok.children if c.dep_ == "prt"}
         # A particle changes the verb ("call off" is not "call"): when an entry names this
         # particle, only entries with that particle (or a preposition) are tried.
@@ -347,14 +365,21 @@ class Shifts:
     """Category changes by grammar (shifts.yaml)."""
 
     rules: dict[str, tuple[frozenset[str], str]]
+    # modes a shift leaves alone ("will resign" announces the resignation itself)
+    keep: dict[str, frozenset[str]] = field(default_factory=dict)
 
     @classmethod
     def load(cls, path: Path | None = None) -> Shifts:
         data = _read_yaml(path or DATA_DIR / "shifts.yaml")
-        return cls(rules={k: (frozenset(v["from"]), str(v["to"])) for k, v in data.items()})
+        return cls(
+            rules={k: (frozenset(v["from"]), str(v["to"])) for k, v in data.items()},
+            keep={k: frozenset(v.get("keep_modes") or ()) for k, v in data.items()},
+        )
 
-    def apply(self, kind: str, category: str) -> str | None:
+    def apply(self, kind: str, category: str, mode: str | None = None) -> str | None:
         rule = self.rules.get(kind)
+        if mode is not None and mode in self.keep.get(kind, frozenset()):
+            return None
         if rule and category in rule[0]:
             return rule[1]
         return None
