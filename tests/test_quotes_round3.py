@@ -154,3 +154,13 @@ def test_quotation_ending_its_sentence_takes_the_cue_before_it(base_nlp, quotes)
     hits = holding(run(base_nlp, quotes, text), "never promised")
     assert len(hits) == 1
     assert hits[0]["cue"] == "said" and hits[0]["kind"] == "direct", hits[0]
+
+
+def test_bare_quotation_takes_the_last_speaker_of_reported_speech(base_nlp, quotes) -> None:
+    text = (
+        "Her neighbours have mocked the project, calling it “a castle in the air,” Ines said as "
+        "she opened the gate.\n\n“But it is our castle, and we will finish it!”"
+    )
+    hits = holding(run(base_nlp, quotes, text), "our castle")
+    assert len(hits) == 1
+    assert speaker_text(text, hits[0]) == "Ines", hits[0]["speaker"]

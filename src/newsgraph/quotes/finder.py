@@ -398,12 +398,28 @@ class Finder:
             g.kind = "mixed"
             g.fragments = [(g.start, g.end)]
             merged[id(f)] = g
-        if not merged:
-            return found
         for f in found:
             if f.inherited is not None and id(f.inherited) in merged:
                 f.inherited = merged[id(f.inherited)]
-        return [f for f in found if id(f) not in merged]
+        found = [f for f in found if id(f) not in merged]
+        # A bare quotation with no speaker of its own takes the nearest earlier attribution,
+        # reported speech included ("…, Susan said as she turned.⏎“But we love him!”").
+        for f in found:
+            if not f.rule.startswith("direct:") or f.subject is not None:
+                continue
+            if f.inherited is None and f.rule != "direct:bare":
+                continue  # Trump was asked, “…”: no speaker is better than the wrong one
+            earlier = [
+                g
+                for g in found
+                if g is not f
+                and (g.subject is not None or g.inherited is not None)
+                and g.end <= f.start
+                and g.speaker_anchor() < f.start
+            ]
+            if earlier:
+                f.inherited = max(earlier, key=lambda g: (g.speaker_anchor(), g.end))
+        return found
 
     def _lead_in(self, doc: Doc, item: Found, span: Span) -> None:
         """In past campaigns, “we felt …”: a quotation that starts in lowercase continues a
