@@ -288,11 +288,12 @@ class Resolver:
             prev = list(result)
             for i, f in enumerate(found):
                 ctx = Context(actor_countries=actor_countries)
-                seen: set[str] = {f.text}
+                # the same name in capitals ("ARLINGTON") is the same toponym, no support
+                seen: set[str] = {normalize(f.text)}
                 for j, (e, _margin, c_margin, r_margin) in enumerate(prev):
-                    if j == i or found[j].text in seen:
+                    if j == i or normalize(found[j].text) in seen:
                         continue
-                    seen.add(found[j].text)
+                    seen.add(normalize(found[j].text))
                     ctx.regions.append(regions[found[j].text])
                     ctx.counties |= counties[found[j].text][0]
                     ctx.town_counties |= counties[found[j].text][1]
