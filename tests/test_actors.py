@@ -484,3 +484,8 @@ def test_demonym_is_one_mention_whatever_the_model_labels_it(run: Run) -> None:
     doc = run("Turkish Cypriots voted on Saturday.")
     texts = [m["text"] for m in doc._.ng_actor_mentions]
     assert texts.count("Turkish Cypriots") == 1
+
+
+def test_dictionary_person_inside_another_name_is_not_a_person(run: Run) -> None:
+    doc = run("Flights to the Imam Khomeini International Airport resumed on Monday.")
+    assert not any(m["kind"] == "person" for m in doc._.ng_actor_mentions)

@@ -26,6 +26,9 @@ NOUN_POS = frozenset({"NOUN", "PROPN"})
 PLURAL_TAGS = frozenset({"NNS", "NNPS"})
 MODIFIER_DEPS = frozenset({"amod", "compound", "nmod", "poss", "npadvmod"})
 INDEFINITE = frozenset({"a", "an", "some", "any", "several", "many", "few", "no", "another"})
+NOT_PERSON_ENTS = frozenset(
+    {"ORG", "FAC", "GPE", "LOC", "PRODUCT", "EVENT", "WORK_OF_ART", "LAW", "NORP"}
+)
 MAX_COUNTRY_TOKENS = 5
 MAX_DICT_TOKENS = 7
 
@@ -236,6 +239,14 @@ class ActorsComponent:
                 entry is not None
                 and entry.kind == "person"
                 and not (set(range(s, e)) & person_tokens)
+                # "Imam Khomeini International Airport": words of a longer name
+                and not any(
+                    ent.label_ in NOT_PERSON_ENTS
+                    and ent.start <= s
+                    and e <= ent.end
+                    and (ent.start, ent.end) != (s, e)
+                    for ent in doc.ents
+                )
             ):
                 persons.append(Span(doc, s, e, label="PERSON"))
                 person_tokens.update(range(s, e))

@@ -326,8 +326,26 @@ def _person_outside_terms(forms: list[Entry], published: str | None) -> Entry | 
 # Arabic articles and honorifics written in many ways ("al-", "Al ", "El ", "Sheikh"), and
 # spelling marks: dropped from people's names for the loose match.
 _LOOSE_DROP = frozenset(
-    {"al", "el", "ad", "ar", "as", "ash", "at", "az", "ul", "sheikh", "shaikh", "sheik", "mr",
-     "mrs", "ms", "dr", "jr", "sr"}
+    {
+        "al",
+        "el",
+        "ad",
+        "ar",
+        "as",
+        "ash",
+        "at",
+        "az",
+        "ul",
+        "sheikh",
+        "shaikh",
+        "sheik",
+        "mr",
+        "mrs",
+        "ms",
+        "dr",
+        "jr",
+        "sr",
+    }
 )
 
 
