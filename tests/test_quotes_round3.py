@@ -164,3 +164,14 @@ def test_bare_quotation_takes_the_last_speaker_of_reported_speech(base_nlp, quot
     hits = holding(run(base_nlp, quotes, text), "our castle")
     assert len(hits) == 1
     assert speaker_text(text, hits[0]) == "Ines", hits[0]["speaker"]
+
+
+def test_quotation_after_a_partly_quoted_report_and_its_cue_continues_it(base_nlp, quotes) -> None:
+    text = (
+        "Farmers are “waiting to see who wins the vote in the spring,” the union leader Ana "
+        "Ruiz said. “That should worry every candidate.”"
+    )
+    found = run(base_nlp, quotes, text)
+    hits = holding(found, "worry every candidate")
+    assert len(hits) == 1, [q["text"] for q in found]
+    assert hits[0]["text"].startswith("Farmers are"), hits[0]["text"]

@@ -384,7 +384,11 @@ class Finder:
             before = [
                 g
                 for g in found
-                if (g.rule.startswith("cue:") or g.rule == "according-to")
+                if (
+                    g.rule.startswith("cue:")
+                    or g.rule == "according-to"
+                    or (g.kind == "mixed" and g.cue is not None)
+                )
                 and g.end <= f.start
                 and id(g) not in merged
             ]
@@ -392,7 +396,18 @@ class Finder:
                 continue
             g = max(before, key=lambda g: g.end)
             gap = text[g.end : f.start]
-            if _words(gap) or gap.count("\n") > 2:
+            # Teachers are “looking to see …,” the union's president said. “That's …”: the
+            # gap may also be the report's own cue sentence.
+            cue_gap = (
+                g.cue is not None
+                and g.end <= g.cue[0]
+                and g.cue[1] <= f.start
+                and "\n" not in gap
+                and _words(gap) <= 20
+                and self._doc is not None
+                and self._one_sentence(self._doc, g.end, f.start)
+            )
+            if (_words(gap) or gap.count("\n") > 2) and not cue_gap:
                 continue
             g.end = f.end
             g.kind = "mixed"
