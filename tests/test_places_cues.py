@@ -94,3 +94,14 @@ def test_short_country_names(base_nlp: Language, det: Detector) -> None:
     doc = base_nlp("TELL US WHAT YOU THINK about the plan.")
     i = index(doc, "US")
     assert not det.short_name_at(doc, i, i + 1)
+
+
+def test_direction_word_and_own_region_word(base_nlp: Language, det: Detector) -> None:
+    doc = base_nlp("Rain soaked farms across much of East Texas overnight.")
+    i = index(doc, "Texas")
+    assert det.has_cue(doc, i, i + 1)
+    doc = base_nlp("Dispatchers at the Kursk Oblast office took the call.")
+    i = index(doc, "Kursk")
+    assert det.has_cue(doc, i, i + 2)
+    doc = base_nlp("Texas said nothing.")
+    assert not det.has_cue(doc, 0, 1)

@@ -210,6 +210,15 @@ class Detector:
         prepositions count (for names the model took as persons)."""
         if self.dateline(doc, start, end) or self.affix_cue(doc, start, end):
             return True
+        if end - start > 1 and self.is_region_word(doc[end - 1]):
+            return True  # the name carries its own region word: "Walker County"
+        if (
+            start > 0
+            and doc[start - 1].text[:1].isupper()
+            and doc[start - 1].lower_ in self.directions
+            and self._names_place(doc[start:end].text)
+        ):
+            return True  # "East Texas", "Northeast Georgia", "Western Pennsylvania"
         prev = self._prev_word(doc, start)
         cues = STRONG_CUES if strong else self.cues
         if prev is not None and prev.lower_ in cues:
@@ -388,8 +397,9 @@ class Detector:
                 i += 1
                 continue
             nxt = doc[best.end] if best.end < n else None
+            own_region_word = len(best) > 1 and self.is_region_word(best[-1])
             if (nxt is not None and nxt.text[:1].isupper() and not nxt.is_punct
-                    and not self.civic_after(doc, best.end)):
+                    and not self.civic_after(doc, best.end) and not own_region_word):
                 i = best.end  # the name goes on: part of something longer
                 continue
             cue = best.text in accepted_texts or self.has_cue(doc, best.start, best.end)
