@@ -167,3 +167,49 @@ def test_pressuring_someone_to_act_is_a_request(analyzer: Any) -> None:
     )
     assert "CHN" in _countries(ev["sources"]), ev
     assert "NPL" in _countries(ev["targets"]), ev
+
+
+def test_mediation_between_parties_targets_them(analyzer: Any) -> None:
+    ev = _event(
+        analyzer,
+        "Norway's king launched a mediation effort on Monday between Peru and Chile.",
+        "CONSULT",
+    )
+    assert _countries(ev["targets"]) == {"PER", "CHL"}, ev
+    assert "NOR" in _countries(ev["sources"]), ev
+
+
+def test_target_on_a_conjoined_object(analyzer: Any) -> None:
+    text = (
+        "Ethiopian forces launched artillery, mortar, and rocket fire against Eritrean "
+        "positions near the border."
+    )
+    ev = _event(analyzer, text, "ASSAULT")
+    assert "ERI" in _countries(ev["targets"]), ev
+
+
+def test_protest_aimed_at_the_target_of_its_purpose(analyzer: Any) -> None:
+    text = "Kenyan students continued their hunger strike to demand the release of Tanzanian activists."
+    ev = _event(analyzer, text, "PROTEST")
+    assert "TZA" in _countries(ev["targets"]), ev
+    assert "+target-from-purpose" in ev["rule"]
+
+
+def test_demanded_act_of_another_actor_of_same_country(analyzer: Any) -> None:
+    text = "Algerian students demanded the resignation of Algerian President Liamine Zeroual."
+    ev = _event(analyzer, text, "REQUEST")
+    assert ev["targets"] and "Zeroual" in ev["targets"][0]["name"], ev
+
+
+def test_threat_targets_the_condition_subject(analyzer: Any) -> None:
+    text = "China has threatened to cut trade ties if Australia deploys new missiles in the region."
+    ev = _event(analyzer, text, "THREATEN")
+    assert _countries(ev["targets"]) == {"AUS"}, ev
+
+
+def test_reiterated_demand_is_a_request(analyzer: Any) -> None:
+    ev = _event(
+        analyzer, "A Dutch minister reiterated that Serbia must hand over the suspects.", "REQUEST"
+    )
+    assert "NLD" in _countries(ev["sources"]), ev
+    assert "SRB" in _countries(ev["targets"]), ev

@@ -122,6 +122,8 @@ SELF_MOVING = {"MOBILIZE", "RETREAT"}
 # Prepositions of a verb that puts someone into the state of an event noun ("put under
 # investigation", "taken into custody").
 STATE_PREPS = ("under", "into")
+# Conjunctions of the condition a threat sets ("... if the US deploys missiles").
+CONDITION_MARKS = ("if", "unless")
 # RETREAT modes whose agentless passive subject is the one retreating ("the militia was
 # disarmed", "troops were withdrawn").
 SELF_RETREAT = ("disarm", "withdraw")
@@ -494,6 +496,15 @@ class EventsComponent:
                     if shared:
                         ev["targets"] = shared
                         ev["rule"] += " +target-from-conjunct"
+                if (
+                    ev is not None
+                    and not ev["targets"]
+                    and cand.entry.category not in self.lexicon.embedding_categories
+                ):
+                    aimed = self._purpose_target(cand, done)
+                    if aimed:
+                        ev["targets"] = aimed
+                        ev["rule"] += " +target-from-purpose"
             for cand in cands:
                 ev = done.get(cand.tok.i)
                 if ev is None:
@@ -504,6 +515,40 @@ class EventsComponent:
                 if ev["confidence"] >= self.min_confidence:
                     events.append(ev)
         return events
+
+    @staticmethod
+    def _condition_subject(verb: Token) -> Token | None:
+        """The subject of an "if" / "unless" clause right under a verb."""
+        for c in verb.children:
+            if c.dep_ == "advcl" and any(
+                g.dep_ == "mark" and g.lower_ in CONDITION_MARKS for g in c.children
+            ):
+                subj = next((g for g in c.children if g.dep_ in ("nsubj", "nsubjpass")), None)
+                if subj is not None:
+                    return subj
+        return None
+
+    @staticmethod
+    def _purpose_target(cand: Candidate, done: dict[int, dict[str, Any]]) -> list[dict[str, Any]]:
+        """ "continued their hunger strike to demand the resignation of X": the act done in
+        order to do another is aimed at that other act's target (the infinitive hangs on
+        the trigger, or on the verb whose object the trigger noun is)."""
+        verb = cand.tok
+        if cand.kind == "noun":
+            if cand.tok.dep_ not in ("dobj", "obj") or cand.tok.head.pos_ not in VERB_TAGS:
+                return []
+            verb = cand.tok.head
+        for c in verb.children:
+            if (
+                c.dep_ == "advcl"
+                and c.i in done
+                and c.i != cand.tok.i
+                and any(g.dep_ == "aux" and g.lower_ == "to" for g in c.children)
+            ):
+                named = [t for t in done[c.i]["targets"] if t.get("country") and t.get("start")]
+                if named:
+                    return named
+        return []
 
     @staticmethod
     def _conjunct_target(tok: Token, done: dict[int, dict[str, Any]]) -> list[dict[str, Any]]:
@@ -689,6 +734,11 @@ class EventsComponent:
                     holders = [tok] + ([cand.consumed] if obj_is_trigger and cand.consumed else [])
                     if objs and not obj_is_trigger and not passive:
                         holders.append(objs[0])  # "boycott all contact with the US"
+                    if objs and cand.consumed is not None and not passive:
+                        # "launched artillery, mortar and rocket fire against X"
+                        conj = list(objs[0].conjuncts)
+                        if cand.consumed in objs or cand.consumed in conj:
+                            holders.extend(c for c in conj if c not in holders)
                     for h in holders:
                         pobjs = self._pobjs(h, TARGET_PREPS)
                         if pobjs:
@@ -787,6 +837,17 @@ class EventsComponent:
             if by:
                 sources = refs(by[0], strict=False)
             between = self._pobjs(tok, ("between", "among"))
+            if entry.mode == "mediate":
+                # "launched a mediation effort between X and Y": the parties are the targets;
+                # the phrase may hang on the head noun or on the verb
+                node = tok.head if tok.dep_ == "compound" else tok
+                if not between and node != tok:
+                    between = self._pobjs(node, ("between", "among"))
+                if not between and node.dep_ in ("dobj", "obj") and node.head.pos_ in VERB_TAGS:
+                    between = self._pobjs(node.head, ("between", "among"))
+                if between:
+                    targets = refs(between[0])
+                    between = []
             if (
                 between
                 and not sources
@@ -865,6 +926,16 @@ class EventsComponent:
             targets = self._embedded_target(doc, sent, cand, index, quotes, found, done, sources)
             if targets:
                 rule += " +target-from-content"
+        if entry.category == "THREATEN" and not any(t.get("country") for t in targets):
+            # "threatened to stop the talks if the United States deploys missiles": the one
+            # whose conduct is the condition is threatened
+            for holder in [tok, *(sc.tok for sc in cand.subs)]:
+                cond = self._condition_subject(holder)
+                named = [r for r in refs(cond) if r.get("country")] if cond is not None else []
+                if named:
+                    targets = named
+                    rule += " +target-from-condition"
+                    break
         # a reference whose text is only whitespace names no one
         sources = [s for s in sources if s.get("name") is None or str(s["name"]).strip()]
         targets = [t for t in targets if t.get("name") is None or str(t["name"]).strip()]
@@ -1084,12 +1155,28 @@ class EventsComponent:
                     if out:
                         return out
         ours = {s.get("country") for s in sources if s.get("country")}
+        our_spans = {(s.get("start"), s.get("end")) for s in sources if s.get("start") is not None}
+        our_ids = {s.get("actor_id") for s in sources if s.get("actor_id")}
         for sub in cand.subs:
             ev = self._event(doc, sent, sub, index, quotes, found, done)
             if ev is None:
                 continue
             theirs = {s.get("country") for s in ev["sources"] if s.get("country")}
             if ev["sources"] and theirs and not (theirs & ours):
+                return list(ev["sources"])
+            if (
+                sub.kind == "noun"
+                and ev["sources"]
+                and theirs
+                and all(
+                    s.get("start") is not None
+                    and (s.get("start"), s.get("end")) not in our_spans
+                    and not (s.get("actor_id") and s.get("actor_id") in our_ids)
+                    for s in ev["sources"]
+                )
+            ):
+                # "demanded the resignation of the Algerian president": another actor of
+                # the same country named in the demanded act
                 return list(ev["sources"])
             if ev["targets"]:
                 return list(ev["targets"])
