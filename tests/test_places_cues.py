@@ -105,3 +105,19 @@ def test_direction_word_and_own_region_word(base_nlp: Language, det: Detector) -
     assert det.has_cue(doc, i, i + 2)
     doc = base_nlp("Texas said nothing.")
     assert not det.has_cue(doc, 0, 1)
+
+
+def test_list_of_regions(base_nlp: Language, det: Detector, places: PlacesComponent) -> None:
+    doc = base_nlp("Drones struck towns in the Kursk and Donetsk regions on Friday.")
+    spans = {doc[a:b].text for a, b in det.area_list(doc)}
+    assert spans == {"Kursk", "Donetsk"}
+    doc = places(base_nlp("Drones struck towns in the Kursk and Donetsk regions on Friday."))
+    by_id = {p["id"]: p for p in doc._.ng_places}
+    features = {
+        m["text"]: by_id[m["place_id"]]["feature"]
+        for m in doc._.ng_place_mentions
+        if m["place_id"]
+    }
+    assert features.get("Kursk") == "admin1" and features.get("Donetsk") == "admin1"
+    # one name before a plural region word is no list
+    assert det.area_list(base_nlp("Both Kursk regions were shelled.")) == []

@@ -238,6 +238,32 @@ class Detector:
                 return True
         return False
 
+    def area_list(self, doc: Doc) -> list[tuple[int, int]]:
+        """Names listed before a plural region word: "Clarke and Oconee counties", "the
+        Kursk, Belgorod and Bryansk regions" (each a region the gazetteer knows)."""
+        out: list[tuple[int, int]] = []
+        for p, tok in enumerate(doc):
+            if not (tok.lower_.endswith("s") and tok.lower_ in self.admin_terms):
+                continue
+            items: list[tuple[int, int]] = []
+            j = p - 1
+            while j >= 0:
+                end = j + 1
+                while j >= 0 and doc[j].text[:1].isupper() and not doc[j].is_punct:
+                    j -= 1
+                if j + 1 == end or end - (j + 1) > 3:
+                    break
+                items.append((j + 1, end))
+                if j >= 0 and doc[j].lower_ in {",", "and", "&", "or"}:
+                    j -= 1
+                    if j >= 0 and doc[j].text == "," and doc[j + 1].lower_ == "and":
+                        j -= 1
+                    continue
+                break
+            if len(items) >= 2 and all(self.gaz.has(doc[a:b].text) for a, b in items):
+                out.extend(items)
+        return out
+
     def short_name_at(self, doc: Doc, start: int, end: int) -> bool:
         """doc[start:end] is a short form of a country or union ("US", "EU", "DPRK") that the
         gazetteer knows, outside a run of capitals (a headline in capitals, "US BANCORP")."""
@@ -410,6 +436,14 @@ class Detector:
                 add(best.start, best.end, "gazetteer")
             i = best.end
 
+        listed: set[int] = set()
+        for ls, le in self.area_list(doc):
+            listed.add(ls)
+            if not any(taken[k] for k in range(ls, le)):
+                for ent in [p for p in pending if p.start < le and ls < p.end]:
+                    pending.remove(ent)
+                add(ls, le, "gazetteer")
+
         try_pending(True)
         for s, e in self.prefixes:
             if not any(taken[k] for k in range(s, e)):
@@ -422,7 +456,9 @@ class Detector:
         for s, e, label in out:
             span = doc[s:e]
             f = Found(span.start_char, span.end_char, span.text, label)
-            f.region_cue = self.region_after(doc, e) or self.is_region_word(doc[e - 1])
+            f.region_cue = (
+                self.region_after(doc, e) or self.is_region_word(doc[e - 1]) or s in listed
+            )
             by_token[s] = len(found)
             found.append(f)
         for idx, (s, e, _label) in enumerate(out):
