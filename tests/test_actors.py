@@ -467,8 +467,21 @@ def test_known_body_gives_a_generic_noun_its_sector(run: Run) -> None:
 
 
 def test_supporters_are_opposition(run: Run) -> None:
-    doc = run("Hundreds of supporters blocked roads in Nairobi on Monday.")
+    doc = run("Hundreds of supporters of the jailed senator blocked roads in Nairobi.")
     assert coded(doc, "supporters")[1] == "OPP"
+    # bare "supporters" (a football crowd) are no actor
+    doc = run("The supporters sang all night.")
+    assert not doc._.ng_actor_mentions
+
+
+def test_descriptor_default_sector_is_not_passed_on(run: Run) -> None:
+    doc = run("Credit rating agency Fitch Ratings cut the rating.")
+    assert coded(doc, "Fitch")[1] != "GOV"
+
+
+def test_igo_body_does_not_make_its_officials_military(run: Run) -> None:
+    doc = run("NATO officials met in Brussels.")
+    assert coded(doc, "NATO officials") == ("IGO", "GOV")
 
 
 def test_ethnic_group_with_one_home_state(run: Run) -> None:

@@ -450,7 +450,11 @@ class ActorsComponent:
             if name is not None:
                 # "the militant group Hamas", "the rebel group Seleka": the name is the actor,
                 # the words before it describe it (they give what the dictionary does not)
-                described[name.i] = (cand.country, cand.sector)
+                # a generic noun's default sector ("credit rating agencies" GOV) says nothing
+                described[name.i] = (
+                    cand.country,
+                    cand.sector if rule.strong or cand.sector != rule.sector else None,
+                )
                 mark(range(cand.start, cand.end))
                 mark(cand.extra.pop("used", []))
                 continue
@@ -790,7 +794,12 @@ class ActorsComponent:
             if tok.i in dict_at:
                 s, e = dict_at[tok.i]
                 entry = self._entry(doc[s:e].text, self._published)
-                if entry is not None and entry.sector and entry.kind != "person":
+                if (
+                    entry is not None
+                    and entry.sector
+                    and entry.kind != "person"
+                    and entry.country != "IGO"  # "NATO leaders", "UN officials" stay GOV
+                ):
                     return entry.sector
         return None
 
