@@ -175,3 +175,13 @@ def test_quotation_after_a_partly_quoted_report_and_its_cue_continues_it(base_nl
     hits = holding(found, "worry every candidate")
     assert len(hits) == 1, [q["text"] for q in found]
     assert hits[0]["text"].startswith("Farmers are"), hits[0]["text"]
+
+
+def test_inverted_cue_names_the_speaker_after_it(base_nlp, quotes) -> None:
+    text = (
+        "“The gap is too wide to close in a week,” said a Nevada farmer.\n\n"
+        "“Look, nobody expected the dam to hold,” added another Nevada farmer."
+    )
+    hits = holding(run(base_nlp, quotes, text), "nobody expected")
+    assert len(hits) == 1
+    assert "another" in (speaker_text(text, hits[0]) or ""), hits[0]["speaker"]

@@ -606,6 +606,10 @@ class Finder:
         subject = best.subject
         if best.token.i >= span.end:
             subject = self._written_before_cue(doc, span.end, best.token.i, subject)
+            if subject is None or subject.i < best.token.i and not (
+                span.end <= subject.i < best.token.i
+            ):
+                subject = self._written_after_cue(doc, best.token.i) or subject
         return Found(
             start,
             q.end,
@@ -616,6 +620,29 @@ class Finder:
             fragments=list(q.fragments),
             rule="direct:cue",
         )
+
+    @staticmethod
+    def _written_after_cue(doc: Doc, cue_i: int) -> Token | None:
+        """“…,” added another New Hampshire Democrat / said Larry Noble, a lawyer: the
+        noun phrase right after an inverted cue is the speaker (its last noun before a
+        comma, preposition or verb)."""
+        if doc[cue_i].tag_ not in ("VBD", "VBZ", "VBP"):
+            return None  # “…,” to describe those …: only a finite cue verb is inverted
+        head: Token | None = None
+        for tok in doc[cue_i + 1 : cue_i + 10]:
+            if tok.is_punct or tok.is_space or tok.pos_ in ("ADP", "VERB", "AUX", "SCONJ", "CCONJ"):
+                break
+            if "\n" in tok.text_with_ws:
+                if tok.pos_ in ("NOUN", "PROPN"):
+                    head = tok
+                break
+            if tok.pos_ in ("NOUN", "PROPN"):
+                head = tok
+            elif tok.pos_ not in ("DET", "ADJ", "NUM", "PRON") and head is not None:
+                break
+        if head is None and cue_i + 1 < len(doc) and doc[cue_i + 1].pos_ == "PRON":
+            return doc[cue_i + 1]
+        return head
 
     @staticmethod
     def _written_before_cue(
