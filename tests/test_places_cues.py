@@ -121,3 +121,21 @@ def test_list_of_regions(base_nlp: Language, det: Detector, places: PlacesCompon
     assert features.get("Kursk") == "admin1" and features.get("Donetsk") == "admin1"
     # one name before a plural region word is no list
     assert det.area_list(base_nlp("Both Kursk regions were shelled.")) == []
+
+
+def test_country_inside_an_organization_name(base_nlp: Language, det: Detector) -> None:
+    doc = base_nlp("Shares of First Bank Ukraine Limited fell on Monday.")
+    start, end = index(doc, "First"), index(doc, "Limited") + 1
+    det.prefixes = []
+    assert det.place_prefix(doc, start, end)
+    assert [doc[a:b].text for a, b in det.prefixes] == ["Ukraine"]
+    det.prefixes = []
+    doc = base_nlp("Shares of First Bank Holdings Limited fell on Monday.")
+    start, end = index(doc, "First"), index(doc, "Limited") + 1
+    assert not det.place_prefix(doc, start, end)
+
+
+def test_dateline_with_agency(base_nlp: Language, det: Detector) -> None:
+    doc = base_nlp("Troops stay on. MERCER (AP) - The governor spoke on Monday.")
+    i = index(doc, "MERCER")
+    assert det.dateline(doc, i, i + 1)

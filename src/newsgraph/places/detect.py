@@ -119,7 +119,21 @@ class Detector:
             if doc[start].text[:1].isupper() and self._names_place(doc[start:e].text):
                 self.prefixes.append((start, e))
                 return True
+        # a country or first-level region inside the name ("SME Mauritius Limited",
+        # "HSBC Bank Malta plc")
+        for start in range(s + 1, e - 1):
+            for length in range(min(3, e - 1 - start), 0, -1):
+                name = doc[start : start + length].text
+                if doc[start].text[:1].isupper() and self._names_big_area(name):
+                    self.prefixes.append((start, start + length))
+                    return True
         return False
+
+    def _names_big_area(self, text: str) -> bool:
+        return text not in self.common and any(
+            kind == NAME_OWN and e.feature in {"country", "admin1"}
+            for e, kind in self.gaz.lookup(text)
+        )
 
     def is_region_word(self, tok: Token) -> bool:
         return tok.lower_ in self.admin_terms
@@ -185,7 +199,10 @@ class Detector:
         # BEIRUT: Israel") or a byline's date ("March 15, 2009 NEWARK -- ")
         after_date = before.like_num and len(before.text) == 4
         return (before.text in {".", "!", "?"} or after_date) and (
-            doc[end].text[:1] in {"-", "–", "—", "\x97"} or doc[end].text == ":"
+            doc[end].text[:1] in {"-", "–", "—", "\x97"}
+            or doc[end].text == ":"
+            # "WASHINGTON (AP) -"
+            or (doc[end].text == "(" and end + 1 < len(doc) and doc[end + 1].is_upper)
         )
 
     def affix_cue(self, doc: Doc, start: int, end: int) -> bool:
@@ -347,6 +364,8 @@ class Detector:
                 pending.append(ent)
             else:
                 for i in range(ent.start, ent.end):
+                    if self.short_name_at(doc, i, i + 1):
+                        add(i, i + 1, "gazetteer")  # "15 billion US dollars"
                     taken[i] = True
 
         def try_pending(final: bool) -> None:
