@@ -189,7 +189,10 @@ def test_target_on_a_conjoined_object(analyzer: Any) -> None:
 
 
 def test_protest_aimed_at_the_target_of_its_purpose(analyzer: Any) -> None:
-    text = "Kenyan students continued their hunger strike to demand the release of Tanzanian activists."
+    text = (
+        "Kenyan students continued their hunger strike to demand the release of Tanzanian "
+        "activists."
+    )
     ev = _event(analyzer, text, "PROTEST")
     assert "TZA" in _countries(ev["targets"]), ev
     assert "+target-from-purpose" in ev["rule"]
@@ -213,3 +216,24 @@ def test_reiterated_demand_is_a_request(analyzer: Any) -> None:
     )
     assert "NLD" in _countries(ev["sources"]), ev
     assert "SRB" in _countries(ev["targets"]), ev
+
+
+def test_act_in_protest_against_someone_targets_them(analyzer: Any) -> None:
+    text = (
+        "A Tunisian lawyer staged a hunger strike on Monday in protest against abuses by "
+        "Egyptian border guards."
+    )
+    ev = _events(analyzer, text)[0]
+    assert ev["category"] == "PROTEST", ev
+    assert "EGY" in _countries(ev["targets"]), ev
+
+
+def test_forced_out_is_an_expulsion(analyzer: Any) -> None:
+    ev = _event(analyzer, "Sudan forced the UN food agency out of Darfur last year.", "SANCTION")
+    assert ev["mode"] == "expel"
+    assert "SDN" in _countries(ev["sources"]), ev
+    assert not [
+        e
+        for e in _events(analyzer, "The rebels forced their way out of the town.")
+        if e["category"] == "SANCTION"
+    ]

@@ -548,6 +548,20 @@ class EventsComponent:
                 named = [t for t in done[c.i]["targets"] if t.get("country") and t.get("start")]
                 if named:
                     return named
+        for c in verb.children:
+            # "staged a hunger strike in protest against X": the protest's target
+            if c.dep_ == "prep" and c.lower_ == "in":
+                for g in c.children:
+                    ev = done.get(g.i)
+                    if (
+                        g.dep_ == "pobj"
+                        and g.i != cand.tok.i
+                        and ev
+                        and ev["category"] == "PROTEST"
+                    ):
+                        named = [t for t in ev["targets"] if t.get("country") and t.get("start")]
+                        if named:
+                            return named
         return []
 
     @staticmethod
