@@ -64,3 +64,8 @@ def test_paragraphs_use_blank_lines_when_present() -> None:
 def test_straight_marks_recover_after_a_stray_mark() -> None:
     text = 'The storm left 5" of rain. Then he said "we will rebuild," and "soon."'
     assert texts(text) == ['"we will rebuild,"', '"soon."']
+
+
+def test_opening_mark_typed_as_closing_one() -> None:
+    text = "“It is unusual,“ said the lawyer. “They rarely do that.”"
+    assert texts(text) == ["“It is unusual,“", "“They rarely do that.”"]

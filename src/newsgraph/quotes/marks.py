@@ -144,7 +144,9 @@ def find_quoted_spans(text: str) -> list[QuotedSpan]:
                 i += width
                 continue
         elif kind == "curly":
-            if c in OPEN_CURLY:
+            if c in OPEN_CURLY and depth == 0 and _closes_like(text, i, 1):
+                close(i + 1)  # “It's unusual,“ said …: an opening mark typed for a closing one
+            elif c in OPEN_CURLY:
                 depth += 1
             elif c == CLOSE_CURLY:
                 if depth:
