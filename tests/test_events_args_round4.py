@@ -237,3 +237,12 @@ def test_forced_out_is_an_expulsion(analyzer: Any) -> None:
         for e in _events(analyzer, "The rebels forced their way out of the town.")
         if e["category"] == "SANCTION"
     ]
+
+
+def test_targeted_place_gets_the_sector_of_its_people(analyzer: Any) -> None:
+    ev = _event(analyzer, "Rebels shelled the town of Kismayo in Somalia on Monday.", "ASSAULT")
+    assert ev["targets"], ev
+    assert {t.get("sector") for t in ev["targets"] if t.get("country")} == {"CVL"}, ev
+    # a named actor keeps its own sector
+    ev = _event(analyzer, "Rebels attacked Somali soldiers in Kismayo.", "ASSAULT")
+    assert "CVL" not in {t.get("sector") for t in ev["targets"]}, ev

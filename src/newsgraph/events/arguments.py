@@ -391,6 +391,12 @@ def unidentified_attacker_sector() -> str | None:
     return str(value) if value else None
 
 
+def place_target_sectors() -> dict[str, str]:
+    """Sector of a place or thing targeted, by category (``data/arguments.yaml``)."""
+    value = _data().get("place_target_sectors") or {}
+    return {str(k): str(v) for k, v in value.items()}
+
+
 def noun_classes() -> tuple[frozenset[str], frozenset[str]]:
     """(person nouns, place nouns) from ``data/arguments.yaml``; read once per process."""
     lists = _noun_lists()

@@ -21,6 +21,7 @@ from newsgraph.events.arguments import (
     ActorIndex,
     core_tokens,
     noun_classes,
+    place_target_sectors,
     refs_for,
     statement_nouns,
     unidentified_attacker_sector,
@@ -1313,6 +1314,17 @@ class EventsComponent:
                 ev[key] = refs
             if located:
                 ev["rule"] += " +country-from-place"
+        sector = place_target_sectors().get(ev["category"])
+        if sector:
+            # "shelled Juba", "demolished Palestinian homes": the people of the place
+            ev["targets"] = [
+                dict(ref, sector=sector)
+                if ref.get("country")
+                and ref.get("sector") is None
+                and (ref.get("kind") == "place" or _unnamed(ref))
+                else ref
+                for ref in ev["targets"]
+            ]
         if ev["category"] == "ASSAULT":
             # an attack by no one named ("a roadside bomb killed ..."): CAMEO's
             # unidentified armed forces
