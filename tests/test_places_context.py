@@ -86,3 +86,13 @@ def test_team_aliases_and_features(base_nlp: Language, places: PlacesComponent) 
     america, ocean = got.get("America"), got.get("Atlantic Ocean")
     assert america is not None and america["geonames_id"] == 6252001
     assert ocean is not None and ocean["feature"] == "ocean" and ocean["precision"] == 3
+
+
+def test_words_of_us_local_news(base_nlp: Language, places: PlacesComponent) -> None:
+    resolver = places.parser.resolver
+    doc = base_nlp(
+        "The sheriff said deputies clocked the car at 90 mph on the interstate before the "
+        "school board met."
+    )
+    assert resolver.local_cues(doc) >= 4
+    assert resolver.local_cues(base_nlp("The minister spoke in the capital on Monday.")) == 0

@@ -83,6 +83,7 @@ class Geoparser:
             {t.lower() for t in terms["direction_words"]},
         )
         self.resolver.common = common
+        self.resolver.us_cues = {t.lower() for t in terms.get("us_local_cues", [])}
         self.agents_as_places = agents_as_places
         # "European" -> Europe (only for words handed in as toponyms)
         self.continent_words: dict[str, Entry | None] = {

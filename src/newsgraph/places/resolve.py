@@ -67,6 +67,9 @@ class Weights:
     ctx_country_many: float = 1.0
     ctx_admin1: float = 2.0
     ctx_actor_country: float = 1.0
+    ctx_local_country: float = 1.0  # per word of US local news ("sheriff", "mph")...
+    local_cues_needed: int = 2  # ...when it has at least this many
+    local_cues_max: int = 4
     coherence: float = 1.0  # per other toponym with a candidate in the same region
     coherence_max: float = 2.0
     coherence_keys: int = 5  # only toponyms with at most this many candidate regions count
@@ -81,6 +84,8 @@ class Context:
     countries: Counter[str] = field(default_factory=Counter)
     admin1: Counter[str] = field(default_factory=Counter)
     actor_countries: set[str] = field(default_factory=set)
+    local_country: str | None = None  # the country the article's vocabulary points to
+    local_cues: int = 0
     # admin1 keys of each other toponym's candidates (when it has few)
     regions: list[frozenset[str]] = field(default_factory=list)
     # pids of the counties (second-level areas) other toponyms may name, and of the counties
@@ -126,6 +131,8 @@ class Resolver:
         self.directions = directions
         self.nationality: Callable[[str], str | None] | None = None
         self.common: set[str] = set()
+        # words of US local news, one or two words each (see data/region_terms.json)
+        self.us_cues: set[str] = set()
         # indices (of the last resolve call) resolved to a place containing the named one
         self.contained: set[int] = set()
         self.w = weights or Weights()
@@ -224,6 +231,8 @@ class Resolver:
                 s += w.near
             if e.country in ctx.actor_countries:
                 s += w.ctx_actor_country
+            if ctx.local_country is not None and e.country == ctx.local_country:
+                s += w.ctx_local_country * min(ctx.local_cues, w.local_cues_max)
             if e.admin1_key and e.feature != "admin1":
                 hits = sum(1 for r in ctx.regions if e.admin1_key in r)
                 s += min(w.coherence * hits, w.coherence_max)
@@ -283,11 +292,15 @@ class Resolver:
             c = actor.get("country") if isinstance(actor, dict) else None
             if isinstance(c, str) and len(c) == 3:
                 actor_countries.add(c)
+        n_local = self.local_cues(doc)
+        local = "USA" if n_local >= self.w.local_cues_needed else None
         result = list(first)
         for _round in range(2):
             prev = list(result)
             for i, f in enumerate(found):
-                ctx = Context(actor_countries=actor_countries)
+                ctx = Context(
+                    actor_countries=actor_countries, local_country=local, local_cues=n_local
+                )
                 # the same name in capitals ("ARLINGTON") is the same toponym, no support
                 seen: set[str] = {normalize(f.text)}
                 for j, (e, _margin, c_margin, r_margin) in enumerate(prev):
@@ -322,6 +335,15 @@ class Resolver:
                 if out[i] is not None:
                     self.contained.add(i)
         return out
+
+    def local_cues(self, doc: Doc) -> int:
+        """How many distinct words of US local news the article uses."""
+        if not self.us_cues:
+            return 0
+        words = [t.lower_ for t in doc]
+        seen = {w for w in words if w in self.us_cues}
+        seen |= {f"{a} {b}" for a, b in zip(words, words[1:], strict=False)} & self.us_cues
+        return len(seen)
 
     @staticmethod
     def county_sets(cands: Sequence[tuple[Entry, int]]) -> tuple[set[int], set[int]]:
