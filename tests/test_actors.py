@@ -491,6 +491,9 @@ def test_ethnic_group_with_one_home_state(run: Run) -> None:
     from newsgraph.actors.countries import country_of
 
     assert country_of("Tamil") is None
+    # a people of several states gives no country of its own: the sentence's country decides
+    doc = run("The Mozambique government accepted demands from Shona rebels on Monday.")
+    assert coded(doc, "Shona rebels") == ("MOZ", "REB")
 
 
 def test_demonym_is_one_mention_whatever_the_model_labels_it(run: Run) -> None:
