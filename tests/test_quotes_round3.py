@@ -185,3 +185,13 @@ def test_inverted_cue_names_the_speaker_after_it(base_nlp, quotes) -> None:
     hits = holding(run(base_nlp, quotes, text), "nobody expected")
     assert len(hits) == 1
     assert "another" in (speaker_text(text, hits[0]) or ""), hits[0]["speaker"]
+
+
+def test_lowercase_quotation_after_a_reported_clause_keeps_the_clause(base_nlp, quotes) -> None:
+    text = (
+        "The senator said he rarely campaigns for other candidates, “except for people I know "
+        "very well.”"
+    )
+    hits = holding(run(base_nlp, quotes, text), "except for people")
+    assert hits
+    assert all("rarely campaigns" in q["text"] for q in hits), [q["text"] for q in hits]

@@ -450,8 +450,14 @@ class Finder:
                 first = i + 1
                 break
         if item.cue is not None and item.cue[1] <= item.start:
-            if self._text[item.cue[1] : item.start].rstrip()[-1:] in (",", ":"):
-                return  # told his supporters, “our nation …”: the quotation alone
+            lead = doc.char_span(item.cue[1], item.start, alignment_mode="contract")
+            clause = lead is not None and (
+                any(t.pos_ in VERB_POS for t in lead) or lead.text.strip(" ,") == "that"
+            )
+            if self._text[item.cue[1] : item.start].rstrip()[-1:] in (",", ":") and not clause:
+                # told his supporters, “our nation …”: the quotation alone (but "said he
+                # rarely asks them to, “except …”" reports the clause the quotation ends)
+                return
             first = max(first, doc.char_span(*item.cue, alignment_mode="expand").end)  # type: ignore[union-attr]
         if item.subject is not None and item.subject.i < span.start:
             first = max(first, item.subject.right_edge.i + 1)
