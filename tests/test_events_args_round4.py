@@ -246,3 +246,9 @@ def test_targeted_place_gets_the_sector_of_its_people(analyzer: Any) -> None:
     # a named actor keeps its own sector
     ev = _event(analyzer, "Rebels attacked Somali soldiers in Kismayo.", "ASSAULT")
     assert "CVL" not in {t.get("sector") for t in ev["targets"]}, ev
+
+
+def test_territory_place_gives_its_country(analyzer: Any) -> None:
+    # whether or not the gazetteer gives the territory a country, the target has one
+    ev = _event(analyzer, "Israeli troops stayed on alert in the West Bank.", "MOBILIZE")
+    assert _countries(ev["targets"]) == {"PSE"}, ev

@@ -1235,6 +1235,11 @@ class EventsComponent:
                     k: place.get(k)
                     for k in ("name", "geonames_id", "country", "admin1", "lat", "lon", "precision")
                 }
+                if not ref.get("country"):
+                    # a territory the gazetteer holds without a country ("the West Bank")
+                    ref["country"] = self.countries.country(text) or self.countries.country(
+                        str(ref.get("name") or "")
+                    )
             else:
                 ref = {
                     "name": text,
