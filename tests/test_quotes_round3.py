@@ -195,3 +195,10 @@ def test_lowercase_quotation_after_a_reported_clause_keeps_the_clause(base_nlp, 
     hits = holding(run(base_nlp, quotes, text), "except for people")
     assert hits
     assert all("rarely campaigns" in q["text"] for q in hits), [q["text"] for q in hits]
+
+
+def test_that_clause_ending_in_a_quotation_is_one_mixed_content(base_nlp, quotes) -> None:
+    text = "The minister said that once the parliament goes home, “I will visit every region.”"
+    hits = holding(run(base_nlp, quotes, text), "every region")
+    assert len(hits) == 1
+    assert hits[0]["text"].startswith("that once") and hits[0]["kind"] == "mixed", hits[0]

@@ -609,6 +609,13 @@ class Finder:
         before = text[: q.start].rstrip()
         if before.lower().endswith(" that") and best.token.i < span.start:
             start, kind = len(before) - 4, "mixed"  # said that “…”: reported, partly quoted
+        elif best.token.i < span.start:
+            # said that once the Senate goes home, “I intend …”: the that-clause the
+            # quotation ends is reported speech, partly quoted.
+            lead = text[best.cue_span[1] : q.start]
+            stripped = lead.lstrip()
+            if stripped.lower().startswith(("that ", "that,")) and _words(lead) <= 25:
+                start, kind = best.cue_span[1] + len(lead) - len(stripped), "mixed"
         subject = best.subject
         if best.token.i >= span.end:
             subject = self._written_before_cue(doc, span.end, best.token.i, subject)
