@@ -505,3 +505,10 @@ def test_demonym_is_one_mention_whatever_the_model_labels_it(run: Run) -> None:
 def test_dictionary_person_inside_another_name_is_not_a_person(run: Run) -> None:
     doc = run("Flights to the Imam Khomeini International Airport resumed on Monday.")
     assert not any(m["kind"] == "person" for m in doc._.ng_actor_mentions)
+
+
+def test_multinational_force_is_igo(run: Run) -> None:
+    doc = run("A regional peacekeeping force landed in Haiti on Monday.")
+    assert coded(doc, "force") == ("IGO", "MIL")
+    doc = run("Regional Kenyan troops patrolled the border.")
+    assert coded(doc, "troops") == ("KEN", "MIL")

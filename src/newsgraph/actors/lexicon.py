@@ -83,6 +83,7 @@ class Lexicon:
         self.agentive_participles = frozenset(ctx["agentive_participles"])
         self.located_participles = frozenset(ctx["located_participles"])
         self.international_words = frozenset(ctx["international_words"])
+        self.multinational_words = frozenset(ctx["multinational_words"])
         self.nongovernmental_heads = frozenset(ctx["nongovernmental_heads"])
         self.first_words = frozenset(k.split(" ")[0] for k in self.sectors)
         self.data_dir = data_dir
