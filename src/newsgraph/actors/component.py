@@ -906,8 +906,10 @@ class ActorsComponent:
                 ):
                     country = country_at[tok.i][2].iso3
                     break
-        if country is None and rule.sector == "MIL" and any(
-            t.lower_ in lex.multinational_words for t in mods_all
+        if (
+            country is None
+            and rule.sector == "MIL"
+            and any(t.lower_ in lex.multinational_words for t in mods_all)
         ):
             country = "IGO"  # "a regional peacekeeping force", "an international force"
         sector = rule.sector
