@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import csv
 import gzip
+import hashlib
 import json
 import logging
 import os
@@ -129,7 +130,21 @@ def source_versions() -> str:
             parts.append(f"{pkg}=={metadata.version(pkg)}")
         except metadata.PackageNotFoundError:
             parts.append(f"{pkg}==missing")
-    return ";".join(parts) + f";format={FORMAT_VERSION}"
+    return ";".join(parts) + f";format={FORMAT_VERSION};data={data_digest()}"
+
+
+INDEX_DATA = ("country_points.tsv", "admin1_points.tsv", "aliases.tsv", "features.tsv",
+              "abbreviations.tsv")
+
+
+def data_digest() -> str:
+    """A short digest of the team tables that go into the index (and the words stripped to
+    make short names), so that editing them rebuilds the cached index."""
+    h = hashlib.sha256()
+    for name in INDEX_DATA:
+        h.update(data_path(name).read_bytes())
+    h.update(json.dumps(region_terms().get("strip_terms", [])).encode())
+    return h.hexdigest()[:12]
 
 
 # --------------------------------------------------------------------------- writing
