@@ -202,3 +202,13 @@ def test_that_clause_ending_in_a_quotation_is_one_mixed_content(base_nlp, quotes
     hits = holding(run(base_nlp, quotes, text), "every region")
     assert len(hits) == 1
     assert hits[0]["text"].startswith("that once") and hits[0]["kind"] == "mixed", hits[0]
+
+
+def test_source_named_after_a_dash_before_the_colon(base_nlp, quotes) -> None:
+    text = (
+        "Turnout estimates have been far too high in recent years - Lakeside Research: “All "
+        "the samples we checked held more regular voters than the population does.”"
+    )
+    hits = holding(run(base_nlp, quotes, text), "samples we checked")
+    assert len(hits) == 1
+    assert (speaker_text(text, hits[0]) or "").endswith("Research"), hits[0]["speaker"]

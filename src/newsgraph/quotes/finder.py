@@ -822,6 +822,13 @@ class Finder:
                 for t in reversed(doc[max(0, i - 12) : i]):
                     if "\n" in t.text_with_ws or t.text in (".", "!", "?"):
                         break
+                    if (
+                        t.text in ("-", "—", "–", "--")
+                        and t.i < i - 1
+                        and t.whitespace_
+                        and doc[t.i - 1].whitespace_
+                    ):
+                        break  # "Polls were wrong - Pew Research: “…”": the name after the dash
                     clause.append(t)
                 if (
                     noun is not None
