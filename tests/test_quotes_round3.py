@@ -212,3 +212,13 @@ def test_source_named_after_a_dash_before_the_colon(base_nlp, quotes) -> None:
     hits = holding(run(base_nlp, quotes, text), "samples we checked")
     assert len(hits) == 1
     assert (speaker_text(text, hits[0]) or "").endswith("Research"), hits[0]["speaker"]
+
+
+def test_cue_set_off_by_commas_speaks_a_partial_quotation(base_nlp, quotes) -> None:
+    text = (
+        "The northern district, she said, was “where we will finally show what a real "
+        "campaign can do.”"
+    )
+    hits = holding(run(base_nlp, quotes, text), "real campaign")
+    assert len(hits) == 1
+    assert speaker_text(text, hits[0]) == "she" and hits[0]["cue"] == "said", hits[0]

@@ -131,6 +131,7 @@ class Finder:
         self._inside: list[bool] = []  # per token of the current Doc: inside a quotation?
         self._sent_start: list[int] = []  # per token: first token of its sentence
         self._sent_end: list[int] = []  # per token: end of its sentence (exclusive)
+        self._cues: list[_Cue] = []  # the cue candidates of the current Doc
 
     def sentence_of(self, i: int) -> tuple[int, int]:
         """Token range of the sentence of token ``i`` in the Doc of the last :meth:`find`
@@ -290,6 +291,7 @@ class Finder:
                 self._sent_start[i] = sent.start
                 self._sent_end[i] = sent.end
         cues = self._verb_cues(doc, inside) + self._agent_cues(doc, inside)
+        self._cues = cues
         found: list[Found] = []
         last_direct: Found | None = None
         for k, q in enumerate(quoted):
@@ -1016,9 +1018,23 @@ class Finder:
             inherited = next(
                 (f for f in reversed(found) if f.subject is not None or f.inherited), None
             )
-            if inherited is None:
+            if inherited is None and self._parenthetical_cue(doc, span) is None:
                 return None
         start, end = self._quote_core(start, end, [q])  # Shaw: “Historically, …”
+        paren = self._parenthetical_cue(doc, span)
+        if paren is not None:
+            # South Carolina, he said, was “where we …”: the cue set off by commas speaks.
+            paren.used = True
+            return Found(
+                start,
+                end,
+                "mixed",
+                cue=paren.cue_span,
+                cue_token=paren.token.i,
+                subject=paren.subject,
+                fragments=[(start, end)],
+                rule="partial",
+            )
         return Found(
             start,
             end,
@@ -1030,6 +1046,26 @@ class Finder:
             fragments=[(start, end)],
             rule="partial",
         )
+
+    def _parenthetical_cue(self, doc: Doc, span: Span) -> _Cue | None:
+        """A cue of the quotation's sentence set off by commas before it (", he said,")."""
+        s0, _s1 = self.sentence_of(span.start)
+        for cue in self._cues:
+            tok, subject = cue.token, cue.subject
+            if (
+                cue.used
+                or cue.cls is None
+                or not cue.cls.direct
+                or subject is None
+                or not s0 <= subject.i < tok.i < span.start
+                or tok.i + 1 >= len(doc)
+                or doc[tok.i + 1].text != ","
+                or subject.left_edge.i == 0
+                or doc[subject.left_edge.i - 1].text != ","
+            ):
+                continue
+            return cue
+        return None
 
     def _predicate_content(self, doc: Doc, verb: Token, q: QuotedSpan) -> tuple[int, int]:
         """The words after the verb that hold a partial quotation (objects, purpose,
