@@ -263,10 +263,11 @@ def load_aliases() -> list[tuple[str, str, str]]:
     return [(r[0], r[1], r[2]) for r in _data_rows("aliases.tsv")]
 
 
-def load_features() -> list[tuple[str, list[str], str, float, float]]:
-    """(name, aliases, feature, lat, lon) of the oceans, seas and regions table."""
+def load_features() -> list[tuple[str, list[str], str, float, float, str | None]]:
+    """(name, aliases, feature, lat, lon, country) of the oceans, seas and regions table."""
     return [
-        (r[0], [a for a in r[1].split("|") if a], r[2], float(r[3]), float(r[4]))
+        (r[0], [a for a in r[1].split("|") if a], r[2], float(r[3]), float(r[4]),
+         (r[5] if len(r) > 5 and r[5] else None))
         for r in _data_rows("features.tsv")
     ]
 
@@ -519,9 +520,9 @@ def build_from_packages(dest: Path) -> int:
         names.append((normalize(c["name"]), pid, NAME_OWN))
 
     # oceans, seas and large regions the town data lacks (team table)
-    for name, aliases, feature, lat, lon in load_features():
+    for name, aliases, feature, lat, lon, iso3 in load_features():
         pid += 1
-        entries.append(Entry(pid, None, name, feature, None, None, None, None, lat, lon, 0))
+        entries.append(Entry(pid, None, name, feature, iso3, None, None, None, lat, lon, 0))
         names.append((normalize(name), pid, NAME_OWN))
         names.extend((normalize(a), pid, NAME_ALT) for a in aliases)
 

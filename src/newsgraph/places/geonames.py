@@ -220,11 +220,11 @@ def build_from_geonames(src: Path, dest: Path) -> int:
         add_names(row, pid, feature)
     # oceans, seas and large regions (team table), for dumps that lack them
     own = {normalize(e.name) for e in entries if e.feature not in {"city", "other"}}
-    for fname, aliases, feature, lat, lon in load_features():
+    for fname, aliases, feature, lat, lon, fiso3 in load_features():
         if normalize(fname) in own:
             continue
         pid += 1
-        entries.append(Entry(pid, None, fname, feature, None, None, None, None, lat, lon, 0))
+        entries.append(Entry(pid, None, fname, feature, fiso3, None, None, None, lat, lon, 0))
         names.append((normalize(fname), pid, NAME_OWN))
         names.extend((normalize(a), pid, NAME_ALT) for a in aliases)
     iso2_pid = dict(country_pid)
