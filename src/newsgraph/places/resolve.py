@@ -294,6 +294,7 @@ class Resolver:
                 actor_countries.add(c)
         n_local = self.local_cues(doc)
         local = "USA" if n_local >= self.w.local_cues_needed else None
+        own_pids = [{e.pid for e, _k in cache[i][0]} for i in range(len(found))]
         result = list(first)
         for _round in range(2):
             prev = list(result)
@@ -310,7 +311,9 @@ class Resolver:
                     ctx.regions.append(regions[found[j].text])
                     ctx.counties |= counties[found[j].text][0]
                     ctx.town_counties |= counties[found[j].text][1]
-                    if e is None:
+                    if e is None or e.pid in own_pids[i]:
+                        # a place this mention may itself name lends it no support
+                        # ("Liverpool", an old name of Washington, Indiana, beside "Washington")
                         continue
                     # "Clarke County" may be one of several, all in the same country
                     if e.country and c_margin >= self.w.confident_margin:
