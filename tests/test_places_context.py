@@ -27,7 +27,25 @@ ROWS = [
     (361058, "Alexandria", 31.2, 29.92, "P", "PPLA", "EG", "06", "", 5000000),
     (4314550, "Alexandria", 31.31, -92.45, "P", "PPLA2", "US", "LA", "079", 47000),
     (5368361, "Los Angeles", 34.05, -118.24, "P", "PPLA2", "US", "CA", "037", 3900000),
+    (6251999, "Canada", 60.1, -113.6, "A", "PCLI", "CA", "00", "", 38000000),
+    (6167865, "Toronto", 43.7, -79.42, "P", "PPLA", "CA", "08", "", 2800000),
+    (5174095, "Toronto", 40.46, -80.6, "P", "PPL", "US", "OH", "081", 4900),
 ]
+
+
+# ISO 3166-1 alpha-2, alpha-3, name, capital, GeoNames id
+COUNTRIES = [
+    ("US", "USA", "United States", "Washington", 6252001),
+    ("FR", "FRA", "France", "Paris", 3017382),
+    ("EG", "EGY", "Egypt", "Cairo", 357994),
+    ("CA", "CAN", "Canada", "Ottawa", 6251999),
+]
+
+
+def _country(iso2: str, iso3: str, name: str, capital: str, gid: int) -> str:
+    cols = [iso2, iso3, "0", "", name, capital, "0", "1000000", "", "", "", "", "", "", "",
+            "", str(gid), "", ""]
+    return "\t".join(cols)
 
 
 def _line(r: tuple[Any, ...]) -> str:
@@ -41,6 +59,7 @@ def _line(r: tuple[Any, ...]) -> str:
 def places(base_nlp: Language, tmp_path_factory: pytest.TempPathFactory) -> PlacesComponent:
     src = tmp_path_factory.mktemp("geonames")
     (src / "allCountries.txt").write_text("\n".join(_line(r) for r in ROWS) + "\n")
+    (src / "countryInfo.txt").write_text("\n".join(_country(*c) for c in COUNTRIES) + "\n")
     dest = src / "gazetteer.sqlite"
     build_from_geonames(src, dest)
     return PlacesComponent(base_nlp, "newsgraph_places", gazetteer_path=str(dest))
@@ -96,3 +115,11 @@ def test_words_of_us_local_news(base_nlp: Language, places: PlacesComponent) -> 
     )
     assert resolver.local_cues(doc) >= 4
     assert resolver.local_cues(base_nlp("The minister spoke in the capital on Monday.")) == 0
+
+
+def test_village_does_not_take_a_world_city_name(
+    base_nlp: Language, places: PlacesComponent
+) -> None:
+    """A shared country alone does not give a world city's name to a village."""
+    doc = places(base_nlp("Texas fans flew to Toronto for the final on Sunday."))
+    assert resolved(doc).get("Toronto") == 6167865

@@ -65,6 +65,8 @@ class Weights:
     parent_outside: float = -2.0
     ctx_country: float = 2.0
     ctx_country_many: float = 1.0
+    village: int = 20_000  # a town this small...
+    big_namesake: int = 1_000_000  # ...with a namesake this big gets half the country bonus
     ctx_admin1: float = 2.0
     ctx_actor_country: float = 1.0
     ctx_local_country: float = 1.0  # per word of US local news ("sheriff", "mph")...
@@ -219,7 +221,14 @@ class Resolver:
         if ctx is not None and e.feature != "continent":
             n = ctx.countries.get(e.country or "", 0)
             if n:
-                s += w.ctx_country + (w.ctx_country_many if n >= 3 else 0.0)
+                bonus = w.ctx_country + (w.ctx_country_many if n >= 3 else 0.0)
+                if e.feature == "city" and e.population < w.village and any(
+                    c.population >= w.big_namesake for c, k in cands if k == NAME_OWN
+                ):
+                    # a village does not take a world city's name from a shared country
+                    # alone ("Toronto", Ohio beside Buffalo)
+                    bonus /= 2
+                s += bonus
             if e.admin1_key and ctx.admin1.get(e.admin1_key):
                 # a town in the region, or the region the other towns lie in ("Hawaii")
                 s += w.ctx_admin1
