@@ -975,6 +975,22 @@ class Finder:
                 fragments=list(q.fragments),
                 rule="direct:colon",
             )
+        lead = self._lead_in_verb(doc, span) if words >= MIN_PARTIAL_WORDS else None
+        if lead is not None and not _title_case(body):
+            # As The Post's columnist puts it, “…” / As the band sang, “…”: a clause ending in
+            # a comma or colon right before a quotation that ends the sentence introduces it,
+            # whatever its verb; that verb's person-like subject speaks.
+            lead_verb, lead_subject = lead
+            return Found(
+                q.start,
+                q.end,
+                "direct",
+                cue=(lead_verb.idx, lead_verb.idx + len(lead_verb.text)),
+                cue_token=lead_verb.i,
+                subject=lead_subject,
+                fragments=list(q.fragments),
+                rule="direct:lead-in",
+            )
         if standalone and words >= MIN_PARTIAL_WORDS:
             subject = self._paragraph_subject(doc, para[0] if para else 0, span.start)
             prev = next((f for f in reversed(found) if f.subject is not None or f.inherited), None)
@@ -1046,6 +1062,39 @@ class Finder:
             fragments=[(start, end)],
             rule="partial",
         )
+
+    def _lead_in_verb(self, doc: Doc, span: Span) -> tuple[Token, Token] | None:
+        """The verb and person-like subject of the clause that a comma or colon right before
+        the quotation ends, when the quotation ends its sentence ("As X put it, “…”")."""
+        text = self._text
+        before = text[: span.start_char].rstrip()
+        if not before or before[-1] not in ",:" or "\n" in text[len(before) : span.start_char]:
+            return None
+        if not self._clause_final(text, span.end_char):
+            return None
+        s0 = self.sentence_of(span.start)[0]
+        cue_tokens = {c.token.i for c in self._cues}
+        i = span.start - 1
+        while i >= 0 and doc[i].is_space:
+            i -= 1
+        for tok in reversed(doc[max(s0, i - BEFORE_WINDOW) : i]):
+            if self._inside[tok.i] or "\n" in tok.text_with_ws or tok.text in (".", "!", "?", ";"):
+                return None
+            if tok.pos_ != "VERB":
+                continue
+            if tok.i in cue_tokens:
+                return None  # a cue word of the lexicon: the other rules decide
+            subject = self._syntactic_subject(tok)
+            if subject is None or self._inside[subject.i] or subject.i < s0:
+                return None
+            if (
+                subject.pos_ not in ("PROPN", "NOUN", "PRON")
+                or subject.lower_ in self.lex.relatives
+                or subject.lower_ in ("it", "what", "this", "that")
+            ):
+                return None
+            return tok, subject
+        return None
 
     def _parenthetical_cue(self, doc: Doc, span: Span) -> _Cue | None:
         """A cue of the quotation's sentence set off by commas before it (", he said,")."""

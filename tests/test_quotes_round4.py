@@ -1,0 +1,54 @@
+"""Quote shapes of round 4: speakers of quotations introduced by a clause that is not a cue
+of the lexicon, and other speaker shapes."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+from spacy.language import Language
+
+from newsgraph.quotes import QuotesComponent
+
+pytestmark = pytest.mark.slow
+
+
+@pytest.fixture(scope="module")
+def quotes(base_nlp: Language) -> QuotesComponent:
+    return QuotesComponent(base_nlp)
+
+
+def run(base_nlp: Language, quotes: QuotesComponent, text: str) -> list[dict[str, Any]]:
+    doc = quotes(base_nlp(text))
+    assert not doc.user_data.get("ng_errors")
+    return list(doc._.ng_quotes)
+
+
+def speaker_text(text: str, q: dict[str, Any]) -> str | None:
+    sp = q["speaker"] or {}
+    if sp.get("start") is None:
+        return None
+    return text[sp["start"] : sp["end"]]
+
+
+def test_as_x_put_it_introduces_the_quotation(base_nlp, quotes) -> None:
+    text = (
+        "The council voted against the new bridge on Monday. As the historian Maria Lindqvist "
+        "put it, “Nobody in this town wants to pay for a bridge that leads nowhere.”"
+    )
+    found = run(base_nlp, quotes, text)
+    hits = [q for q in found if "Nobody in this town" in q["text"]]
+    assert len(hits) == 1, [q["text"] for q in found]
+    assert hits[0]["kind"] == "direct"
+    assert hits[0]["text"].startswith("“Nobody")
+    assert "Lindqvist" in (speaker_text(text, hits[0]) or "")
+
+
+def test_lead_in_with_a_thing_as_subject_gives_no_speaker(base_nlp, quotes) -> None:
+    text = (
+        "The river rose all night. By morning it had reached the old mill, "
+        "“the highest level anyone here can remember.”"
+    )
+    found = run(base_nlp, quotes, text)
+    for q in found:
+        assert speaker_text(text, q) != "it"
