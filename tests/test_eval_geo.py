@@ -190,3 +190,35 @@ def test_same_corpus_name_in_two_folders_keeps_ids_apart(tmp_path: Path) -> None
         (tmp_path / sub / "corpus.xml").write_bytes((FIX / "lgl_style.xml").read_bytes())
     docs, _ = load_gold(tmp_path)
     assert len({d.id for d in docs}) == 4
+
+
+NATIONALITY_GOLD = """<?xml version="1.0" encoding="utf-8"?>
+<articles>
+  <article docid="n1">
+    <text><![CDATA[Canadian officials met their counterparts in Ottawa on Friday.]]></text>
+    <toponyms count="2">
+      <toponym><start>0</start><end>8</end><phrase>Canadian</phrase>
+        <gaztag geonameid="6251999"><name>Canada</name><fcode>PCLI</fcode>
+          <lat>60.10867</lat><lon>-113.64258</lon></gaztag></toponym>
+      <toponym><start>45</start><end>51</end><phrase>Ottawa</phrase>
+        <gaztag geonameid="6094817"><name>Ottawa</name><fcode>PPLC</fcode>
+          <lat>45.41117</lat><lon>-75.69812</lon></gaztag></toponym>
+    </toponyms>
+  </article>
+</articles>
+"""
+
+
+@pytest.mark.slow
+def test_nationality_convention_is_scored_beside_the_default(analyzer, tmp_path: Path) -> None:
+    from newsgraph.evaluate.geo import evaluate
+
+    gold = tmp_path / "nat.xml"
+    gold.write_text(NATIONALITY_GOLD, encoding="utf-8")
+    result = evaluate(gold, analyzer=analyzer)
+    m = result.metrics
+    # by default "Canadian" is an actor's country, so only Ottawa is found end to end
+    assert m["e2e_exact_id"] == pytest.approx(0.5)
+    # the corpus convention counts it as a toponym of Canada
+    assert m["e2e_exact_id_with_nationalities"] == pytest.approx(1.0)
+    assert m["detection_f1_with_nationalities"] > m["detection_f1"]

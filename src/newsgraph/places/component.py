@@ -94,6 +94,7 @@ class Geoparser:
             for name, target, kind in load_aliases()
             if kind == "demonym" and target.startswith("continent:")
         }
+        self.detector.demonym_word = _demonym_test()
         if nationalities_as_places:
             self.detector.nationality = _country_word()
             self.resolver.nationality = self.detector.nationality

@@ -62,6 +62,9 @@ class Detector:
         self.prefixes: list[tuple[int, int]] = []
         # when set, nationality words ("Russian") are reported as their country
         self.nationality: Callable[[str], str | None] | None = None
+        # the actors stage's test for nationality words, when installed: "Canadian" is a
+        # nationality word even though towns in Texas and Victoria carry the name
+        self.demonym_word: Callable[[str], bool] | None = None
 
     # -- gazetteer tests ---------------------------------------------------------------
 
@@ -141,6 +144,8 @@ class Detector:
     def is_demonym(self, text: str) -> bool:
         if text.lower().startswith("the "):
             text = text[4:]  # "the Atlantic Ocean" is judged as "Atlantic Ocean"
+        if self.demonym_word is not None and self.demonym_word(text):
+            return True
         low = text.lower()
         return low.endswith(self.demonym_suffixes) and not self.known(text, strong=True)
 
