@@ -108,3 +108,17 @@ def test_gazetteer_built_from_geonames_files_is_used_by_ingest(tmp_path):
     assert any(r["geonames_id"] == 709716 for r in rows), rows
     missing = runner.invoke(app, ["ingest", str(story), "--db", db, "--gazetteer", str(tmp_path / "none.sqlite")])
     assert missing.exit_code == 2
+
+
+def test_nationality_places_flag(tmp_path):
+    story = tmp_path / "story.txt"
+    story.write_text("Canadian officials met their counterparts in Ottawa on Friday.")
+    texts = {}
+    for flag in ([], ["--nationality-places"]):
+        db = str(tmp_path / f"n{len(flag)}.duckdb")
+        done = runner.invoke(app, ["ingest", str(story), "--db", db, "-q", "-w", "1", *flag])
+        assert done.exit_code == 0, done.output
+        out = runner.invoke(app, ["places", "--db", db, "--json"]).stdout.splitlines()
+        texts[bool(flag)] = sorted(json.loads(x)["text"] for x in out)
+    assert texts[False] == ["Ottawa"]
+    assert texts[True] == ["Canadian", "Ottawa"]

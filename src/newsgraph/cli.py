@@ -130,6 +130,14 @@ def ingest(
         typer.Option(help="Comma-separated stages to run (default: all): actors,places,times,quotes,events. "
         "Empty string: NLP and mentions only."),
     ] = None,
+    nationality_places: Annotated[
+        bool,
+        typer.Option(
+            "--nationality-places",
+            help="Also report nationality words ('Canadian') as place mentions of their "
+            "country, as gazetteer corpora do (default: they are actors' countries only).",
+        ),
+    ] = False,
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No progress bar.")] = False,
 ) -> None:
     """Read articles, extract actors, places, dates, quotes and events, and store them."""
@@ -149,7 +157,9 @@ def ingest(
     if actors_file:
         config["actors"] = {"user_dictionary": str(actors_file)}
     if gazetteer:
-        config["places"] = {"gazetteer_path": str(gazetteer)}
+        config.setdefault("places", {})["gazetteer_path"] = str(gazetteer)
+    if nationality_places:
+        config.setdefault("places", {})["nationalities_as_places"] = True
     _note_first_gazetteer_build(gazetteer, stages)
     total = estimate_articles(paths)
     if workers <= 0 and total is not None:
