@@ -52,3 +52,25 @@ def test_lead_in_with_a_thing_as_subject_gives_no_speaker(base_nlp, quotes) -> N
     found = run(base_nlp, quotes, text)
     for q in found:
         assert speaker_text(text, q) != "it"
+
+
+def test_conjoined_verb_after_a_loose_clause_takes_the_first_subject(base_nlp, quotes) -> None:
+    text = (
+        "The crowd chanted for ten minutes.\n\n"
+        "Okafor waved to quiet the hall, then leaned in and boomed: “We will win this county.”"
+    )
+    found = run(base_nlp, quotes, text)
+    hits = [q for q in found if "win this county" in q["text"]]
+    assert len(hits) == 1, [q["text"] for q in found]
+    assert speaker_text(text, hits[0]) == "Okafor"
+
+
+def test_copula_clause_before_a_colon_speaks(base_nlp, quotes) -> None:
+    text = (
+        "The mayor asked the court to look again.\n\n"
+        "The election board was firm in its ruling: “No further hearing is needed on this.”"
+    )
+    found = run(base_nlp, quotes, text)
+    hits = [q for q in found if "No further hearing" in q["text"]]
+    assert len(hits) == 1, [q["text"] for q in found]
+    assert "board" in (speaker_text(text, hits[0]) or "")

@@ -173,7 +173,7 @@ class Finder:
                         return obj
         if any(child.dep_ in ("nsubjpass", "expl") for child in verb.children):
             return None
-        if depth < 3 and verb.dep_ in ("conj", "advcl", "xcomp") and verb.head is not verb:
+        if depth < 3 and verb.dep_ in ("conj", "advcl", "xcomp", "dep") and verb.head is not verb:
             return self._syntactic_subject(verb.head, depth + 1)
         return None
 
@@ -883,11 +883,12 @@ class Finder:
                 if not final:
                     return None
                 head, hops = doc[colon - 1], 0
-                while hops < 6 and not (head.pos_ == "VERB" and not self._inside[head.i]):
+                while hops < 6 and not (head.pos_ in VERB_POS and not self._inside[head.i]):
                     if head.head is head:
                         break
                     head, hops = head.head, hops + 1
-                root = head if head.pos_ == "VERB" and not self._inside[head.i] else None
+                # (a copula counts: "the board was conclusive in its findings: “…”")
+                root = head if head.pos_ in VERB_POS and not self._inside[head.i] else None
             if root is not None:
                 subject = self.subject_of(root)
                 if subject is not None and subject.i < colon:
