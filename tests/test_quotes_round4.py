@@ -74,3 +74,15 @@ def test_copula_clause_before_a_colon_speaks(base_nlp, quotes) -> None:
     hits = [q for q in found if "No further hearing" in q["text"]]
     assert len(hits) == 1, [q["text"] for q in found]
     assert "board" in (speaker_text(text, hits[0]) or "")
+
+
+def test_quotation_opening_a_paragraph_after_a_new_subject_takes_it(base_nlp, quotes) -> None:
+    text = (
+        "“We are going to fix the roads,” Okafor said. She then turned to the audience.\n\n"
+        "“Who here has waited an hour for a bus this week?”"
+    )
+    found = run(base_nlp, quotes, text)
+    hits = [q for q in found if "waited an hour" in q["text"]]
+    assert len(hits) == 1, [q["text"] for q in found]
+    assert "fix the roads" not in hits[0]["text"]
+    assert speaker_text(text, hits[0]) == "She"

@@ -931,7 +931,10 @@ class Finder:
             next_para
             and q.start == para_q[0]
             and (
-                _words(text[prev.end : para_prev[1]]) <= 12
+                (
+                    _words(text[prev.end : para_prev[1]]) <= 12
+                    and self._one_sentence(doc, prev.end, para_prev[1])
+                )
                 or (cue_in_gap and self._one_sentence(doc, prev.end, para_prev[1]))
             )
         ):
@@ -994,6 +997,8 @@ class Finder:
             )
         if standalone and words >= MIN_PARTIAL_WORDS:
             subject = self._paragraph_subject(doc, para[0] if para else 0, span.start)
+            if subject is None and para is not None and q.start == para[0]:
+                subject = self._lead_sentence_subject(doc, paras, para, span.start)
             prev = next((f for f in reversed(found) if f.subject is not None or f.inherited), None)
             return Found(
                 q.start,
@@ -1157,6 +1162,27 @@ class Finder:
             if self.person_like(tok):
                 best = tok
         return best
+
+    def _lead_sentence_subject(
+        self, doc: Doc, paras: list[tuple[int, int]], para: tuple[int, int], first: int
+    ) -> Token | None:
+        """He then had a question for the crowd.⏎“Who is going to pay for it?”: a quotation
+        opening a paragraph after a sentence with no quotation whose subject is a person
+        takes that subject (the last sentence of the paragraph before)."""
+        k = paras.index(para)
+        if k == 0 or first == 0:
+            return None
+        prev_start = paras[k - 1][0]
+        i = first - 1
+        while i > 0 and doc[i].is_space:
+            i -= 1
+        s0, s1 = self.sentence_of(i)
+        if doc[s0].idx < prev_start or any(self._inside[j] for j in range(s0, s1)):
+            return None
+        for tok in doc[s0:s1]:
+            if tok.dep_ == "nsubj" and tok.head.dep_ == "ROOT" and self.person_like(tok):
+                return tok
+        return None
 
     @staticmethod
     def _colon_person(doc: Doc, first: int) -> Token | None:
