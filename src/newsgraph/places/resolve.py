@@ -69,6 +69,10 @@ class Weights:
     big_namesake: int = 1_000_000  # ...with a namesake this big gets half the country bonus
     ctx_admin1: float = 2.0
     ctx_actor_country: float = 1.0
+    # a place in a country bordering countries the other toponyms name: "Gaza" beside
+    # Israel and Egypt is the Palestinian town, not Mozambique's province (per neighbour)
+    ctx_neighbour: float = 1.0
+    ctx_neighbour_max: float = 2.0
     ctx_local_country: float = 1.0  # per word of US local news ("sheriff", "mph")...
     local_cues_needed: int = 2  # ...when it has at least this many
     local_cues_max: int = 4
@@ -137,6 +141,8 @@ class Resolver:
         self.us_cues: set[str] = set()
         # indices (of the last resolve call) resolved to a place containing the named one
         self.contained: set[int] = set()
+        # ISO alpha-3 -> the alpha-3 codes of the countries bordering it
+        self.neighbours: dict[str, frozenset[str]] = {}
         self.w = weights or Weights()
 
     def candidates(self, f: Found) -> tuple[list[tuple[Entry, int]], bool]:
@@ -229,6 +235,9 @@ class Resolver:
                     # alone ("Toronto", Ohio beside Buffalo)
                     bonus /= 2
                 s += bonus
+            elif e.country and e.feature != "country" and ctx.countries:
+                near = sum(1 for c in self.neighbours.get(e.country, ()) if ctx.countries.get(c))
+                s += min(w.ctx_neighbour * near, w.ctx_neighbour_max)
             if e.admin1_key and ctx.admin1.get(e.admin1_key):
                 # a town in the region, or the region the other towns lie in ("Hawaii")
                 s += w.ctx_admin1

@@ -1,0 +1,89 @@
+"""Round 4 of the places stage: neighbouring countries as context, region points, and
+nationality words of nations that are no country."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from newsgraph.places.component import PlacesComponent, country_neighbours
+from newsgraph.places.geonames import build_from_geonames
+
+# id, name, lat, lon, feature class, feature code, country, admin1, admin2, population
+ROWS = [
+    (294640, "Israel", 31.5, 34.75, "A", "PCLI", "IL", "00", "", 8800000),
+    (357994, "Egypt", 27.0, 30.0, "A", "PCLI", "EG", "00", "", 100000000),
+    (6254930, "Palestine", 31.9, 35.2, "A", "PCLI", "PS", "00", "", 4500000),
+    (1036973, "Mozambique", -18.25, 35.0, "A", "PCLI", "MZ", "00", "", 29000000),
+    (1045114, "Gaza", -23.0, 33.0, "A", "ADM1", "MZ", "02", "", 1400000),
+    (1045110, "Xai-Xai", -25.05, 33.64, "P", "PPLA", "MZ", "02", "", 130000),
+    (281133, "Gaza", 31.5, 34.47, "P", "PPLA", "PS", "GZ", "", 410000),
+]
+
+# ISO 3166-1 alpha-2, alpha-3, name, capital, GeoNames id
+COUNTRIES = [
+    ("IL", "ISR", "Israel", "Jerusalem", 294640),
+    ("EG", "EGY", "Egypt", "Cairo", 357994),
+    ("PS", "PSE", "Palestine", "East Jerusalem", 6254930),
+    ("MZ", "MOZ", "Mozambique", "Maputo", 1036973),
+]
+
+
+def _country(iso2: str, iso3: str, name: str, capital: str, gid: int) -> str:
+    cols = [iso2, iso3, "0", "", name, capital, "0", "1000000", "", "", "", "", "", "", "",
+            "", str(gid), "", ""]
+    return "\t".join(cols)
+
+
+def _line(r: tuple[Any, ...]) -> str:
+    gid, name, lat, lon, fclass, fcode, cc, a1, a2, pop = r
+    cols = [str(gid), name, name, "", str(lat), str(lon), fclass, fcode, cc, "", a1, a2,
+            "", "", str(pop), "", "", "", "2025-01-01"]
+    return "\t".join(cols)
+
+
+@pytest.fixture(scope="module")
+def gaz_path(tmp_path_factory: pytest.TempPathFactory) -> str:
+    src = tmp_path_factory.mktemp("geonames4")
+    (src / "allCountries.txt").write_text("\n".join(_line(r) for r in ROWS) + "\n")
+    (src / "countryInfo.txt").write_text("\n".join(_country(*c) for c in COUNTRIES) + "\n")
+    dest = src / "gazetteer.sqlite"
+    build_from_geonames(src, dest)
+    return str(dest)
+
+
+def resolved(doc: Doc) -> dict[str, int | None]:
+    by_id = {p["id"]: p for p in doc._.ng_places}
+    out: dict[str, int | None] = {}
+    for m in doc._.ng_place_mentions:
+        p = by_id.get(m["place_id"] or "")
+        out[m["text"]] = p["geonames_id"] if p else None
+    return out
+
+
+TEXT = (
+    "Israel and Egypt kept the crossings shut on Sunday. Aid trucks waited for days "
+    "before they could reach Gaza."
+)
+
+
+def test_neighbour_table() -> None:
+    table = country_neighbours()
+    assert {"ISR", "EGY"} <= table["PSE"]
+    assert "MOZ" not in table["PSE"]
+
+
+def test_a_town_beside_the_countries_named(base_nlp: Language, gaz_path: str) -> None:
+    """Gaza beside Israel and Egypt is the Palestinian town, not Mozambique's province."""
+    places = PlacesComponent(base_nlp, "newsgraph_places", gazetteer_path=gaz_path)
+    assert resolved(places(base_nlp(TEXT))).get("Gaza") == 281133
+
+
+def test_without_neighbours_the_province_wins(base_nlp: Language, gaz_path: str) -> None:
+    """The same text with the neighbour table emptied: the rule is what decides."""
+    places = PlacesComponent(base_nlp, "newsgraph_places", gazetteer_path=gaz_path)
+    places.parser.resolver.neighbours = {}
+    assert resolved(places(base_nlp(TEXT))).get("Gaza") == 1045114
