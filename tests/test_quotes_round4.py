@@ -86,3 +86,16 @@ def test_quotation_opening_a_paragraph_after_a_new_subject_takes_it(base_nlp, qu
     assert len(hits) == 1, [q["text"] for q in found]
     assert "fix the roads" not in hits[0]["text"]
     assert speaker_text(text, hits[0]) == "She"
+
+
+def test_as_follows_at_the_end_of_the_paragraph_before(base_nlp, quotes) -> None:
+    text = (
+        "The council met on Monday night to discuss the bridge.\n\n"
+        "Partial transcript as follows:\n\n"
+        "“MAYOR: We will open the bridge in May, and nobody will pay a toll to cross it.”"
+    )
+    found = run(base_nlp, quotes, text)
+    hits = [q for q in found if "open the bridge" in q["text"]]
+    assert len(hits) == 1, [q["text"] for q in found]
+    assert hits[0]["kind"] == "direct"
+    assert "transcript" in (speaker_text(text, hits[0]) or "")

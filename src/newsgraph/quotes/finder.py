@@ -809,6 +809,9 @@ class Finder:
             # word of the lexicon introduces it.)
             return None
         by_token = {c.token.i: c for c in cues if c.cls is not None and c.cls.direct}
+        last = span.start - 1  # the colon may end the paragraph before ("as follows:⏎⏎“…”")
+        while last > 0 and doc[last].is_space:
+            last -= 1
         for i in range(span.start - 1, max(-1, span.start - 1 - BEFORE_WINDOW), -1):
             tok = doc[i]
             if i in quote_of_token:
@@ -818,7 +821,7 @@ class Finder:
             cue = by_token.get(i)
             if cue is not None and not cue.used:
                 return cue
-            if before[-1] == ":" and i == span.start - 1 and tok.text == ":":
+            if before[-1] == ":" and i == last and tok.text == ":":
                 noun = doc[i - 1] if i > 0 else None
                 clause = []
                 for t in reversed(doc[max(0, i - 12) : i]):
