@@ -21,6 +21,8 @@ ROWS = [
     (1045114, "Gaza", -23.0, 33.0, "A", "ADM1", "MZ", "02", "", 1400000),
     (1045110, "Xai-Xai", -25.05, 33.64, "P", "PPLA", "MZ", "02", "", 130000),
     (281133, "Gaza", 31.5, 34.47, "P", "PPLA", "PS", "GZ", "", 410000),
+    (2644210, "Liverpool", 53.41, -2.98, "P", "PPLA2", "GB", "ENG", "", 500000),
+    (4257750, "English", 38.33, -86.46, "P", "PPLA2", "US", "IN", "025", 600),
 ]
 
 # ISO 3166-1 alpha-2, alpha-3, name, capital, GeoNames id
@@ -87,3 +89,24 @@ def test_without_neighbours_the_province_wins(base_nlp: Language, gaz_path: str)
     places = PlacesComponent(base_nlp, "newsgraph_places", gazetteer_path=gaz_path)
     places.parser.resolver.neighbours = {}
     assert resolved(places(base_nlp(TEXT))).get("Gaza") == 1045114
+
+
+NATION_TEXTS = [
+    "He starred in the English Premier League before Liverpool signed him.",
+    "Liverpool fans sang in English and in Arabic.",
+]
+
+
+def test_nation_words_are_no_places(base_nlp: Language, gaz_path: str) -> None:
+    """'English' is a people's word like 'Canadian' (or a language), not English, Indiana."""
+    places = PlacesComponent(base_nlp, "newsgraph_places", gazetteer_path=gaz_path)
+    for text in NATION_TEXTS:
+        assert "English" not in resolved(places(base_nlp(text))), text
+    assert places.parser.detector.is_demonym("Kurdish")
+    assert not places.parser.detector.is_demonym("Liverpool")
+
+
+def test_without_the_word_list_the_village_is_taken(base_nlp: Language, gaz_path: str) -> None:
+    places = PlacesComponent(base_nlp, "newsgraph_places", gazetteer_path=gaz_path)
+    places.parser.detector.nation_words = set()
+    assert any("English" in resolved(places(base_nlp(t))) for t in NATION_TEXTS)

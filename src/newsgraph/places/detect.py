@@ -56,6 +56,8 @@ class Detector:
         self.cues = {t.lower() for t in terms["locative_cues"]} - {"of", "to"}
         self.directions = {t.lower() for t in terms["direction_words"]}
         self.demonym_suffixes = tuple(terms.get("demonym_suffixes", []))
+        # nationality words of peoples that are no country ("English", "Kurdish")
+        self.nation_words = {t.lower() for t in terms.get("nation_words", [])}
         self.civic = {t.lower() for t in terms.get("civic_nouns", [])}
         self.party = set(terms.get("party_letters", []))
         self.short_names = set(terms.get("short_names", []))
@@ -147,6 +149,8 @@ class Detector:
         if self.demonym_word is not None and self.demonym_word(text):
             return True
         low = text.lower()
+        if low in self.nation_words:
+            return True
         return low.endswith(self.demonym_suffixes) and not self.known(text, strong=True)
 
     # -- cues --------------------------------------------------------------------------
@@ -378,7 +382,7 @@ class Detector:
                 s = ent.start + (1 if doc[ent.start].lower_ == "the" else 0)
                 name = doc[s : ent.end].text
                 ok = False
-                if (ent.label_ == "NORP" and self.is_demonym(name)) or not self.known(
+                if (ent.label_ in {"NORP", "LANGUAGE"} and self.is_demonym(name)) or not self.known(
                     name, strong=True
                 ):
                     ok = False
@@ -440,8 +444,8 @@ class Detector:
                     continue
                 if not span[-1].text[:1].isupper():
                     continue
-                if self.known(span.text, strong=True):
-                    best = span
+                if self.known(span.text, strong=True) and not self.is_demonym(span.text):
+                    best = span  # "in English" is the language, not English, Indiana
                     break
             if best is None:
                 i += 1
