@@ -23,6 +23,7 @@ ROWS = [
     (281133, "Gaza", 31.5, 34.47, "P", "PPLA", "PS", "GZ", "", 410000),
     (2644210, "Liverpool", 53.41, -2.98, "P", "PPLA2", "GB", "ENG", "", 500000),
     (4257750, "English", 38.33, -86.46, "P", "PPLA2", "US", "IN", "025", 600),
+    (4832425, "Canaan", 42.03, -73.33, "P", "PPL", "US", "CT", "005", 1200),
 ]
 
 # ISO 3166-1 alpha-2, alpha-3, name, capital, GeoNames id
@@ -110,3 +111,14 @@ def test_without_the_word_list_the_village_is_taken(base_nlp: Language, gaz_path
     places = PlacesComponent(base_nlp, "newsgraph_places", gazetteer_path=gaz_path)
     places.parser.detector.nation_words = set()
     assert any("English" in resolved(places(base_nlp(t))) for t in NATION_TEXTS)
+
+
+INSTITUTION_TEXT = "A spokesman for the Canaan Volunteer Fire Department said the cause was unknown."
+
+
+def test_small_town_opening_an_institution_name(base_nlp: Language, gaz_path: str) -> None:
+    """A village at the start of a local institution's name is a toponym."""
+    places = PlacesComponent(base_nlp, "newsgraph_places", gazetteer_path=gaz_path)
+    assert resolved(places(base_nlp(INSTITUTION_TEXT))).get("Canaan") == 4832425
+    places.parser.detector.institution = set()
+    assert "Canaan" not in resolved(places(base_nlp(INSTITUTION_TEXT)))

@@ -59,6 +59,7 @@ class Detector:
         # nationality words of peoples that are no country ("English", "Kurdish")
         self.nation_words = {t.lower() for t in terms.get("nation_words", [])}
         self.civic = {t.lower() for t in terms.get("civic_nouns", [])}
+        self.institution = {t.lower() for t in terms.get("institution_words", [])}
         self.party = set(terms.get("party_letters", []))
         self.short_names = set(terms.get("short_names", []))
         self.prefixes: list[tuple[int, int]] = []
@@ -115,7 +116,11 @@ class Detector:
             name = doc[s : s + length].text
             if doc[s + length - 1].text[:1].isupper() and (
                 self._names_place(name)
-                or (self.civic_after(doc, s + length) and self.known(name, strong=True))
+                or (
+                    (self.civic_after(doc, s + length) or doc[s + length].lower_ in self.institution)
+                    and self.known(name, strong=True)
+                    and not self.is_demonym(name)
+                )
             ):
                 self.prefixes.append((s, s + length))
                 return True
