@@ -122,3 +122,17 @@ def test_small_town_opening_an_institution_name(base_nlp: Language, gaz_path: st
     assert resolved(places(base_nlp(INSTITUTION_TEXT))).get("Canaan") == 4832425
     places.parser.detector.institution = set()
     assert "Canaan" not in resolved(places(base_nlp(INSTITUTION_TEXT)))
+
+
+LOCAL_NOUN_TEXT = "Voters approved the Canaan town budget on Monday."
+
+
+def test_institution_word_in_lower_case_after_a_name(base_nlp: Language, gaz_path: str) -> None:
+    """'the X town budget', 'X zoning': a cue for a name the model left untagged."""
+    places = PlacesComponent(base_nlp, "newsgraph_places", gazetteer_path=gaz_path)
+    assert resolved(places(base_nlp(LOCAL_NOUN_TEXT))).get("Canaan") == 4832425
+    assert resolved(places(base_nlp("A new plan from Canaan's mayor was approved."))).get(
+        "Canaan"
+    ) == 4832425
+    places.parser.detector.institution = set()
+    assert "Canaan" not in resolved(places(base_nlp(LOCAL_NOUN_TEXT)))

@@ -171,7 +171,14 @@ class Detector:
 
     def civic_after(self, doc: Doc, end: int) -> bool:
         """A local noun follows the name: "Roselle police", "an Alexandria woman"."""
-        return end < len(doc) and doc[end].lower_ in self.civic
+        if end < len(doc) - 1 and doc[end].lower_ in {"'s", "’s"}:
+            end += 1  # "Pataskala's mayor"
+        if end >= len(doc):
+            return False
+        nxt = doc[end]
+        # "the Dover area", "Pataskala zoning", "Groton town officials": an institution word
+        # written in lower case after the name is a common noun about the place
+        return nxt.lower_ in self.civic or (nxt.is_lower and nxt.lower_ in self.institution)
 
     def container_after(self, doc: Doc, end: int) -> int | None:
         """Token index where a containing place starts right after the name, if any:
