@@ -65,3 +65,22 @@ def test_unknown_stage_is_a_clear_error(base_nlp):
 
     with pytest.raises(NewsgraphError, match="Unknown stage"):
         build_pipeline(stages=["telepathy"], nlp=base_nlp)
+
+
+def test_quotation_marks_glued_to_words_are_split(base_nlp) -> None:
+    words = [t.text for t in base_nlp.tokenizer("He said,“Look at this.”It was “great,”he said.")]
+    assert words[:5] == ["He", "said", ",", "“", "Look"]
+    assert "great" in words and "he" in words
+    # ordinary punctuation inside words is untouched
+    assert [t.text for t in base_nlp.tokenizer("U.S. growth of 3.5% in 2024")][:3] == [
+        "U.S.",
+        "growth",
+        "of",
+    ]
+
+
+def test_glued_quote_gets_its_speaker(analyzer) -> None:
+    doc = analyzer.nlp("The mayor said,“We will rebuild the bridge by spring.”")
+    (quote,) = doc._.ng_quotes
+    assert "rebuild the bridge" in quote["text"]
+    assert (quote.get("speaker") or {}).get("name", "").lower().endswith("mayor")

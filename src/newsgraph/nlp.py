@@ -18,6 +18,8 @@ from typing import Any
 
 import spacy
 from spacy.language import Language
+from spacy.tokenizer import Tokenizer
+from spacy.util import compile_infix_regex
 
 from newsgraph.errors import NewsgraphError
 from newsgraph.extensions import register_extensions
@@ -47,12 +49,33 @@ def load_model(name: str | None = None) -> Language:
     names = (name,) if name else MODEL_NAMES
     for candidate in names:
         try:
-            return spacy.load(candidate)
+            nlp = spacy.load(candidate)
         except OSError:
             continue
+        split_glued_quotes(nlp)
+        return nlp
     if name:
         raise NewsgraphError(f"spaCy model {name!r} is not installed. {MODEL_FIX}")
     raise NewsgraphError(MODEL_FIX)
+
+
+# Quotation marks glued to punctuation and a word, as copy often has them ('said,“Look',
+# 'great,”he'): the default rules keep the whole run as one token, so the quote, its cue and
+# the words beside it are lost to every stage. Split off the punctuation and the mark.
+GLUED_QUOTE_INFIXES = (
+    r"(?<=[A-Za-z])[,:;](?=[\"“”])",  # said,“Look -> said , “Look
+    r"(?<=[,:;.!?])[\"“”](?=[A-Za-z])",  # ,”he -> , ” he
+    r"(?<=[A-Za-z])[.!?](?=[\"”])",  # great.”He -> great . ”He
+)
+
+
+def split_glued_quotes(nlp: Language) -> None:
+    """Add the infix rules above to ``nlp``'s tokenizer (kept when the model is pickled)."""
+    tokenizer = nlp.tokenizer
+    if not isinstance(tokenizer, Tokenizer):
+        return  # a custom tokenizer keeps its own rules
+    infixes = list(nlp.Defaults.infixes or []) + list(GLUED_QUOTE_INFIXES)
+    tokenizer.infix_finditer = compile_infix_regex(infixes).finditer
 
 
 def available_stages() -> list[str]:
