@@ -59,6 +59,7 @@ class Detector:
         # nationality words of peoples that are no country ("English", "Kurdish")
         self.nation_words = {t.lower() for t in terms.get("nation_words", [])}
         self.civic = {t.lower() for t in terms.get("civic_nouns", [])}
+        self.settlements = {t.lower() for t in terms.get("settlement_nouns", [])}
         self.institution = {t.lower() for t in terms.get("institution_words", [])}
         self.party = set(terms.get("party_letters", []))
         self.short_names = set(terms.get("short_names", []))
@@ -261,6 +262,12 @@ class Detector:
         cues = STRONG_CUES if strong else self.cues
         if prev is not None and prev.lower_ in cues:
             return True
+        if (
+            start > 1
+            and doc[start - 1].lower_ == "of"
+            and doc[start - 2].lower_ in self.settlements
+        ):
+            return True  # "the town of Samarra", "the port city of Hodeidah"
         if end < len(doc) and doc[end].text == "&":
             return False
         if self.region_after(doc, end) or self.civic_after(doc, end):
