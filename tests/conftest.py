@@ -20,3 +20,11 @@ def analyzer():
     from newsgraph.pipeline import Analyzer
 
     return Analyzer(workers=1)
+
+
+@pytest.fixture(scope="session")
+def quotes(base_nlp: Language):
+    """The quotes stage alone (run it with ``stage_helpers.quotes_of``)."""
+    from newsgraph.quotes import QuotesComponent
+
+    return QuotesComponent(base_nlp)

@@ -7,19 +7,9 @@ from typing import Any
 
 import pytest
 
-
-def _events(analyzer: Any, text: str) -> list[dict[str, Any]]:
-    return list(analyzer.nlp(text)._.ng_events or [])
-
-
-def _event(analyzer: Any, text: str, category: str) -> dict[str, Any]:
-    events = [e for e in _events(analyzer, text) if e["category"] == category]
-    assert events, f"no {category} event in {text!r}: {_events(analyzer, text)}"
-    return events[0]
-
-
-def _countries(refs: list[dict[str, Any]]) -> set[str | None]:
-    return {r.get("country") for r in refs}
+from stage_helpers import countries as _countries
+from stage_helpers import event_of as _event
+from stage_helpers import events_of as _events
 
 
 def test_bracketed_sentence_is_no_headline(analyzer: Any) -> None:

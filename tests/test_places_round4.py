@@ -3,14 +3,12 @@ nationality words of nations that are no country."""
 
 from __future__ import annotations
 
-from typing import Any
-
 import pytest
 from spacy.language import Language
 from spacy.tokens import Doc
 
 from newsgraph.places.component import PlacesComponent, country_neighbours
-from newsgraph.places.geonames import build_from_geonames
+from stage_helpers import small_gazetteer
 
 # id, name, lat, lon, feature class, feature code, country, admin1, admin2, population
 ROWS = [
@@ -35,27 +33,9 @@ COUNTRIES = [
 ]
 
 
-def _country(iso2: str, iso3: str, name: str, capital: str, gid: int) -> str:
-    cols = [iso2, iso3, "0", "", name, capital, "0", "1000000", "", "", "", "", "", "", "",
-            "", str(gid), "", ""]
-    return "\t".join(cols)
-
-
-def _line(r: tuple[Any, ...]) -> str:
-    gid, name, lat, lon, fclass, fcode, cc, a1, a2, pop = r
-    cols = [str(gid), name, name, "", str(lat), str(lon), fclass, fcode, cc, "", a1, a2,
-            "", "", str(pop), "", "", "", "2025-01-01"]
-    return "\t".join(cols)
-
-
 @pytest.fixture(scope="module")
 def gaz_path(tmp_path_factory: pytest.TempPathFactory) -> str:
-    src = tmp_path_factory.mktemp("geonames4")
-    (src / "allCountries.txt").write_text("\n".join(_line(r) for r in ROWS) + "\n")
-    (src / "countryInfo.txt").write_text("\n".join(_country(*c) for c in COUNTRIES) + "\n")
-    dest = src / "gazetteer.sqlite"
-    build_from_geonames(src, dest)
-    return str(dest)
+    return str(small_gazetteer(tmp_path_factory.mktemp("geonames4"), ROWS, COUNTRIES))
 
 
 def resolved(doc: Doc) -> dict[str, int | None]:

@@ -8,32 +8,12 @@ from typing import Any
 
 import pytest
 import spacy
-from spacy.language import Language
 
 from newsgraph.quotes import QuotesComponent, load_lexicon
 from newsgraph.records import Quote
+from stage_helpers import quotes_of as run
 
 pytestmark = pytest.mark.slow
-
-
-@pytest.fixture(scope="module")
-def quotes(base_nlp: Language) -> QuotesComponent:
-    return QuotesComponent(base_nlp)
-
-
-def run(
-    base_nlp: Language,
-    quotes: QuotesComponent,
-    text: str,
-    actors: list[dict[str, Any]] | None = None,
-    mentions: list[dict[str, Any]] | None = None,
-) -> list[dict[str, Any]]:
-    doc = base_nlp(text)
-    doc._.ng_actors = actors
-    doc._.ng_actor_mentions = mentions
-    doc = quotes(doc)
-    assert not doc.user_data.get("ng_errors")
-    return list(doc._.ng_quotes)
 
 
 def one(found: list[dict[str, Any]], needle: str) -> dict[str, Any]:

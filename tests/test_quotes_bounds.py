@@ -2,29 +2,12 @@
 
 from __future__ import annotations
 
-from typing import Any
-
 import pytest
-from spacy.language import Language
 
-from newsgraph.quotes import QuotesComponent
+from stage_helpers import holding
+from stage_helpers import quotes_of as run
 
 pytestmark = pytest.mark.slow
-
-
-@pytest.fixture(scope="module")
-def quotes(base_nlp: Language) -> QuotesComponent:
-    return QuotesComponent(base_nlp)
-
-
-def run(base_nlp: Language, quotes: QuotesComponent, text: str) -> list[dict[str, Any]]:
-    doc = quotes(base_nlp(text))
-    assert not doc.user_data.get("ng_errors")
-    return list(doc._.ng_quotes)
-
-
-def holding(found: list[dict[str, Any]], needle: str) -> list[dict[str, Any]]:
-    return [q for q in found if needle in q["text"]]
 
 
 def test_lead_in_after_comma_is_not_content(base_nlp, quotes) -> None:

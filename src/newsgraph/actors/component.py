@@ -77,6 +77,14 @@ class Cand:
     extra: dict[str, Any] = field(default_factory=dict)
 
 
+def _state_cand(doc: Doc, start: int, end: int, head: int, iso3: str, rule: str) -> Cand:
+    """A country acting as itself ("Russia", "an Indian proposal"), keyed as that state."""
+    name = country_name(iso3) or doc[start:end].text
+    cand = Cand(start, end, head, name, "state", iso3, None, rule=rule, definite=True)
+    cand.key = ("state", iso3)
+    return cand
+
+
 class ActorsComponent:
     """Finds actor mentions, codes them (country, sector) and groups them into actors."""
 
@@ -515,19 +523,7 @@ class ActorsComponent:
             root = self._root(doc, s, e)
             if self._acting_modifier(doc, s, e, root):
                 # "an Indian proposal", "Israeli air raids", "the US-led war": the country acts
-                cand = Cand(
-                    s,
-                    e,
-                    root.i,
-                    country_name(word.iso3) or doc[s:e].text,
-                    "state",
-                    word.iso3,
-                    None,
-                    rule="nation-modifier",
-                    definite=True,
-                )
-                cand.key = ("state", word.iso3)
-                cands.append(cand)
+                cands.append(_state_cand(doc, s, e, root.i, word.iso3, "nation-modifier"))
                 mark(range(s, e))
                 continue
             if word.kind in ("adjective", "demonym"):
@@ -607,18 +603,7 @@ class ActorsComponent:
                 )
                 cand.key = ("gov", word.iso3)
             else:
-                cand = Cand(
-                    s,
-                    e,
-                    root.i,
-                    country_name(word.iso3) or doc[s:e].text,
-                    "state",
-                    word.iso3,
-                    None,
-                    rule="country",
-                    definite=True,
-                )
-                cand.key = ("state", word.iso3)
+                cand = _state_cand(doc, s, e, root.i, word.iso3, "country")
             cands.append(cand)
             mark(range(s, e))
 

@@ -597,19 +597,7 @@ class EventsComponent:
             subj, _ = self._subject(a.attribution)
             refs = refs_for(subj, index)
             if not refs and subj is not None:
-                core = core_tokens(subj)
-                span = subj.doc[core[0].i : core[-1].i + 1]
-                refs = [
-                    {
-                        "name": span.text,
-                        "country": None,
-                        "sector": None,
-                        "kind": None,
-                        "start": span.start_char,
-                        "end": span.end_char,
-                        "actor_id": None,
-                    }
-                ]
+                refs = [_uncoded_ref(subj)]
             if refs:
                 return refs[0]
         return None
@@ -646,19 +634,7 @@ class EventsComponent:
         def refs(t: Token | None, *, strict: bool = True) -> list[dict[str, Any]]:
             out = refs_for(t, index, pronoun_ref=pron, speaker_ref=speaker)
             if not out and t is not None and not strict and t.pos_ in ("NOUN", "PROPN"):
-                core = core_tokens(t)
-                span = doc[core[0].i : core[-1].i + 1]
-                out = [
-                    {
-                        "name": span.text,
-                        "country": None,
-                        "sector": None,
-                        "kind": None,
-                        "start": span.start_char,
-                        "end": span.end_char,
-                        "actor_id": None,
-                    }
-                ]
+                out = [_uncoded_ref(t)]
             return out
 
         if cand.kind == "modal":
@@ -1394,6 +1370,21 @@ class EventsComponent:
         if published:
             return str(published)[:10], "reported"
         return None, None
+
+
+def _uncoded_ref(tok: Token) -> dict[str, Any]:
+    """A party the actors stage did not code: the phrase's core text, with nothing known."""
+    core = core_tokens(tok)
+    span = tok.doc[core[0].i : core[-1].i + 1]
+    return {
+        "name": span.text,
+        "country": None,
+        "sector": None,
+        "kind": None,
+        "start": span.start_char,
+        "end": span.end_char,
+        "actor_id": None,
+    }
 
 
 def _unnamed(ref: dict[str, Any]) -> bool:

@@ -112,9 +112,10 @@ class Geoparser:
             for name, target, kind in load_aliases()
             if kind == "demonym" and target.startswith("continent:")
         }
+        self.country_of = _country_word()
         self.detector.demonym_word = _demonym_test()
         if nationalities_as_places:
-            self.detector.nationality = _country_word()
+            self.detector.nationality = self.country_of
             self.resolver.nationality = self.detector.nationality
 
     def is_agent(self, f: Found, e: Entry | None) -> bool:
@@ -178,9 +179,9 @@ class Geoparser:
             if j is not None and doc[j].idx in starts:
                 f.parent = starts[doc[j].idx]
         entries = self.resolver.resolve(doc, allf)[: len(gold)]
-        country_of = _country_word()
+        country_of = self.country_of
         # a nationality word handed in as a toponym names its country or continent
-        demonym = _demonym_test()
+        demonym = self.detector.demonym_word
         for i, f in enumerate(gold):
             # "Canadian" names Canada, not the town of Canadian, Texas
             word = demonym is not None and demonym(f.text)
