@@ -11,6 +11,7 @@ also uses in lower case is a common noun, not a name.
 
 from __future__ import annotations
 
+import math
 from collections.abc import Callable
 from dataclasses import dataclass
 
@@ -31,6 +32,15 @@ PREFIX_LABELS = {"ORG", "FAC"}
 STRONG_CUES = {"in", "near", "outside", "across", "throughout", "inside", "around", "towards"}
 SKIP_LABELS = {"DATE", "TIME", "CARDINAL", "ORDINAL", "MONEY", "PERCENT", "QUANTITY"}
 LEADING_DROP = {"the"}
+LIST_KM = 400.0  # names listed beside a found place lie within this distance of it
+
+
+def _km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
+    """Great-circle distance in kilometres."""
+    p1, p2 = math.radians(lat1), math.radians(lat2)
+    dp, dl = p2 - p1, math.radians(lon2 - lon1)
+    a = math.sin(dp / 2) ** 2 + math.cos(p1) * math.cos(p2) * math.sin(dl / 2) ** 2
+    return 12742.0 * math.asin(min(1.0, math.sqrt(a)))
 
 
 @dataclass
@@ -138,6 +148,24 @@ class Detector:
                 if doc[start].text[:1].isupper() and self._names_big_area(name):
                     self.prefixes.append((start, start + length))
                     return True
+        return False
+
+    def town_prefix(self, doc: Doc, s: int, e: int, person_words: set[str]) -> bool:
+        """A name the model took for a person that opens with a known town and goes on with
+        an institution word ("Huntsville Fire Chief", "Litchfield Fire", "Tega Cay Fire
+        Department"): remember the town."""
+        for length in range(min(3, e - s - 1), 0, -1):
+            name = doc[s : s + length].text
+            nxt = doc[s + length]
+            if (
+                nxt.text[:1].isupper()
+                and (nxt.lower_ in self.institution or nxt.lower_ in self.civic)
+                and name not in person_words
+                and self.known(name, strong=True)
+                and not self.is_demonym(name)
+            ):
+                self.prefixes.append((s, s + length))
+                return True
         return False
 
     def _names_big_area(self, text: str) -> bool:
@@ -283,6 +311,70 @@ class Detector:
                 return True
         return False
 
+    def in_list(
+        self, doc: Doc, s: int, e: int, starts: dict[int, int], ends: dict[int, int]
+    ) -> tuple[int, int] | None:
+        """doc[s:e] is listed beside a place already found: "Paris and Roxton", "Newark,
+        Heath and Pataskala", "Fargo-Moorhead". ``starts`` maps the first token of each found
+        place to its end, ``ends`` its end to its start. A bare "P, X" is no list (it is how
+        a place is followed by its region or an apposition): a conjunction must join them,
+        or the list must go on."""
+        n = len(doc)
+        joins = {"and", "or", "&"}
+        if e < n:
+            nxt = doc[e]
+            if nxt.lower_ in joins and e + 1 in starts:
+                return e + 1, starts[e + 1]  # "X and P"
+            if nxt.text in {"-", "–", "/"} and e + 1 in starts and doc[e - 1].whitespace_ == "":
+                return e + 1, starts[e + 1]  # "Fargo-Moorhead" read from the left
+            if nxt.text == ",":
+                if e + 1 < n and doc[e + 1].lower_ in joins and e + 2 in starts:
+                    return e + 2, starts[e + 2]  # "X, and P"
+                if e + 1 in starts:
+                    after = starts[e + 1]
+                    if after < n and (doc[after].lower_ in joins or (
+                        doc[after].text == "," and after + 1 < n
+                        and (after + 1 in starts or doc[after + 1].lower_ in joins)
+                    )):
+                        return e + 1, after  # "X, P and Q", "X, P, Q"
+        if s > 0:
+            prev = doc[s - 1]
+            if prev.lower_ in joins and s - 1 in ends:
+                return ends[s - 1], s - 1  # "P and X"
+            if prev.lower_ in joins and s >= 2 and doc[s - 2].text == "," and s - 2 in ends:
+                return ends[s - 2], s - 2  # "P, and X"
+            if prev.text in {"-", "–", "/"} and s - 1 in ends:
+                return ends[s - 1], s - 1  # "Fargo-Moorhead", "Greenville- Spartanburg"
+            if prev.text == "," and s - 1 in ends:
+                first = ends[s - 1]
+                # "P, Q, X": the list was going on before; "P, X and ...": it goes on after
+                if first > 0 and doc[first - 1].text == "," and first - 1 in ends:
+                    return first, s - 1
+                if e < n and doc[e].lower_ in joins:
+                    return first, s - 1
+        return None
+
+    def near_each_other(self, name: str, partner: str) -> bool:
+        """Some place named ``name`` lies beside some place named ``partner``: inside it or
+        in the same country when the partner is a country (or both are countries), else
+        within ``LIST_KM`` of it. Names listed together are places of one area ("Paris and
+        Roxton" in Texas); "Brown and Jordan" are people."""
+        mine = [e for e, _k in self.gaz.lookup(name)]
+        for p, _k in self.gaz.lookup(partner):
+            for e in mine:
+                if p.feature == "country" or e.feature == "country":
+                    if e.country == p.country or (
+                        e.feature == "country" and p.feature == "country"
+                    ):
+                        return True
+                elif (
+                    e.lat is not None and p.lat is not None and e.lon is not None
+                    and p.lon is not None
+                    and _km(e.lat, e.lon, p.lat, p.lon) <= LIST_KM
+                ):
+                    return True
+        return False
+
     def area_list(self, doc: Doc) -> list[tuple[int, int]]:
         """Names listed before a plural region word: "Clarke and Oconee counties", "the
         Kursk, Belgorod and Bryansk regions" (each a region the gazetteer knows)."""
@@ -350,7 +442,8 @@ class Detector:
                 for i in range(ps, pe):
                     taken[i] = True
                 out.append((ps, pe, label))
-                accepted_texts.add(doc[ps:pe].text)
+                if label != "listed":  # a name listed once is no evidence elsewhere
+                    accepted_texts.add(doc[ps:pe].text)
 
         # words of multi-word person names ("Jason Jones"): later "Jones" is that person
         person_words = {
@@ -396,6 +489,23 @@ class Detector:
                         add(i, i + 1, "gazetteer")  # "15 billion US dollars"
                     taken[i] = True
 
+        use_list = False
+        bounds: dict[str, dict[int, int]] = {"starts": {}, "ends": {}}
+
+        def listed_place(s: int, e: int) -> bool:
+            """doc[s:e] is listed beside a place found on other evidence, and some place of
+            its name lies near some place of the partner's name."""
+            if not use_list:
+                return False
+            if len(bounds["starts"]) != len(out):
+                sure = [(a, b) for a, b, label in out if label != "listed"]
+                bounds["starts"] = {a: b for a, b in sure}
+                bounds["ends"] = {b: a for a, b in sure}
+            partner = self.in_list(doc, s, e, bounds["starts"], bounds["ends"])
+            return partner is not None and self.near_each_other(
+                doc[s:e].text, doc[partner[0] : partner[1]].text
+            )
+
         def try_pending(final: bool) -> None:
             for ent in list(pending):
                 s = ent.start + (1 if doc[ent.start].lower_ == "the" else 0)
@@ -405,19 +515,23 @@ class Detector:
                     name, strong=True
                 ):
                     ok = False
+                elif listed_place(s, ent.end) and name not in person_words:
+                    pending.remove(ent)
+                    add(s, ent.end, "listed")
+                    continue
                 elif ent.label_ == "PERSON" and ent.end - s > 1 and self._names_big_place(name):
                     # "Tamil Nadu", "Rio de Janeiro" taken for a person's name
                     ok = name in accepted_texts or self.has_cue(doc, s, ent.end)
                 elif ent.label_ == "PERSON" and (ent.end - s > 1 or name in person_words):
                     ok = self.region_after(doc, ent.end)
+                elif name in person_words and not self._names_big_place(name):
+                    ok = self.region_after(doc, ent.end)  # "Bell" of "Sean Bell"
                 elif ent.label_ == "PERSON":
                     ok = (
                         name in accepted_texts
                         or self.has_cue(doc, s, ent.end, strong=True)
                         or self._names_big_place(name)
                     )
-                elif name in person_words and not self._names_big_place(name):
-                    ok = self.region_after(doc, ent.end)  # "Bell" of "Sean Bell"
                 else:
                     ok = name in accepted_texts or self.has_cue(doc, s, ent.end)
                 if ok:
@@ -427,33 +541,35 @@ class Detector:
                     pending.remove(ent)
                     if ent.label_ in PREFIX_LABELS and self.place_prefix(doc, s, ent.end):
                         continue
+                    if ent.label_ == "PERSON" and self.town_prefix(doc, s, ent.end, person_words):
+                        continue
                     for i in range(ent.start, ent.end):
                         taken[i] = True
 
         try_pending(False)
-
-        # capitalized words outside every entity, at the start of a run of capitals
-        i = 0
         n = len(doc)
-        while i < n:
+
+        def scan() -> None:
+            """Capitalized words outside every entity, at the start of a run of capitals."""
+            i = 0
+            while i < n:
+                i = scan_at(i)
+
+        def scan_at(i: int) -> int:
             tok = doc[i]
             if taken[i] or not tok.text[:1].isupper() or tok.is_punct or tok.like_num:
-                i += 1
-                continue
+                return i + 1
             if self.short_name_at(doc, i, i + 1):
                 add(i, i + 1, "gazetteer")
-                i += 1
-                continue
+                return i + 1
             if i > 0 and doc[i - 1].text[:1].isupper() and not doc[i - 1].is_punct and (
                 doc[i - 1].i != doc[i - 1].sent.start or doc[i - 1].lower_ not in LEADING_DROP
             ) and doc[i - 1].lower_ not in self.directions:
-                i += 1  # inside a longer capitalized name ("John Stevens")
-                continue
+                return i + 1  # inside a longer capitalized name ("John Stevens")
             if tok.lower_ in lower_words or (tok.is_stop and not tok.is_upper) or (
                 tok.text in person_words and not self.region_after(doc, i + 1)
             ):
-                i += 1
-                continue
+                return i + 1
             best = None
             for length in range(min(4, n - i), 0, -1):
                 span = doc[i : i + length]
@@ -467,21 +583,38 @@ class Detector:
                     best = span  # "in English" is the language, not English, Indiana
                     break
             if best is None:
-                i += 1
-                continue
+                return i + 1
             nxt = doc[best.end] if best.end < n else None
+            if (nxt is not None and nxt.text in {"-", "–"} and best.end + 1 < n
+                    and doc[best.end - 1].whitespace_ == "" and nxt.whitespace_ == ""
+                    and doc[best.end + 1].text[:1].isupper()
+                    and not self._names_place(best.text)
+                    and not self._names_place(doc[best.end + 1].text)):
+                return best.end  # one hyphenated name ("Wal-Mart"), not a place
             own_region_word = len(best) > 1 and self.is_region_word(best[-1])
             if (nxt is not None and nxt.text[:1].isupper() and not nxt.is_punct
                     and not self.civic_after(doc, best.end) and not own_region_word):
-                i = best.end  # the name goes on: part of something longer
-                continue
+                return best.end  # the name goes on: part of something longer
             cue = best.text in accepted_texts or self.has_cue(doc, best.start, best.end)
+            listed_here = not cue and listed_place(best.start, best.end)
+            cue = cue or listed_here
+            # a sentence's first word needs more than a word after it, unless that word is
+            # a local noun ("Chicopee residents discuss…", "Grand Prairie police say…")
             if cue and not (best.start == best.sent.start and not self.region_after(doc, best.end)
                             and best.text not in accepted_texts
+                            and not listed_here
+                            and not (best[0].pos_ in {"PROPN", "NOUN"}
+                                     and self.civic_after(doc, best.end))
                             and not self.dateline(doc, best.start, best.end)
                             and self._prev_word(doc, best.start) is None):
-                add(best.start, best.end, "gazetteer")
-            i = best.end
+                add(best.start, best.end, "listed" if listed_here else "gazetteer")
+            return best.end
+
+        scan()
+        # a second pass: names listed beside the places found ("Paris and Roxton")
+        use_list = True
+        try_pending(False)
+        scan()
 
         listed: set[int] = set()
         for ls, le in self.area_list(doc):
