@@ -46,7 +46,7 @@ class QuotesComponent:
         order = sorted(found, key=lambda f: (f.speaker_anchor(), f.start))
         for item in order:
             if item.subject is not None:
-                speakers[id(item)] = resolver.resolve(item.subject)
+                speakers[id(item)] = resolver.resolve(item.subject, item.speaker_span)
             elif item.inherited is not None:
                 speakers[id(item)] = speakers.get(id(item.inherited))
             else:

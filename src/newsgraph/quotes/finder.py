@@ -21,6 +21,7 @@ writes plain dicts. The rules, in order:
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 
 from spacy.tokens import Doc, Span, Token
@@ -40,6 +41,8 @@ MIN_PARTIAL_WORDS = 3
 # How far (in tokens) a cue may sit after or before a quotation and still introduce it.
 AFTER_WINDOW = 25
 BEFORE_WINDOW = 12
+# "“…” — Ana Torres": a dash after a quotation (spaces, no-break spaces allowed around it).
+_SIGNATURE = re.compile(r"\s*(?P<dash>--|[-\u2012\u2013\u2014\u2015])[ \t\u00a0]*")
 
 
 @dataclass
@@ -71,6 +74,7 @@ class _Cue:
     cue_span: tuple[int, int]
     used: bool = False
     mixed: bool = False
+    signature: tuple[int, int] | None = None  # "— Name": the name's character span
 
 
 def _trim(text: str, start: int, end: int) -> tuple[int, int]:
@@ -590,7 +594,7 @@ class Finder:
         if best is None:
             best = self._cue_before(doc, span, cues, quote_of_token, k)
         if best is None:
-            best = self._dash_source(doc, span)
+            best = self._dash_source(doc, span, q.end)
         if best is None:
             # (a) the quotation is part of a longer reported clause: a mixed attribution.
             for cue in cues:
@@ -619,7 +623,7 @@ class Finder:
             if stripped.lower().startswith(("that ", "that,")) and _words(lead) <= 25:
                 start, kind = best.cue_span[1] + len(lead) - len(stripped), "mixed"
         subject = best.subject
-        if best.token.i >= span.end:
+        if best.token.i >= span.end and best.signature is None:
             subject = self._written_before_cue(doc, span.end, best.token.i, subject)
             if subject is None or subject.i < best.token.i and not (
                 span.end <= subject.i < best.token.i
@@ -632,8 +636,9 @@ class Finder:
             cue=best.cue_span,
             cue_token=best.token.i,
             subject=subject,
+            speaker_span=best.signature,
             fragments=list(q.fragments),
-            rule="direct:cue",
+            rule="direct:cue" if best.signature is None else "direct:dash",
         )
 
     @staticmethod
@@ -749,24 +754,30 @@ class Finder:
                 break
         return None
 
-    @staticmethod
-    def _dash_source(doc: Doc, span: Span) -> _Cue | None:
-        """“…” followed by "— Name." (a signature line): the name is the speaker."""
-        i = span.end
-        while i < len(doc) and doc[i].is_space:
-            i += 1
-        if i >= len(doc) or doc[i].text[:1] not in ("-", "—", "–"):
+    def _dash_source(self, doc: Doc, span: Span, q_end: int) -> _Cue | None:
+        """“…” followed by "— Name." (a signature line): the name is the speaker. Any dash
+        counts, the horizontal bar (―) and a double hyphen included, glued to the closing
+        mark or not ("…shame.”― Ana Torres")."""
+        text = self._text
+        m = _SIGNATURE.match(text, q_end)
+        if m is None or not self._clause_initial(text, span.start_char):
+            return None  # (was “still the first party.”--Kim Lee: a byline, not its speaker)
+        dash0, dash1 = m.start("dash"), m.end("dash")
+        name0 = m.end()
+        if name0 == dash1 and not text[name0 : name0 + 1].isupper():
+            return None  # "“…”—and then": a dash glued to a word is no signature
+        # Tokens of the name: from the one holding its first character to a period, comma or
+        # line end (a token may hold the dash and the name glued together).
+        first = next((t.i for t in doc[span.start :] if t.idx + len(t.text) > name0), None)
+        if first is None:
             return None
-        glued = doc[i].text.lstrip("-—–")
-        if glued and not glued[:1].isupper():
-            return None
-        j = i + 1 if not glued else i
-        names = []
-        while j < len(doc) and not doc[j].is_space and doc[j].text not in (".", ",", "\n"):
-            names.append(doc[j])
-            if "\n" in doc[j].text_with_ws:
+        names: list[Token] = []
+        for tok in doc[first:]:
+            if not tok.text.strip() or tok.text in (".", ","):
+                break  # (a no-break space is no spaCy is_space)
+            names.append(tok)
+            if "\n" in tok.text_with_ws:
                 break
-            j += 1
         if not names or len(names) > 6:
             return None
         if not any(t.pos_ == "PROPN" or t.ent_type_ == "PERSON" for t in names):
@@ -774,9 +785,11 @@ class Finder:
         head = next(
             (t for t in reversed(names) if t.pos_ == "PROPN" or t.ent_type_ == "PERSON"), names[-1]
         )
-        dash = doc[i]
-        width = len(dash.text) - len(glued) if glued else len(dash.text)
-        return _Cue(dash, None, None, head, (dash.idx, dash.idx + width))
+        dash_span = doc.char_span(dash0, dash1, alignment_mode="expand")
+        dash = dash_span[0] if dash_span is not None and len(dash_span) else head
+        cue = _Cue(dash, None, None, head, (dash0, dash1))
+        cue.signature = (max(name0, names[0].idx), names[-1].idx + len(names[-1].text))
+        return cue
 
     @staticmethod
     def _clause_initial(text: str, start: int) -> bool:
@@ -914,8 +927,8 @@ class Finder:
         paras: list[tuple[int, int]],
     ) -> Found | None:
         """Extend the previous direct quote when this quotation continues it."""
-        if prev is None or prev.cue is None:
-            return None
+        if prev is None or prev.cue is None or prev.rule == "direct:dash":
+            return None  # “…” — Ana Torres: a signed quotation is over
         text = self._text
         gap = text[prev.end : q.start]
         para_q = next((p for p in paras if p[0] <= q.start < p[1]), None)

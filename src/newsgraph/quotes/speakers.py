@@ -122,11 +122,20 @@ class SpeakerResolver:
                     return {"name": ent.text, "country": None, "sector": None, "actor_id": None}
         return None
 
-    def resolve(self, subject: Token) -> dict[str, Any]:
-        """The speaker dict of a subject token (keys of records.Quote.speaker)."""
+    def resolve(
+        self, subject: Token, written: tuple[int, int] | None = None
+    ) -> dict[str, Any]:
+        """The speaker dict of a subject token (keys of records.Quote.speaker); ``written``
+        is the speaker's character span when the finder knows it (a signature line),
+        else the subject's phrase."""
         doc = self.doc
         t0, t1 = subject_span(subject)
         start, end = doc[t0].idx, doc[t1 - 1].idx + len(doc[t1 - 1].text)
+        if written is not None:
+            own = doc.char_span(written[0], written[1], alignment_mode="expand")
+            if own is not None and len(own) and own.start <= subject.i < own.end:
+                t0, t1 = own.start, own.end
+                start, end = written
         named = subject
         if subject.lower_ in self.lex.relatives and subject.head.dep_ == "relcl":
             named = subject.head.head  # "Trump, who said ..." -> Trump

@@ -1,0 +1,81 @@
+"""Quote shapes of round 5 (kinds of direct-quote errors found on PolNeAR dev, fixed with
+general rules; every sentence here is written for the test)."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+
+from stage_helpers import quotes_of as run
+
+pytestmark = pytest.mark.slow
+
+
+def speaker_text(text: str, q: dict[str, Any]) -> str | None:
+    sp = q["speaker"] or {}
+    if sp.get("start") is None:
+        return None
+    return text[sp["start"] : sp["end"]]
+
+
+def hits_of(found: list[dict[str, Any]], words: str) -> list[dict[str, Any]]:
+    return [q for q in found if words in q["text"]]
+
+
+# --------------------------------------------------------------------------- signature lines
+
+
+def test_signature_lines_with_a_horizontal_bar(base_nlp, quotes) -> None:
+    """Reader comments one per line, each signed "― Name" (U+2015, glued to the closing
+    mark or not, no-break spaces around): each quotation is its signer's and none runs into
+    the next line."""
+    text = (
+        "Readers told us what they think of the new bridge.\n\n"
+        "“The bridge is far too expensive. Nobody asked the people who live by the river.”"
+        " ― Marta Olsen\u00a0\n"
+        "“I drive over it every day and it saves me twenty minutes.”― Peter Ivanov\n"
+        "“We waited ten years for it. It was worth every cent.”\u00a0― Lucia Ferreira.\n\n"
+        "The city plans a second bridge."
+    )
+    found = run(base_nlp, quotes, text)
+    expected = {
+        "far too expensive": "Marta Olsen",
+        "saves me twenty minutes": "Peter Ivanov",
+        "worth every cent": "Lucia Ferreira",
+    }
+    for words, name in expected.items():
+        hits = hits_of(found, words)
+        assert len(hits) == 1, [q["text"] for q in found]
+        q = hits[0]
+        assert q["kind"] == "direct"
+        assert q["text"].startswith("“") and q["text"].endswith("”"), q["text"]
+        assert speaker_text(text, q) == name
+        assert q["cue"] == "―"
+    # No quotation swallows the signer of the one before it.
+    for q in found:
+        assert "Olsen" not in q["text"] and "Ivanov" not in q["text"]
+
+
+def test_signature_with_an_em_dash_on_the_next_line(base_nlp, quotes) -> None:
+    text = (
+        "“Cities that plant trees save money on cooling within a decade.”\n\n"
+        "— Hanna Berg, urban planner."
+    )
+    found = run(base_nlp, quotes, text)
+    hits = hits_of(found, "plant trees")
+    assert len(hits) == 1
+    assert speaker_text(text, hits[0]) == "Hanna Berg"
+
+
+def test_a_quotation_inside_a_sentence_is_not_signed_by_a_byline(base_nlp, quotes) -> None:
+    """A byline glued after a partial quotation ("… was “still the first party.”--Ana
+    Lima.") names the reporter, not the speaker of the quoted words."""
+    text = (
+        "Morales said on Monday that he will seek a coalition and insisted that his party was "
+        "“still the strongest force in the region.”--Ana Lima.\n\n"
+        "Floods hit the north."
+    )
+    found = run(base_nlp, quotes, text)
+    for q in found:
+        assert speaker_text(text, q) != "Ana Lima", q
