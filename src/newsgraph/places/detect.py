@@ -32,6 +32,7 @@ PREFIX_LABELS = {"ORG", "FAC"}
 STRONG_CUES = {"in", "near", "outside", "across", "throughout", "inside", "around", "towards"}
 SKIP_LABELS = {"DATE", "TIME", "CARDINAL", "ORDINAL", "MONEY", "PERCENT", "QUANTITY"}
 LEADING_DROP = {"the"}
+TABLE_FEATURES = {"ocean", "macroregion"}  # seas, rivers, ranges, regions (data/features.tsv)
 LIST_KM = 400.0  # names listed beside a found place lie within this distance of it
 
 
@@ -111,7 +112,16 @@ class Detector:
                 ent.feature in {"country", "admin1", "admin2"} or ent.population >= 10_000
             ):
                 return True
-        return False
+        return self.feature_only(text)
+
+    def feature_only(self, text: str) -> bool:
+        """Every place of this name is a sea, river, mountain range or named region of the
+        team table ("Cauvery", "Eastern Ghouta", "Lake Michigan"): no town or person is
+        likely meant, so no cue is needed."""
+        if text in self.common or not text[:1].isupper():
+            return False
+        entries = [e for e, kind in self.gaz.lookup(text) if kind in (NAME_OWN, NAME_ALT)]
+        return bool(entries) and all(e.feature in TABLE_FEATURES for e in entries)
 
     def _names_big_place(self, text: str) -> bool:
         return any(
@@ -279,6 +289,8 @@ class Detector:
             return True
         if end - start > 1 and self.is_region_word(doc[end - 1]):
             return True  # the name carries its own region word: "Walker County"
+        if self.feature_only(doc[start:end].text):
+            return True  # "the Cauvery", "Lake Cumberland"
         if (
             start > 0
             and doc[start - 1].text[:1].isupper()
