@@ -79,3 +79,20 @@ def test_a_quotation_inside_a_sentence_is_not_signed_by_a_byline(base_nlp, quote
     found = run(base_nlp, quotes, text)
     for q in found:
         assert speaker_text(text, q) != "Ana Lima", q
+
+
+# --------------------------------------------------------------------------- dashes as words
+
+
+def test_a_horizontal_bar_is_never_the_speaker(base_nlp, quotes) -> None:
+    """Some outlets write the dash as a horizontal bar (―), which the tagger reads as a noun
+    or verb; the subject of the cue is the name, not the bar."""
+    text = (
+        "When Lee noted that Morgan had paid no tax in some years ― as was true for the years "
+        "his returns were made public ― Morgan boasted, “That makes me clever.”"
+    )
+    found = run(base_nlp, quotes, text)
+    hits = [q for q in hits_of(found, "makes me clever") if q["kind"] == "direct"]
+    assert len(hits) == 1, [q["text"] for q in found]
+    assert speaker_text(text, hits[0]) == "Morgan"
+    assert "―" not in (speaker_text(text, hits[0]) or "")

@@ -41,8 +41,9 @@ MIN_PARTIAL_WORDS = 3
 # How far (in tokens) a cue may sit after or before a quotation and still introduce it.
 AFTER_WINDOW = 25
 BEFORE_WINDOW = 12
+DASHES = "-\u2012\u2013\u2014\u2015"
 # "“…” — Ana Torres": a dash after a quotation (spaces, no-break spaces allowed around it).
-_SIGNATURE = re.compile(r"\s*(?P<dash>--|[-\u2012\u2013\u2014\u2015])[ \t\u00a0]*")
+_SIGNATURE = re.compile(r"\s*(?P<dash>--|[" + DASHES + r"])[ \t\u00a0]*")
 
 
 @dataclass
@@ -121,6 +122,12 @@ def _title_case(text: str) -> bool:
     return bool(words) and all(w[0].isupper() or w.lower() in small for w in words)
 
 
+def _wordlike(tok: Token) -> bool:
+    """Not a dash: the tagger calls an unfamiliar dash (―) a verb or a noun, and such a token
+    is never a cue or a speaker."""
+    return not all(ch in DASHES for ch in tok.text)
+
+
 def _words(text: str) -> int:
     return sum(1 for w in text.split() if any(ch.isalnum() for ch in w))
 
@@ -169,6 +176,14 @@ class Finder:
     def _syntactic_subject(self, verb: Token, depth: int = 0) -> Token | None:
         for child in verb.children:
             if child.dep_ == "nsubj":
+                if not _wordlike(child):
+                    # "The film ― which …" / "made public ― Trump boasted": a dash the
+                    # tagger took for a word is no subject; its own subject (or the next
+                    # subject of the verb) is
+                    inner = [c for c in child.children if c.dep_ == "nsubj" and _wordlike(c)]
+                    if not inner:
+                        continue
+                    child = inner[0]
                 return None if child.lower_ in EXPLETIVES else child
         for child in verb.children:
             if child.dep_ == "agent":
@@ -739,6 +754,7 @@ class Finder:
             )
             if (
                 tok.pos_ == "VERB"
+                and _wordlike(tok)
                 and i - span.end <= 4
                 and subject_only
                 and (last_inner[-1:] in ",?!—–-" or doc[span.end].is_lower)
@@ -868,7 +884,7 @@ class Finder:
                     )
                     if subject is not None:
                         return _Cue(tok, None, None, subject, (tok.idx, tok.idx + 1))
-            if before[-1] == ":" and tok.pos_ == "VERB" and i >= span.start - 3:
+            if before[-1] == ":" and tok.pos_ == "VERB" and _wordlike(tok) and i >= span.start - 3:
                 # X <verb>: “…” — the verb right before the colon introduces the quotation.
                 subject = self.subject_of(tok)
                 if subject is not None:
@@ -1102,7 +1118,7 @@ class Finder:
         for tok in reversed(doc[max(s0, i - BEFORE_WINDOW) : i]):
             if self._inside[tok.i] or "\n" in tok.text_with_ws or tok.text in (".", "!", "?", ";"):
                 return None
-            if tok.pos_ != "VERB":
+            if tok.pos_ != "VERB" or not _wordlike(tok):
                 continue
             if tok.i in cue_tokens:
                 return None  # a cue word of the lexicon: the other rules decide
@@ -1160,7 +1176,7 @@ class Finder:
                 continue
             hops = 0
             while hops < 6:
-                if head.pos_ in VERB_POS and not inside[head.i]:
+                if head.pos_ in VERB_POS and not inside[head.i] and _wordlike(head):
                     return head
                 if head.head is head:
                     break
