@@ -32,6 +32,8 @@ PREFIX_LABELS = {"ORG", "FAC"}
 STRONG_CUES = {"in", "near", "outside", "across", "throughout", "inside", "around", "towards"}
 SKIP_LABELS = {"DATE", "TIME", "CARDINAL", "ORDINAL", "MONEY", "PERCENT", "QUANTITY"}
 LEADING_DROP = {"the"}
+# "Goose Creek High School", "UN High Commissioner": schools are named after people as often
+SCHOOL_LEVELS = {"high", "middle"}
 TABLE_FEATURES = {"ocean", "macroregion"}  # seas, rivers, ranges, regions (data/features.tsv)
 LIST_KM = 400.0  # names listed beside a found place lie within this distance of it
 
@@ -274,6 +276,8 @@ class Detector:
             return True
         if start >= 2 and doc[start - 1].lower_ == "of":
             before = doc[start - 2]
+            if before.text == "," and start >= 3 and doc[start - 3].ent_type_ == "PERSON":
+                return True  # "said Amstutz, of Wooster"
             return before.ent_type_ == "PERSON" or (
                 before.text == ","
                 and start >= 4
@@ -575,7 +579,10 @@ class Detector:
                 add(i, i + 1, "gazetteer")
                 return i + 1
             if i > 0 and doc[i - 1].text[:1].isupper() and not doc[i - 1].is_punct and (
-                doc[i - 1].i != doc[i - 1].sent.start or doc[i - 1].lower_ not in LEADING_DROP
+                doc[i - 1].i != doc[i - 1].sent.start
+                or (doc[i - 1].lower_ not in LEADING_DROP
+                    # a headline's first word that is no name: "Missing Lancaster girl"
+                    and (doc[i - 1].pos_ == "PROPN" or doc[i - 1].is_upper))
             ) and doc[i - 1].lower_ not in self.directions:
                 return i + 1  # inside a longer capitalized name ("John Stevens")
             if tok.lower_ in lower_words or (tok.is_stop and not tok.is_upper) or (
@@ -604,10 +611,17 @@ class Detector:
                     and not self._names_place(doc[best.end + 1].text)):
                 return best.end  # one hyphenated name ("Wal-Mart"), not a place
             own_region_word = len(best) > 1 and self.is_region_word(best[-1])
+            # "Byesville Volunteer Fire Department", "Lansing City Council": a local body
+            # named after its town
+            institution = (nxt is not None and nxt.text[:1].isupper()
+                           and nxt.lower_ in self.institution
+                           and nxt.lower_ not in SCHOOL_LEVELS)
             if (nxt is not None and nxt.text[:1].isupper() and not nxt.is_punct
-                    and not self.civic_after(doc, best.end) and not own_region_word):
+                    and not self.civic_after(doc, best.end) and not own_region_word
+                    and not institution):
                 return best.end  # the name goes on: part of something longer
-            cue = best.text in accepted_texts or self.has_cue(doc, best.start, best.end)
+            cue = (best.text in accepted_texts or institution
+                   or self.has_cue(doc, best.start, best.end))
             listed_here = not cue and listed_place(best.start, best.end)
             cue = cue or listed_here
             # a sentence's first word needs more than a word after it, unless that word is
@@ -616,7 +630,7 @@ class Detector:
                             and best.text not in accepted_texts
                             and not listed_here
                             and not (best[0].pos_ in {"PROPN", "NOUN"}
-                                     and self.civic_after(doc, best.end))
+                                     and (self.civic_after(doc, best.end) or institution))
                             and not self.dateline(doc, best.start, best.end)
                             and self._prev_word(doc, best.start) is None):
                 add(best.start, best.end, "listed" if listed_here else "gazetteer")
