@@ -76,6 +76,7 @@ class Detector:
         self.institution = {t.lower() for t in terms.get("institution_words", [])}
         self.party = set(terms.get("party_letters", []))
         self.short_names = set(terms.get("short_names", []))
+        self.street_words = set(terms.get("street_words", []))
         self.prefixes: list[tuple[int, int]] = []
         # when set, nationality words ("Russian") are reported as their country
         self.nationality: Callable[[str], str | None] | None = None
@@ -391,6 +392,35 @@ class Detector:
                     return True
         return False
 
+    def streets(self, doc: Doc, found: list[tuple[int, int, str]]) -> list[tuple[int, int]]:
+        """Runs of capitalized words ending with a street word ("Royal Street", "N. Bedford
+        Drive", "Wichita Drive"), outside the places found, whatever the model tagged them;
+        a street word on its own or after a known place alone ("Boston Road") is left to the
+        other rules."""
+        placed = [False] * len(doc)
+        for a, b, _l in found:
+            for k in range(a, b):
+                placed[k] = True
+        out: list[tuple[int, int]] = []
+        for k, tok in enumerate(doc):
+            if tok.text not in self.street_words or placed[k] or k == 0:
+                continue
+            if tok.ent_type_ in SKIP_LABELS:
+                continue
+            j = k
+            while (j > 0 and k - j < 4 and not placed[j - 1]
+                   and doc[j - 1].text[:1].isupper()
+                   and (doc[j - 1].is_alpha or doc[j - 1].text.endswith("."))
+                   and doc[j - 1].ent_type_ not in SKIP_LABELS
+                   and doc[j - 1].lower_ not in LEADING_DROP):
+                j -= 1
+            if j == k or (j == doc[j].sent.start and k - j == 1 and doc[j].pos_ != "PROPN"):
+                continue
+            if k + 1 < len(doc) and doc[k + 1].text[:1].isupper() and doc[k + 1].is_alpha:
+                continue  # "St. Gregory", "Road Safety Authority": the name goes on
+            out.append((j, k + 1))
+        return out
+
     def area_list(self, doc: Doc) -> list[tuple[int, int]]:
         """Names listed before a plural region word: "Clarke and Oconee counties", "the
         Kursk, Belgorod and Bryansk regions" (each a region the gazetteer knows)."""
@@ -651,6 +681,8 @@ class Detector:
                 add(ls, le, "gazetteer")
 
         try_pending(True)
+        for s, e in self.streets(doc, out):
+            add(s, e, "street")
         for s, e in self.prefixes:
             if not any(taken[k] for k in range(s, e)):
                 add(s, e, "gazetteer")
