@@ -61,6 +61,19 @@ def country_neighbours() -> dict[str, frozenset[str]]:
     }
 
 
+def local_news_words(terms: dict[str, Any]) -> dict[str, set[str]]:
+    """Country alpha-3 -> lower-case words and two-word phrases of its local news: the US
+    words of ``region_terms.json`` and the rows of ``data/local_news.tsv``."""
+    out: dict[str, set[str]] = {"USA": {t.lower() for t in terms.get("us_local_cues", [])}}
+    with data_path("local_news.tsv").open(encoding="utf-8") as fh:
+        for line in fh:
+            if not line.strip() or line.startswith("#"):
+                continue
+            country, phrase = line.rstrip("\n").split("\t")[:2]
+            out.setdefault(country, set()).add(phrase.strip().lower())
+    return out
+
+
 def common_words() -> set[str]:
     with data_path("common_words.txt").open(encoding="utf-8") as fh:
         return {w.strip() for w in fh if w.strip() and not w.startswith("#")}
@@ -101,7 +114,7 @@ class Geoparser:
         )
         self.resolver.common = common
         self.resolver.neighbours = country_neighbours()
-        self.resolver.us_cues = {t.lower() for t in terms.get("us_local_cues", [])}
+        self.resolver.local_words = local_news_words(terms)
         self.agents_as_places = agents_as_places
         # "European" -> Europe (only for words handed in as toponyms)
         self.continent_words: dict[str, Entry | None] = {

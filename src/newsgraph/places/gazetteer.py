@@ -303,13 +303,17 @@ def alias_names(
     sub_pid: dict[str, int],
     continent_pid: dict[str, int],
     gid_pid: dict[int, int],
+    feature_pid: dict[str, int] | None = None,
 ) -> list[tuple[str, int, int]]:
     """Names of ``data/aliases.tsv`` as (key, pid, kind) for an index whose places are
-    keyed by ISO 3166-1 alpha-2, ISO 3166-2, continent name and GeoNames id."""
+    keyed by ISO 3166-1 alpha-2, ISO 3166-2, continent name, GeoNames id and the names of
+    the team's table of seas and regions (``feature:<name>``, when given)."""
     out = []
     for name, target, kind in load_aliases():
         if target.startswith("continent:"):
             pid = continent_pid.get(target.split(":", 1)[1])
+        elif target.startswith("feature:"):
+            pid = (feature_pid or {}).get(target.split(":", 1)[1])
         elif target.startswith("geonames:"):
             pid = gid_pid.get(int(target.split(":", 1)[1]))
         elif "-" in target:
@@ -520,8 +524,10 @@ def build_from_packages(dest: Path) -> int:
         names.append((normalize(c["name"]), pid, NAME_OWN))
 
     # oceans, seas and large regions the town data lacks (team table)
+    feature_rows: list[tuple[int, str]] = []
     for name, aliases, feature, lat, lon, iso3 in load_features():
         pid += 1
+        feature_rows.append((pid, name))
         entries.append(Entry(pid, None, name, feature, iso3, None, None, None, lat, lon, 0))
         names.append((normalize(name), pid, NAME_OWN))
         names.extend((normalize(a), pid, NAME_ALT) for a in aliases)
@@ -532,7 +538,8 @@ def build_from_packages(dest: Path) -> int:
     sub_by_iso = {row[1]: sub_pid[i] for i, row in enumerate(s_rows, start=1)
                   if row[1] and sub_level[i] <= 1}
     gid_pid = {e.geonames_id: e.pid for e in entries if e.feature == "city" and e.geonames_id}
-    names.extend(alias_names(iso2_pid, sub_by_iso, continent_pid, gid_pid))
+    feature_pid = {name: p for p, name in feature_rows}
+    names.extend(alias_names(iso2_pid, sub_by_iso, continent_pid, gid_pid, feature_pid))
     return write_index(dest, entries, names, source_versions())
 
 

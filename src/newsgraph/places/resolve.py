@@ -81,6 +81,15 @@ class Weights:
     coherence_keys: int = 5  # only toponyms with at most this many candidate regions count
     near: float = 1.0  # a town or region close to a place another toponym names
     near_km: float = 200.0
+    # a sea or large region is near a place this far away ("the Gulf" beside Riyadh)
+    near_sea_km: float = 1500.0
+    # region share: the other toponyms' first-pass leaning to a first-level region
+    share: float = 1.0
+    share_max: float = 2.0
+    share_temperature: float = 1.0
+    share_chance: float = 0.5
+    share_presence: float = 0.5
+    famous_population: int = 200_000
     pair_county: float = 3.0  # a town inside a county another toponym may name, or the county
     confident_margin: float = 1.0  # a first-pass choice this far ahead informs the others
 
@@ -100,6 +109,8 @@ class Context:
     # points of the towns and regions the other toponyms name (first pass, when sure)
     points: list[tuple[float, float]] = field(default_factory=list)
     town_counties: set[int] = field(default_factory=set)
+    # admin1 key -> how strongly the other toponyms, taken together, point to that region
+    share: dict[str, float] = field(default_factory=dict)
 
 
 def km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
@@ -137,13 +148,16 @@ class Resolver:
         self.directions = directions
         self.nationality: Callable[[str], str | None] | None = None
         self.common: set[str] = set()
-        # words of US local news, one or two words each (see data/region_terms.json)
-        self.us_cues: set[str] = set()
         # indices (of the last resolve call) resolved to a place containing the named one
         self.contained: set[int] = set()
         # ISO alpha-3 -> the alpha-3 codes of the countries bordering it
         self.neighbours: dict[str, frozenset[str]] = {}
         self.w = weights or Weights()
+        # first-pass scores of each mention's candidates (index -> (score, entry), best first)
+        self._first: dict[int, list[tuple[float, Entry, int]]] = {}
+        # country alpha-3 -> words and two-word phrases of that country's local news
+        # (data/region_terms.json "us_local_cues", data/local_news.tsv)
+        self.local_words: dict[str, set[str]] = {}
 
     def candidates(self, f: Found) -> tuple[list[tuple[Entry, int]], bool]:
         """Candidates for a mention, and whether the mention itself carries a region word."""
@@ -235,15 +249,17 @@ class Resolver:
                     # alone ("Toronto", Ohio beside Buffalo)
                     bonus /= 2
                 s += bonus
-            elif e.country and e.feature != "country" and ctx.countries:
+            elif e.country and ctx.countries:
+                # a country counts too: "Georgia" beside Armenia and Azerbaijan
                 near = sum(1 for c in self.neighbours.get(e.country, ()) if ctx.countries.get(c))
                 s += min(w.ctx_neighbour * near, w.ctx_neighbour_max)
             if e.admin1_key and ctx.admin1.get(e.admin1_key):
                 # a town in the region, or the region the other towns lie in ("Hawaii")
                 s += w.ctx_admin1
+            radius = w.near_sea_km if e.feature in {"ocean", "macroregion"} else w.near_km
             if e.feature not in {"country", "continent"} and e.lat is not None and any(
-                abs(e.lat - lat) * 111.2 <= w.near_km  # cheap test first
-                and km(e.lat, e.lon or 0.0, lat, lon) <= w.near_km
+                abs(e.lat - lat) * 111.2 <= radius  # cheap test first
+                and km(e.lat, e.lon or 0.0, lat, lon) <= radius
                 for lat, lon in ctx.points
             ):
                 s += w.near
@@ -254,6 +270,15 @@ class Resolver:
             if e.admin1_key and e.feature != "admin1":
                 hits = sum(1 for r in ctx.regions if e.admin1_key in r)
                 s += min(w.coherence * hits, w.coherence_max)
+            if (
+                w.share
+                and e.admin1_key
+                and e.feature in {"city", "admin2", "admin3"}
+                and not any(self.famous(c) for c, k in cands if k == NAME_OWN and c.pid != e.pid)
+            ):
+                # only among namesakes of one kind: a town does not take the name of a
+                # country, a region or a capital from its neighbours ("China", Texas)
+                s += w.share * min(ctx.share.get(e.admin1_key, 0.0), w.share_max)
             if (e.feature == "city" and e.admin2_id in ctx.counties) or (
                 e.feature in {"admin2", "admin3"} and e.pid in ctx.town_counties
             ):
@@ -281,6 +306,9 @@ class Resolver:
             key=lambda x: (x[0], x[1]),
             reverse=True,
         )
+        if ctx is None:
+            kinds = {e.pid: k for e, k in cands}
+            self._first[idx] = [(x[0], x[2], kinds[x[2].pid]) for x in scored]
         top, best = scored[0][0], scored[0][2]
         # the same place reached by several names counts once
         runner = next((x[0] for x in scored[1:] if x[2].pid != best.pid), None)
@@ -296,7 +324,13 @@ class Resolver:
 
     def resolve(self, doc: Doc, found: Sequence[Found]) -> list[Entry | None]:
         cache: dict[int, tuple[list[tuple[Entry, int]], bool]] = {}
+        self._first = {}
         first = [self._best(f, None, None, cache, i) for i, f in enumerate(found)]
+        shares: dict[str, dict[str, float]] = {}
+        for i, f in enumerate(found):
+            key = normalize(f.text)
+            if key not in shares:
+                shares[key] = self.region_share(self._first.get(i, []))
         regions: dict[str, frozenset[str]] = {}
         counties: dict[str, tuple[set[int], set[int]]] = {}
         for i, f in enumerate(found):
@@ -310,8 +344,9 @@ class Resolver:
             c = actor.get("country") if isinstance(actor, dict) else None
             if isinstance(c, str) and len(c) == 3:
                 actor_countries.add(c)
-        n_local = self.local_cues(doc)
-        local = "USA" if n_local >= self.w.local_cues_needed else None
+        local, n_local = self.local_news(doc)
+        if n_local < self.w.local_cues_needed:
+            local = None
         own_pids = [{e.pid for e, _k in cache[i][0]} for i in range(len(found))]
         result = list(first)
         for _round in range(2):
@@ -329,6 +364,9 @@ class Resolver:
                     ctx.regions.append(regions[found[j].text])
                     ctx.counties |= counties[found[j].text][0]
                     ctx.town_counties |= counties[found[j].text][1]
+                    if e is not None and e.pid not in own_pids[i]:
+                        for a1, p in shares[normalize(found[j].text)].items():
+                            ctx.share[a1] = ctx.share.get(a1, 0.0) + p
                     if e is None or e.pid in own_pids[i]:
                         # a place this mention may itself name lends it no support
                         # ("Liverpool", an old name of Washington, Indiana, beside "Washington")
@@ -357,14 +395,59 @@ class Resolver:
                     self.contained.add(i)
         return out
 
+    def famous(self, e: Entry) -> bool:
+        """A place whose name means it unless the text says otherwise."""
+        return (
+            e.feature in {"country", "admin1", "continent", "ocean", "macroregion"}
+            or e.capital
+            or e.population >= self.w.famous_population
+        )
+
+    def region_share(self, scored: Sequence[tuple[float, Entry, int]]) -> dict[str, float]:
+        """How much one toponym points to each first-level region: the first-pass chance of
+        its candidates there (a softmax of their scores) blended with mere presence, which
+        counts less the more regions the name is found in ("Winfield" and "Mt. Pleasant"
+        share Iowa with "New London" though each has namesakes in many states)."""
+        w = self.w
+        if not scored:
+            return {}
+        top = scored[0][0]
+        prob: dict[str, float] = {}
+        total = 0.0
+        for sc, e, _k in scored:
+            p = math.exp((sc - top) / w.share_temperature)
+            total += p
+            if e.admin1_key:
+                prob[e.admin1_key] = prob.get(e.admin1_key, 0.0) + p
+        present = {
+            e.admin1_key
+            for _sc, e, k in scored
+            if e.admin1_key and k in (NAME_OWN, NAME_ABBR) and e.feature != "country"
+        }
+        out: dict[str, float] = {}
+        for key in set(prob) | present:
+            chance = prob.get(key, 0.0) / total
+            pres = 1.0 / math.sqrt(len(present)) if key in present else 0.0
+            out[key] = w.share_chance * chance + w.share_presence * pres
+        return out
+
     def local_cues(self, doc: Doc) -> int:
-        """How many distinct words of US local news the article uses."""
-        if not self.us_cues:
-            return 0
+        """How many distinct local-news words of its leading country the article uses."""
+        return self.local_news(doc)[1]
+
+    def local_news(self, doc: Doc) -> tuple[str | None, int]:
+        """The country whose local-news words the article uses most, and how many distinct
+        ones it uses (None, 0 when no country's words appear)."""
+        if not self.local_words:
+            return None, 0
         words = [t.lower_ for t in doc]
-        seen = {w for w in words if w in self.us_cues}
-        seen |= {f"{a} {b}" for a, b in zip(words, words[1:], strict=False)} & self.us_cues
-        return len(seen)
+        grams = set(words) | {f"{a} {b}" for a, b in zip(words, words[1:], strict=False)}
+        best: tuple[str | None, int] = (None, 0)
+        for country, cues in sorted(self.local_words.items()):
+            n = len(grams & cues)
+            if n > best[1]:
+                best = (country, n)
+        return best
 
     @staticmethod
     def county_sets(cands: Sequence[tuple[Entry, int]]) -> tuple[set[int], set[int]]:
