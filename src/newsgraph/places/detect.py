@@ -34,6 +34,9 @@ SKIP_LABELS = {"DATE", "TIME", "CARDINAL", "ORDINAL", "MONEY", "PERCENT", "QUANT
 LEADING_DROP = {"the"}
 # "Goose Creek High School", "UN High Commissioner": schools are named after people as often
 SCHOOL_LEVELS = {"high", "middle"}
+# region words that end organizations' names as often ("Banana Republic", "Culture
+# Department", "State Department")
+ORG_REGION_WORDS = {"republic", "department", "state", "area", "territory"}
 TABLE_FEATURES = {"ocean", "macroregion"}  # seas, rivers, ranges, regions (data/features.tsv)
 LIST_KM = 400.0  # names listed beside a found place lie within this distance of it
 
@@ -140,6 +143,10 @@ class Detector:
             name = doc[s : s + length].text
             if doc[s + length - 1].text[:1].isupper() and (
                 self._names_place(name)
+                # "Loudon Co. man", "Pott Co." (the model's ORG): a name and its region word
+                or (self.is_region_word(doc[s + length]) and self.gaz.has(name)
+                    and doc[s + length].lower_ not in ORG_REGION_WORDS
+                    and name not in self.common)
                 or (
                     (self.civic_after(doc, s + length) or doc[s + length].lower_ in self.institution)
                     and self.known(name, strong=True)
@@ -264,8 +271,12 @@ class Detector:
         return (before.text in {".", "!", "?"} or after_date) and (
             doc[end].text[:1] in {"-", "–", "—", "\x97"}
             or doc[end].text == ":"
-            # "WASHINGTON (AP) -"
-            or (doc[end].text == "(" and end + 1 < len(doc) and doc[end + 1].is_upper)
+            # "WASHINGTON (AP) -", "BOSTON (Reuters) -"
+            or (doc[end].text == "(" and end + 2 < len(doc) and doc[end + 1].text[:1].isupper()
+                and doc[end + 2].text == ")")
+            # "SALINA, Kan. Strong winds…"
+            or (doc[end].text == "," and end + 1 < len(doc) and doc[end + 1].text[:1].isupper()
+                and doc[end + 1].text.endswith(".") and self.gaz.has(doc[end + 1].text))
         )
 
     def affix_cue(self, doc: Doc, start: int, end: int) -> bool:
@@ -648,7 +659,9 @@ class Detector:
                            and nxt.lower_ not in SCHOOL_LEVELS)
             if (nxt is not None and nxt.text[:1].isupper() and not nxt.is_punct
                     and not self.civic_after(doc, best.end) and not own_region_word
-                    and not institution):
+                    and not institution
+                    and not (self.is_region_word(nxt)
+                             and nxt.lower_ not in {"republic", "department"})):
                 return best.end  # the name goes on: part of something longer
             cue = (best.text in accepted_texts or institution
                    or self.has_cue(doc, best.start, best.end))
