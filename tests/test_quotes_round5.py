@@ -96,3 +96,35 @@ def test_a_horizontal_bar_is_never_the_speaker(base_nlp, quotes) -> None:
     assert len(hits) == 1, [q["text"] for q in found]
     assert speaker_text(text, hits[0]) == "Morgan"
     assert "―" not in (speaker_text(text, hits[0]) or "")
+
+
+# --------------------------------------------------------------------------- split in one sentence
+
+
+def test_cue_between_two_parts_of_one_sentence_joins_them(base_nlp, quotes) -> None:
+    """“…,” he told the host, “…”: the cue's clause is the second part, which goes on in the
+    cue's sentence; one quotation from the first mark to the last."""
+    text = (
+        "The retired engineer spoke on the radio on Sunday.\n\n"
+        "“Now that I am retired,” she told reporters, “it was hard to work for that minister.”"
+    )
+    found = run(base_nlp, quotes, text)
+    direct = [q for q in found if q["kind"] == "direct"]
+    assert len(direct) == 1, [q["text"] for q in found]
+    q = direct[0]
+    assert q["text"].startswith("“Now that") and q["text"].endswith("that minister.”")
+    assert speaker_text(text, q) == "she"
+
+
+def test_participle_between_two_quotations_keeps_them_apart(base_nlp, quotes) -> None:
+    """“…,” she said, adding, “…”: two cues, two quotations."""
+    text = (
+        "“We will open the school in May,” the mayor said, adding, “Nobody should worry "
+        "about the date.”"
+    )
+    found = run(base_nlp, quotes, text)
+    assert not any(
+        "open the school" in q["text"] and "Nobody should worry" in q["text"]
+        for q in found
+        if q["kind"] == "direct"
+    ), [q["text"] for q in found]

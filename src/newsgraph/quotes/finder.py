@@ -745,7 +745,11 @@ class Finder:
             cue = by_token.get(i)
             if cue is not None and not cue.used:
                 clause = next((c for c in cue.token.children if c.dep_ == "ccomp"), None)
-                if clause is not None and not span.start <= clause.i < span.end:
+                if (
+                    clause is not None
+                    and not span.start <= clause.i < span.end
+                    and not self._second_part(doc, span, cue.token, clause, quote_of_token, k)
+                ):
                     return None  # the cue reports something else: “Title,” X said that ...
                 return cue
             subject_only = all(
@@ -806,6 +810,39 @@ class Finder:
         cue = _Cue(dash, None, None, head, (dash0, dash1))
         cue.signature = (max(name0, names[0].idx), names[-1].idx + len(names[-1].text))
         return cue
+
+    def _second_part(
+        self,
+        doc: Doc,
+        span: Span,
+        verb: Token,
+        clause: Token,
+        quote_of_token: dict[int, int],
+        k: int,
+    ) -> bool:
+        """“Now that I am retired,” he told the host, “it was hard to work there.”: the cue's
+        clause is the next quotation, which goes on in the cue's sentence after a comma; the
+        cue stands between two parts of one quotation (the first closed by a comma)."""
+        if quote_of_token.get(clause.i) != k + 1:
+            return False
+        text = self._text
+        first_part = text[span.start_char : span.end_char].rstrip().rstrip(ALL_MARKS + "’'")
+        if not (first_part.endswith(",") or text[span.end_char : span.end_char + 1] == ","):
+            return False
+        if any("\n" in t.text_with_ws for t in doc[span.end - 1 : verb.i]):
+            return False
+        # Only a subject and the cue between the parts (not "she said, adding, “…”").
+        if not any(c.dep_ == "nsubj" and span.end <= c.i < verb.i for c in verb.children):
+            return False
+        first = next((i for i in range(verb.i + 1, len(doc)) if quote_of_token.get(i) == k + 1), None)
+        if first is None or self.sentence_of(first)[0] > verb.i:
+            return False
+        if any(t.pos_ in VERB_POS and t.i != verb.i for t in doc[span.end : first]):
+            return False
+        before = text[: doc[first].idx].rstrip()
+        return before.endswith(",") and not any(
+            "\n" in t.text_with_ws for t in doc[verb.i : first]
+        )
 
     @staticmethod
     def _clause_initial(text: str, start: int) -> bool:
