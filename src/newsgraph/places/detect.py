@@ -80,6 +80,7 @@ class Detector:
         self.party = set(terms.get("party_letters", []))
         self.short_names = set(terms.get("short_names", []))
         self.street_words = set(terms.get("street_words", []))
+        self.building_words = set(terms.get("building_words", []))
         self.prefixes: list[tuple[int, int]] = []
         # when set, nationality words ("Russian") are reported as their country
         self.nationality: Callable[[str], str | None] | None = None
@@ -404,8 +405,8 @@ class Detector:
         return False
 
     def streets(self, doc: Doc, found: list[tuple[int, int, str]]) -> list[tuple[int, int]]:
-        """Runs of capitalized words ending with a street word ("Royal Street", "N. Bedford
-        Drive", "Wichita Drive"), outside the places found, whatever the model tagged them;
+        """Runs of capitalized words ending with a street or building word ("Royal Street",
+        "N. Bedford Drive", "South Kilburn Estate"), outside the places found, whatever the model tagged them;
         a street word on its own or after a known place alone ("Boston Road") is left to the
         other rules."""
         placed = [False] * len(doc)
@@ -414,7 +415,9 @@ class Detector:
                 placed[k] = True
         out: list[tuple[int, int]] = []
         for k, tok in enumerate(doc):
-            if tok.text not in self.street_words or placed[k] or k == 0:
+            if placed[k] or k == 0 or (
+                tok.text not in self.street_words and tok.text not in self.building_words
+            ):
                 continue
             if tok.ent_type_ in SKIP_LABELS:
                 continue
