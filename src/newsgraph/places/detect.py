@@ -158,7 +158,13 @@ class Detector:
                 return True
         for length in range(min(4, e - s - 1), 0, -1):
             start = e - length
-            if doc[start].text[:1].isupper() and self._names_place(doc[start:e].text):
+            # a town ending a brand's name is no place ("Taco Bell"); a country, a region, a
+            # city or a place after "of" is ("Air France", "University of Malta")
+            if doc[start].text[:1].isupper() and self._names_place(doc[start:e].text) and (
+                doc[start - 1].lower_ in {"of", "de"}
+                or self._names_big_place(doc[start:e].text)
+                or self.feature_only(doc[start:e].text)
+            ):
                 self.prefixes.append((start, e))
                 return True
         # a country or first-level region inside the name ("SME Mauritius Limited",
