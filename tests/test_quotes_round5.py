@@ -128,3 +128,19 @@ def test_participle_between_two_quotations_keeps_them_apart(base_nlp, quotes) ->
         for q in found
         if q["kind"] == "direct"
     ), [q["text"] for q in found]
+
+
+# --------------------------------------------------------------------------- gerund cues
+
+
+def test_footage_of_a_person_asking_gives_that_person(base_nlp, quotes) -> None:
+    """The ad uses footage of X asking, “…”: the person doing the asking speaks, not the ad."""
+    text = (
+        "The council race turned nasty this week.\n\n"
+        "The ad uses footage of Ana Torres asking, “Why am I not ten points ahead in this race?”"
+    )
+    found = run(base_nlp, quotes, text)
+    hits = [q for q in hits_of(found, "ten points") if q["kind"] == "direct"]
+    assert len(hits) == 1, [q["text"] for q in found]
+    assert speaker_text(text, hits[0]) == "Ana Torres"
+

@@ -173,6 +173,21 @@ class Finder:
                 return tok
         return None
 
+    def _gerund_doer(self, verb: Token) -> Token | None:
+        """The ad shows footage of Clinton asking, “…” / heard him saying, “…”: a cue in -ing
+        form right after a person named as an object, introducing a quotation, has that
+        person as its speaker, not the subject of the clause it hangs from."""
+        if verb.tag_ != "VBG" or verb.i == 0 or any(c.dep_ == "nsubj" for c in verb.children):
+            return None
+        prev = verb.doc[verb.i - 1]
+        if self._inside[prev.i] or prev.dep_ not in ("pobj", "dobj"):
+            return None
+        if prev.ent_type_ in ("PERSON", "ORG") or prev.pos_ == "PROPN":
+            return prev
+        if prev.lower_ in ("him", "her", "them"):
+            return prev
+        return None
+
     def _syntactic_subject(self, verb: Token, depth: int = 0) -> Token | None:
         for child in verb.children:
             if child.dep_ == "nsubj":
@@ -638,6 +653,8 @@ class Finder:
             if stripped.lower().startswith(("that ", "that,")) and _words(lead) <= 25:
                 start, kind = best.cue_span[1] + len(lead) - len(stripped), "mixed"
         subject = best.subject
+        if best.token.i < span.start:
+            subject = self._gerund_doer(best.token) or subject
         if best.token.i >= span.end and best.signature is None:
             subject = self._written_before_cue(doc, span.end, best.token.i, subject)
             if subject is None or subject.i < best.token.i and not (
