@@ -32,6 +32,8 @@ PREFIX_LABELS = {"ORG", "FAC"}
 STRONG_CUES = {"in", "near", "outside", "across", "throughout", "inside", "around", "towards"}
 SKIP_LABELS = {"DATE", "TIME", "CARDINAL", "ORDINAL", "MONEY", "PERCENT", "QUANTITY"}
 LEADING_DROP = {"the"}
+# civic nouns that count only in lower case
+LOWER_CASE_CIVIC = {"court"}
 # "Goose Creek High School", "UN High Commissioner": schools are named after people as often
 SCHOOL_LEVELS = {"high", "middle"}
 # region words that end organizations' names as often ("Banana Republic", "Culture
@@ -195,6 +197,29 @@ class Detector:
                 return True
         return False
 
+    def region_apposition(self, doc: Doc, start: int, end: int) -> bool:
+        """A region after a capitalized name and a comma: "Knockhill, Fife", "New Quay,
+        Ceredigion" (a first- or second-level region of that name, a list's item or the
+        end of a clause after it)."""
+        if start < 2 or doc[start - 1].text != "," or not doc[start - 2].text[:1].isupper():
+            return False
+        if doc[start - 2].ent_type_ == "PERSON":
+            return False  # "Helen, Clarence, Irene": a list of people
+        if end < len(doc) and not (doc[end].is_punct or doc[end].lower_ in {"and", "or"}):
+            return False
+        text = doc[start:end].text
+        return text not in self.common and any(
+            kind == NAME_OWN and e.feature in {"admin1", "admin2"}
+            for e, kind in self.gaz.lookup(text)
+        )
+
+    def _names_country(self, text: str) -> bool:
+        """A country's own name ("Armenia", "Kazakhstan"): a place wherever it stands
+        alone, cue or none ("the President of Armenia")."""
+        return text not in self.common and any(
+            kind == NAME_OWN and e.feature == "country" for e, kind in self.gaz.lookup(text)
+        )
+
     def _names_big_area(self, text: str) -> bool:
         return text not in self.common and any(
             kind == NAME_OWN and e.feature in {"country", "admin1"}
@@ -234,6 +259,8 @@ class Detector:
         nxt = doc[end]
         # "the Dover area", "Pataskala zoning", "Groton town officials": an institution word
         # written in lower case after the name is a common noun about the place
+        if nxt.lower_ in LOWER_CASE_CIVIC:
+            return nxt.is_lower  # "a Durban court", not "the Supreme Court"
         return nxt.lower_ in self.civic or (nxt.is_lower and nxt.lower_ in self.institution)
 
     def container_after(self, doc: Doc, end: int) -> int | None:
@@ -673,6 +700,8 @@ class Detector:
                              and nxt.lower_ not in {"republic", "department"})):
                 return best.end  # the name goes on: part of something longer
             cue = (best.text in accepted_texts or institution
+                   or self._names_country(best.text)
+                   or self.region_apposition(doc, best.start, best.end)
                    or self.has_cue(doc, best.start, best.end))
             listed_here = not cue and listed_place(best.start, best.end)
             cue = cue or listed_here
