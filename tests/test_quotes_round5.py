@@ -144,3 +144,13 @@ def test_footage_of_a_person_asking_gives_that_person(base_nlp, quotes) -> None:
     assert len(hits) == 1, [q["text"] for q in found]
     assert speaker_text(text, hits[0]) == "Ana Torres"
 
+
+
+def test_cue_after_a_preposition_takes_the_clause_subject(base_nlp, quotes) -> None:
+    """X thanked the mayor before asking her, “…”: the cue hangs on "before", and the clause
+    that the preposition belongs to has the speaker (not the nearest name, "the mayor")."""
+    text = "Okafor thanked the mayor before asking her, “Where does the money go?”"
+    found = run(base_nlp, quotes, text)
+    hits = [q for q in hits_of(found, "Where does the money go") if q["kind"] == "direct"]
+    assert len(hits) == 1, [q["text"] for q in found]
+    assert speaker_text(text, hits[0]) == "Okafor"

@@ -209,6 +209,10 @@ class Finder:
             return None
         if depth < 3 and verb.dep_ in ("conj", "advcl", "xcomp", "dep") and verb.head is not verb:
             return self._syntactic_subject(verb.head, depth + 1)
+        if depth < 3 and verb.dep_ == "pcomp" and verb.head.dep_ == "prep":
+            # sings to the crowd before asking them, “…”: the clause the preposition hangs
+            # from has the subject
+            return self._syntactic_subject(verb.head.head, depth + 1)
         return None
 
     def _content(self, doc: Doc, verb: Token, cls: CueClass) -> tuple[int, int] | None:
