@@ -155,9 +155,12 @@ class Resolver:
         self.w = weights or Weights()
         # first-pass scores of each mention's candidates (index -> (score, entry), best first)
         self._first: dict[int, list[tuple[float, Entry, int]]] = {}
+        self._famous: dict[int, set[int]] = {}
         # country alpha-3 -> words and two-word phrases of that country's local news
         # (data/region_terms.json "us_local_cues", data/local_news.tsv)
         self.local_words: dict[str, set[str]] = {}
+        self._cue_index: dict[str, list[str]] | None = None  # cue -> countries, built lazily
+        self._cue_heads: set[str] = set()
 
     def candidates(self, f: Found) -> tuple[list[tuple[Entry, int]], bool]:
         """Candidates for a mention, and whether the mention itself carries a region word."""
@@ -253,32 +256,34 @@ class Resolver:
                 # a country counts too: "Georgia" beside Armenia and Azerbaijan
                 near = sum(1 for c in self.neighbours.get(e.country, ()) if ctx.countries.get(c))
                 s += min(w.ctx_neighbour * near, w.ctx_neighbour_max)
+            regional = 0.0
             if e.admin1_key and ctx.admin1.get(e.admin1_key):
                 # a town in the region, or the region the other towns lie in ("Hawaii")
-                s += w.ctx_admin1
+                regional += w.ctx_admin1
             radius = w.near_sea_km if e.feature in {"ocean", "macroregion"} else w.near_km
             if e.feature not in {"country", "continent"} and e.lat is not None and any(
                 abs(e.lat - lat) * 111.2 <= radius  # cheap test first
                 and km(e.lat, e.lon or 0.0, lat, lon) <= radius
                 for lat, lon in ctx.points
             ):
-                s += w.near
+                regional += w.near
             if e.country in ctx.actor_countries:
                 s += w.ctx_actor_country
             if ctx.local_country is not None and e.country == ctx.local_country:
                 s += w.ctx_local_country * min(ctx.local_cues, w.local_cues_max)
             if e.admin1_key and e.feature != "admin1":
                 hits = sum(1 for r in ctx.regions if e.admin1_key in r)
-                s += min(w.coherence * hits, w.coherence_max)
+                regional += min(w.coherence * hits, w.coherence_max)
             if (
                 w.share
                 and e.admin1_key
                 and e.feature in {"city", "admin2", "admin3"}
-                and not any(self.famous(c) for c, k in cands if k == NAME_OWN and c.pid != e.pid)
+                and not (self.famous_namesakes(cands) - {e.pid})
             ):
                 # only among namesakes of one kind: a town does not take the name of a
                 # country, a region or a capital from its neighbours ("China", Texas)
-                s += w.share * min(ctx.share.get(e.admin1_key, 0.0), w.share_max)
+                regional += w.share * min(ctx.share.get(e.admin1_key, 0.0), w.share_max)
+            s += regional
             if (e.feature == "city" and e.admin2_id in ctx.counties) or (
                 e.feature in {"admin2", "admin3"} and e.pid in ctx.town_counties
             ):
@@ -325,8 +330,11 @@ class Resolver:
     def resolve(self, doc: Doc, found: Sequence[Found]) -> list[Entry | None]:
         cache: dict[int, tuple[list[tuple[Entry, int]], bool]] = {}
         self._first = {}
+        self._famous = {}
         first = [self._best(f, None, None, cache, i) for i, f in enumerate(found)]
         shares: dict[str, dict[str, float]] = {}
+        # the summed shares of a list of other names (mentions of one name reuse it)
+        share_sums: dict[tuple[str, ...], dict[str, float]] = {}
         for i, f in enumerate(found):
             key = normalize(f.text)
             if key not in shares:
@@ -357,6 +365,7 @@ class Resolver:
                 )
                 # the same name in capitals ("ARLINGTON") is the same toponym, no support
                 seen: set[str] = {normalize(f.text)}
+                share_from: list[str] = []
                 for j, (e, _margin, c_margin, r_margin) in enumerate(prev):
                     if j == i or normalize(found[j].text) in seen:
                         continue
@@ -365,8 +374,7 @@ class Resolver:
                     ctx.counties |= counties[found[j].text][0]
                     ctx.town_counties |= counties[found[j].text][1]
                     if e is not None and e.pid not in own_pids[i]:
-                        for a1, p in shares[normalize(found[j].text)].items():
-                            ctx.share[a1] = ctx.share.get(a1, 0.0) + p
+                        share_from.append(normalize(found[j].text))
                     if e is None or e.pid in own_pids[i]:
                         # a place this mention may itself name lends it no support
                         # ("Liverpool", an old name of Washington, Indiana, beside "Washington")
@@ -383,6 +391,14 @@ class Resolver:
                         and _margin >= self.w.confident_margin
                     ):
                         ctx.points.append((e.lat, e.lon))
+                share_key = tuple(share_from)
+                if share_key not in share_sums:
+                    total: dict[str, float] = {}
+                    for name in share_from:
+                        for a1, p in shares[name].items():
+                            total[a1] = total.get(a1, 0.0) + p
+                    share_sums[share_key] = total
+                ctx.share = share_sums[share_key]
                 parent = prev[f.parent][0] if f.parent is not None else None
                 result[i] = self._best(f, ctx, parent, cache, i)
         out = [r[0] for r in result]
@@ -394,6 +410,16 @@ class Resolver:
                 if out[i] is not None:
                     self.contained.add(i)
         return out
+
+    def famous_namesakes(self, cands: Sequence[tuple[Entry, int]]) -> set[int]:
+        """The pids of the famous places among a mention's own-name candidates (cached per
+        candidate list during one resolve call)."""
+        key = id(cands)
+        got = self._famous.get(key)
+        if got is None:
+            got = {c.pid for c, k in cands if k == NAME_OWN and self.famous(c)}
+            self._famous[key] = got
+        return got
 
     def famous(self, e: Entry) -> bool:
         """A place whose name means it unless the text says otherwise."""
@@ -440,14 +466,24 @@ class Resolver:
         ones it uses (None, 0 when no country's words appear)."""
         if not self.local_words:
             return None, 0
+        if self._cue_index is None:
+            index: dict[str, list[str]] = {}
+            for country, cues in sorted(self.local_words.items()):
+                for cue in cues:
+                    index.setdefault(cue, []).append(country)
+            self._cue_index = index
+            self._cue_heads = {c.split()[0] for c in index if " " in c}
+        index, heads = self._cue_index, self._cue_heads
         words = [t.lower_ for t in doc]
-        grams = set(words) | {f"{a} {b}" for a, b in zip(words, words[1:], strict=False)}
-        best: tuple[str | None, int] = (None, 0)
-        for country, cues in sorted(self.local_words.items()):
-            n = len(grams & cues)
-            if n > best[1]:
-                best = (country, n)
-        return best
+        seen = {w for w in words if w in index}
+        seen |= {
+            f"{a} {b}" for a, b in zip(words, words[1:], strict=False) if a in heads
+        } & index.keys()
+        counts: Counter[str] = Counter(c for cue in seen for c in index[cue])
+        if not counts:
+            return None, 0
+        country = min(counts, key=lambda c: (-counts[c], c))
+        return country, counts[country]
 
     @staticmethod
     def county_sets(cands: Sequence[tuple[Entry, int]]) -> tuple[set[int], set[int]]:
