@@ -32,6 +32,8 @@ PREFIX_LABELS = {"ORG", "FAC"}
 STRONG_CUES = {"in", "near", "outside", "across", "throughout", "inside", "around", "towards"}
 SKIP_LABELS = {"DATE", "TIME", "CARDINAL", "ORDINAL", "MONEY", "PERCENT", "QUANTITY"}
 LEADING_DROP = {"the"}
+# words that join the items of a list of places ("Paris and Roxton", "Fargo-Moorhead")
+LIST_SEPARATORS = {",", "and", "or", "&", "-", "–", "/"}
 # civic nouns that count only in lower case
 LOWER_CASE_CIVIC = {"court"}
 # "Goose Creek High School", "UN High Commissioner": schools are named after people as often
@@ -437,7 +439,9 @@ class Detector:
                     return True
         return False
 
-    def streets(self, doc: Doc, found: list[tuple[int, int, str]]) -> list[tuple[int, int]]:
+    def streets(
+        self, doc: Doc, found: list[tuple[int, int, str]], texts: list[str]
+    ) -> list[tuple[int, int]]:
         """Runs of capitalized words ending with a street or building word ("Royal Street",
         "N. Bedford Drive", "South Kilburn Estate"), outside the places found, whatever the model tagged them;
         a street word on its own or after a known place alone ("Boston Road") is left to the
@@ -447,12 +451,12 @@ class Detector:
             for k in range(a, b):
                 placed[k] = True
         out: list[tuple[int, int]] = []
-        for k, tok in enumerate(doc):
+        for k, text in enumerate(texts):
             if placed[k] or k == 0 or (
-                tok.text not in self.street_words and tok.text not in self.building_words
+                text not in self.street_words and text not in self.building_words
             ):
                 continue
-            if tok.ent_type_ in SKIP_LABELS:
+            if doc[k].ent_type_ in SKIP_LABELS:
                 continue
             j = k
             while (j > 0 and k - j < 4 and not placed[j - 1]
@@ -468,12 +472,13 @@ class Detector:
             out.append((j, k + 1))
         return out
 
-    def area_list(self, doc: Doc) -> list[tuple[int, int]]:
+    def area_list(self, doc: Doc, texts: list[str] | None = None) -> list[tuple[int, int]]:
         """Names listed before a plural region word: "Clarke and Oconee counties", "the
         Kursk, Belgorod and Bryansk regions" (each a region the gazetteer knows)."""
         out: list[tuple[int, int]] = []
-        for p, tok in enumerate(doc):
-            if not (tok.lower_.endswith("s") and tok.lower_ in self.admin_terms):
+        for p, text in enumerate(texts if texts is not None else [t.text for t in doc]):
+            low = text.lower()
+            if not (low.endswith("s") and low in self.admin_terms):
                 continue
             items: list[tuple[int, int]] = []
             j = p - 1
@@ -518,7 +523,8 @@ class Detector:
 
     def find(self, doc: Doc) -> list[Found]:
         self.prefixes = []
-        lower_words = {t.lower_ for t in doc if t.is_lower}
+        texts = [t.text for t in doc]  # plain strings: cheaper than Token objects
+        lower_words = {t.lower() for t in texts if t.islower()}
         taken = [False] * len(doc)
         out: list[tuple[int, int, str]] = []
         accepted_texts: set[str] = set()
@@ -643,14 +649,23 @@ class Detector:
         n = len(doc)
 
         def scan() -> None:
-            """Capitalized words outside every entity, at the start of a run of capitals."""
+            """Capitalized words outside every entity, at the start of a run of capitals
+            (in the second pass only those next to a list's separator)."""
             i = 0
             while i < n:
+                if use_list and not (
+                    (i > 0 and texts[i - 1] in LIST_SEPARATORS)
+                    or any(t in LIST_SEPARATORS for t in texts[i + 1 : i + 6])
+                ):
+                    i += 1
+                    continue
                 i = scan_at(i)
 
         def scan_at(i: int) -> int:
+            if taken[i] or not texts[i][:1].isupper():
+                return i + 1
             tok = doc[i]
-            if taken[i] or not tok.text[:1].isupper() or tok.is_punct or tok.like_num:
+            if tok.is_punct or tok.like_num:
                 return i + 1
             if self.short_name_at(doc, i, i + 1):
                 add(i, i + 1, "gazetteer")
@@ -724,7 +739,7 @@ class Detector:
         scan()
 
         listed: set[int] = set()
-        for ls, le in self.area_list(doc):
+        for ls, le in self.area_list(doc, texts):
             listed.add(ls)
             if not any(taken[k] for k in range(ls, le)):
                 for ent in [p for p in pending if p.start < le and ls < p.end]:
@@ -732,7 +747,7 @@ class Detector:
                 add(ls, le, "gazetteer")
 
         try_pending(True)
-        for s, e in self.streets(doc, out):
+        for s, e in self.streets(doc, out, texts):
             add(s, e, "street")
         for s, e in self.prefixes:
             if not any(taken[k] for k in range(s, e)):
