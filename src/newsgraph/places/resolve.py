@@ -510,7 +510,16 @@ class Resolver:
         if not counts:
             return None
         pid = max(counts, key=lambda p: (counts[p], -first[p]))
-        return by_pid[pid]
+        town = by_pid[pid]
+        # the town must lie in the country the document names most ("Eastern Ghouta" in a
+        # Syria story that quotes Moscow is somewhere in Syria, not in Moscow)
+        countries: Counter[str] = Counter(
+            e.country for e in resolved if e is not None and e.country
+        )
+        top, n = countries.most_common(1)[0]
+        if top != town.country and n > countries[town.country or ""]:
+            return self.gaz.country(top) or town
+        return town
 
     def inner_place(self, f: Found, resolved: Sequence[Entry | None]) -> Entry | None:
         """For a name the gazetteer lacks ("Old Town Manassas", "Illinois State Armory"),
