@@ -154,3 +154,29 @@ def test_cue_after_a_preposition_takes_the_clause_subject(base_nlp, quotes) -> N
     hits = [q for q in hits_of(found, "Where does the money go") if q["kind"] == "direct"]
     assert len(hits) == 1, [q["text"] for q in found]
     assert speaker_text(text, hits[0]) == "Okafor"
+
+
+# --------------------------------------------------------------------------- single-line paragraphs
+
+
+def test_unclosed_quotation_does_not_swallow_the_next_lines(base_nlp, quotes) -> None:
+    """A text whose paragraphs are single lines: an unclosed quotation followed by a line
+    that opens with a mark is reopened there (the paragraph convention), so the quotations
+    of the next lines keep their own speakers."""
+    text = (
+        "Flood Plan Splits the Valley.\n\n"
+        "The council met on Friday. “It was a scandal,” Lee said. “If the council had "
+        "listened, nobody would have lost a home.\n"
+        "“We have been waiting for help for years,” added Okafor, a farmer. “Nobody came.”\n"
+        "The vote on the plan is on Monday. “I will vote no,” said Ferreira.\n"
+        "Editor’s note: this story was updated."
+    )
+    found = run(base_nlp, quotes, text)
+    vote = [q for q in hits_of(found, "I will vote no") if q["kind"] == "direct"]
+    assert len(vote) == 1, [q["text"] for q in found]
+    assert "Lee" not in (speaker_text(text, vote[0]) or "")
+    assert not vote[0]["text"].startswith("“It was")
+    came = [q for q in hits_of(found, "Nobody came") if q["kind"] == "direct"]
+    assert len(came) == 1
+    assert "Editor" not in came[0]["text"]
+    assert (speaker_text(text, came[0]) or "").startswith("Okafor")

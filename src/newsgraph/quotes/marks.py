@@ -64,6 +64,14 @@ def _straight_width(text: str, i: int) -> int:
     return 0
 
 
+def _line_start(text: str, i: int) -> int | None:
+    """Where the line of ``i`` starts when only spaces lie between it and ``i``, else None."""
+    j = i - 1
+    while j >= 0 and text[j] in " \t\u00a0":
+        j -= 1
+    return j + 1 if j >= 0 and text[j] == "\n" else None
+
+
 def _opens(text: str, i: int) -> bool:
     """Could a straight mark at ``i`` open a quotation (something follows it)?"""
     width = _straight_width(text, i) or 1
@@ -144,7 +152,17 @@ def find_quoted_spans(text: str) -> list[QuotedSpan]:
                 i += width
                 continue
         elif kind == "curly":
-            if c in OPEN_CURLY and depth == 0 and _closes_like(text, i, 1):
+            line_start = _line_start(text, i)
+            if c in OPEN_CURLY and depth == 0 and line_start is not None and line_start > frag_start:
+                # A line inside a paragraph that opens with a mark while the quotation is
+                # unclosed reopens it, as a new paragraph would (texts that break paragraphs
+                # with single line breaks): not a quotation inside the quotation.
+                end = line_start
+                while end > frag_start and text[end - 1].isspace():
+                    end -= 1
+                fragments.append((frag_start, end))
+                frag_start = i
+            elif c in OPEN_CURLY and depth == 0 and _closes_like(text, i, 1):
                 close(i + 1)  # “It's unusual,“ said …: an opening mark typed for a closing one
             elif c in OPEN_CURLY:
                 depth += 1
