@@ -184,3 +184,15 @@ def test_aliases_may_point_at_a_sea() -> None:
     assert gulf == {7, 8}
     # an index built without the table's names leaves such aliases out
     assert not [r for r in alias_names({}, {}, {}, {}) if r[0] == normalize("Gulf")]
+
+
+def test_area_is_a_vague_region_word(base_nlp: Language, geoparser: Geoparser) -> None:
+    """"the Winfield area" is around the town: the word counts as no region cue."""
+    text = "Farmers in the Winfield area met."
+    doc = base_nlp(text)
+    start = text.index("Winfield")
+    found = Found(start, start + len("Winfield"), "Winfield", "GPE", region_cue=True)
+    assert geoparser.resolver.vague_cue(doc, found)
+    text2 = "Farmers in the Winfield district met."
+    found2 = Found(start, start + len("Winfield"), "Winfield", "GPE", region_cue=True)
+    assert not geoparser.resolver.vague_cue(base_nlp(text2), found2)

@@ -45,6 +45,10 @@ FEATURE_BONUS = {
 }
 
 
+# region words that name a town's surroundings as often as a district
+VAGUE_CUES = frozenset({"area"})
+
+
 @dataclass
 class Weights:
     """Score weights (documented in docs/PLACES.md)."""
@@ -156,6 +160,8 @@ class Resolver:
         # first-pass scores of each mention's candidates (index -> (score, entry), best first)
         self._first: dict[int, list[tuple[float, Entry, int]]] = {}
         self._famous: dict[int, set[int]] = {}
+        # mentions whose region word only means "around" ("the Dublin area")
+        self._vague: set[int] = set()
         # country alpha-3 -> words and two-word phrases of that country's local news
         # (data/region_terms.json "us_local_cues", data/local_news.tsv)
         self.local_words: dict[str, set[str]] = {}
@@ -305,7 +311,7 @@ class Resolver:
         cands, region_in_text = cache[idx]
         if not cands:
             return None, 0.0, 0.0, 0.0
-        region = region_in_text or f.region_cue
+        region = region_in_text or (f.region_cue and idx not in self._vague)
         scored = sorted(
             ((self.score(e, k, f, region, cands, ctx, parent), -e.pid, e) for e, k in cands),
             key=lambda x: (x[0], x[1]),
@@ -331,6 +337,7 @@ class Resolver:
         cache: dict[int, tuple[list[tuple[Entry, int]], bool]] = {}
         self._first = {}
         self._famous = {}
+        self._vague = {i for i, f in enumerate(found) if f.region_cue and self.vague_cue(doc, f)}
         first = [self._best(f, None, None, cache, i) for i, f in enumerate(found)]
         shares: dict[str, dict[str, float]] = {}
         # the summed shares of a list of other names (mentions of one name reuse it)
@@ -410,6 +417,13 @@ class Resolver:
                 if out[i] is not None:
                     self.contained.add(i)
         return out
+
+    @staticmethod
+    def vague_cue(doc: Doc, f: Found) -> bool:
+        """The word after the name is one that means the surroundings of a town rather than
+        an administrative region ("the Dublin area", "Dublin Area Art League")."""
+        span = doc.char_span(f.start, f.end, alignment_mode="expand")
+        return span is not None and span.end < len(doc) and doc[span.end].lower_ in VAGUE_CUES
 
     def famous_namesakes(self, cands: Sequence[tuple[Entry, int]]) -> set[int]:
         """The pids of the famous places among a mention's own-name candidates (cached per
