@@ -57,7 +57,8 @@ class Weights:
     alias_city: float = -3.0
     alias_area: float = -0.5
     alias_district: float = -2.0  # "Richmond" is rarely Richmond County without "County"
-    alias_big_city: float = -1.0  # "Kiev", "New York": a big city's other name is common
+    alias_big_city: float = -1.0
+    alias_beside_own: float = -2.0  # a town matched by an alias where others own the name  # "Kiev", "New York": a big city's other name is common
     short_with_cue: float = 1.0
     short_without_cue: float = -4.0
     capital: float = 2.5
@@ -160,6 +161,7 @@ class Resolver:
         # first-pass scores of each mention's candidates (index -> (score, entry), best first)
         self._first: dict[int, list[tuple[float, Entry, int]]] = {}
         self._famous: dict[int, set[int]] = {}
+        self._own_towns: dict[int, bool] = {}
         # mentions whose region word only means "around" ("the Dublin area")
         self._vague: set[int] = set()
         # country alpha-3 -> words and two-word phrases of that country's local news
@@ -226,6 +228,10 @@ class Resolver:
                 s += w.alias_district
             else:
                 s += w.alias_big_city if e.population >= 100_000 else w.alias_city
+                if self.own_towns(cands):
+                    # other towns bear the name as their own: a town's old or variant name
+                    # rarely means it ("Maryville", once a name of Beeville, Texas)
+                    s += w.alias_beside_own
         elif kind == NAME_SHORT:
             s += w.short_with_cue if region else w.short_without_cue
         s += FEATURE_BONUS.get(e.feature, 0.0)
@@ -337,6 +343,7 @@ class Resolver:
         cache: dict[int, tuple[list[tuple[Entry, int]], bool]] = {}
         self._first = {}
         self._famous = {}
+        self._own_towns = {}
         self._vague = {i for i, f in enumerate(found) if f.region_cue and self.vague_cue(doc, f)}
         first = [self._best(f, None, None, cache, i) for i, f in enumerate(found)]
         shares: dict[str, dict[str, float]] = {}
@@ -424,6 +431,15 @@ class Resolver:
         an administrative region ("the Dublin area", "Dublin Area Art League")."""
         span = doc.char_span(f.start, f.end, alignment_mode="expand")
         return span is not None and span.end < len(doc) and doc[span.end].lower_ in VAGUE_CUES
+
+    def own_towns(self, cands: Sequence[tuple[Entry, int]]) -> bool:
+        """Whether some town among the candidates bears the name as its own (cached)."""
+        key = id(cands)
+        got = self._own_towns.get(key)
+        if got is None:
+            got = any(k == NAME_OWN and c.feature == "city" for c, k in cands)
+            self._own_towns[key] = got
+        return got
 
     def famous_namesakes(self, cands: Sequence[tuple[Entry, int]]) -> set[int]:
         """The pids of the famous places among a mention's own-name candidates (cached per
