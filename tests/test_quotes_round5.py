@@ -180,3 +180,20 @@ def test_unclosed_quotation_does_not_swallow_the_next_lines(base_nlp, quotes) ->
     assert len(came) == 1
     assert "Editor" not in came[0]["text"]
     assert (speaker_text(text, came[0]) or "").startswith("Okafor")
+
+
+def test_quotation_ending_its_line_stands_alone(base_nlp, quotes) -> None:
+    """Paragraphs written as single lines inside one block: a quotation that closes its line
+    after a finished sentence is a quotation of its own, not dropped because more lines of
+    the block follow."""
+    text = (
+        "Film Looks at the Old Prisons.\n\n"
+        "The director spoke after the screening. The hall was full. "
+        "“We cannot understand the present if we forget where we came from.”\u00a0\n"
+        "The prison system holds a fifth of the world’s inmates.\n"
+        "The film opens in October."
+    )
+    found = run(base_nlp, quotes, text)
+    hits = [q for q in hits_of(found, "We cannot understand") if q["kind"] == "direct"]
+    assert len(hits) == 1, [q["text"] for q in found]
+    assert hits[0]["text"].endswith("came from.”")

@@ -1055,6 +1055,9 @@ class Finder:
         para = next((p for p in paras if p[0] <= q.start < p[1]), None)
         before_in_para = text[para[0] : q.start] if para else ""
         after_in_para = text[q.end : para[1]] if para else ""
+        if "\n" in after_in_para.rstrip() and _closed(text, q.start, q.end):
+            # A paragraph of single-line paragraphs: the quotation ends its line.
+            after_in_para = after_in_para[: after_in_para.index("\n")]
         standalone = _words(after_in_para) == 0 and (
             _words(before_in_para) == 0 or before_in_para.rstrip()[-1:] in ".!?:"
         )
