@@ -197,3 +197,24 @@ def test_quotation_ending_its_line_stands_alone(base_nlp, quotes) -> None:
     hits = [q for q in hits_of(found, "We cannot understand") if q["kind"] == "direct"]
     assert len(hits) == 1, [q["text"] for q in found]
     assert hits[0]["text"].endswith("came from.”")
+
+
+# --------------------------------------------------------------------------- report and quotation
+
+
+def test_bare_quotation_after_the_rest_of_a_report_continues_it(base_nlp, quotes) -> None:
+    """X called him a master at bolting deals together. “…”: the report's content stops at
+    "a master" in the parse, but the rest of its sentence is no other report, so the bare
+    quotation that follows goes on with it (one mixed content)."""
+    text = (
+        "Okafor spent ten years in the coal business. His former partner, Lucia Ferreira, "
+        "called him a master at bolting together impossible deals. "
+        "“He made things happen that nobody else could.”"
+    )
+    found = run(base_nlp, quotes, text)
+    direct = [q for q in hits_of(found, "made things happen") if q["kind"] == "direct"]
+    assert not direct, [q["text"] for q in found]
+    mixed = [q for q in hits_of(found, "made things happen") if q["kind"] == "mixed"]
+    assert len(mixed) == 1
+    assert "impossible deals" in mixed[0]["text"]
+

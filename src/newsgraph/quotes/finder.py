@@ -447,7 +447,19 @@ class Finder:
                 and self._doc is not None
                 and self._one_sentence(self._doc, g.end, f.start)
             )
-            if (_words(gap) or gap.count("\n") > 2) and not cue_gap:
+            # called him a master at bolting deals together. "He showed …": the rest of the
+            # report's own sentence may lie between (its content stopped short of the end).
+            tail_gap = (
+                g.cue is not None
+                and g.cue[1] <= g.start
+                and gap.count("\n") <= 2
+                and _words(gap) <= 20
+                and self._doc is not None
+                and gap.rstrip()[-1:] in (".", "!", "?")
+                and self._one_sentence(self._doc, g.end, f.start)
+                and self._plain_tail(g, f.start)
+            )
+            if (_words(gap) or gap.count("\n") > 2) and not cue_gap and not tail_gap:
                 continue
             g.end = f.end
             g.kind = "mixed"
@@ -475,6 +487,20 @@ class Finder:
             if earlier:
                 f.inherited = max(earlier, key=lambda g: (g.speaker_anchor(), g.end))
         return found
+
+    def _plain_tail(self, g: Found, until: int) -> bool:
+        """True when the words from the end of report ``g`` to ``until`` finish the sentence
+        of its cue and hold no other cue ("…, Susan said as she turned.⏎“…”" does not)."""
+        doc = self._doc
+        if doc is None or g.cue is None or g.cue_token is None:
+            return False
+        gap = doc.char_span(g.end, until, alignment_mode="expand")
+        if gap is None or not len(gap):
+            return False
+        if self.sentence_of(g.cue_token)[1] <= gap.start:
+            return False  # the gap is another sentence
+        cue_tokens = {c.token.i for c in self._cues}
+        return not any(t.i in cue_tokens or self._inside[t.i] for t in gap if t.idx < until)
 
     def _lead_in(self, doc: Doc, item: Found, span: Span) -> None:
         """In past campaigns, “we felt …”: a quotation that starts in lowercase continues a
