@@ -140,3 +140,15 @@ def test_co_for_county(base_nlp: Language, places: PlacesComponent) -> None:
                for t, p in found.items())
     places.parser.detector.admin_terms.discard("co.")
     assert not any(t.startswith("Loudon") for t in mentions(places(base_nlp(COUNTY_TEXT))))
+
+
+DIRECTION_TEXT = "Volunteers stacked sandbags two miles north of Blossom on Friday."
+
+
+def test_a_direction_and_of_before_a_name(base_nlp: Language, places: PlacesComponent) -> None:
+    """'north of Blossom' (the model's PERSON) names a place."""
+    assert mentions(places(base_nlp(DIRECTION_TEXT))).get("Blossom", {}).get(
+        "geonames_id"
+    ) == 9100004
+    places.parser.detector.directions = set()
+    assert "Blossom" not in mentions(places(base_nlp(DIRECTION_TEXT)))

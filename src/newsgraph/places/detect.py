@@ -34,6 +34,9 @@ SKIP_LABELS = {"DATE", "TIME", "CARDINAL", "ORDINAL", "MONEY", "PERCENT", "QUANT
 LEADING_DROP = {"the"}
 # words that join the items of a list of places ("Paris and Roxton", "Fargo-Moorhead")
 LIST_SEPARATORS = {",", "and", "or", "&", "-", "–", "/"}
+# settlement nouns that do not name what follows them directly ("state TV", "the area
+# Chamber"): only "the town of X" counts for them
+AREA_NOUNS = {"state", "area", "region", "district", "county", "province", "port"}
 # civic nouns that count only in lower case
 LOWER_CASE_CIVIC = {"court"}
 # "Goose Creek High School", "UN High Commissioner": schools are named after people as often
@@ -362,6 +365,22 @@ class Detector:
             return True  # "the town of Samarra", "the port city of Hodeidah"
         if end < len(doc) and doc[end].text == "&":
             return False
+        if (
+            start > 0
+            and doc[start - 1].lower_ in self.settlements
+            and doc[start - 1].is_lower
+            and doc[start - 1].lower_ not in AREA_NOUNS
+        ):
+            return True  # "the Sri Lankan capital Colombo", "the village Guyevo"
+        if start > 1 and doc[start - 1].lower_ == "of" and doc[start].ent_iob_ != "I" and (
+            doc[start - 2].lower_ in self.directions or doc[start - 2].ent_type_ == "ORG"
+            or doc[start - 2].is_digit
+        ):
+            return True  # "north of Moorhead", "Ballet Arts of Jackson", "Pack 136 of Madison"
+        if start > 1 and doc[start - 1].lower_ == "to" and any(
+            t.lower_ == "from" for t in doc[max(0, start - 8) : start - 1]
+        ):
+            return True  # "from Grant County to Nitro"
         if self.region_after(doc, end) or self.civic_after(doc, end):
             return True
         j = self.container_after(doc, end)
