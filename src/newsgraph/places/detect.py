@@ -731,7 +731,12 @@ class Detector:
                     and not self.civic_after(doc, best.end) and not own_region_word
                     and not institution
                     and not (self.is_region_word(nxt)
-                             and nxt.lower_ not in {"republic", "department"})):
+                             and nxt.lower_ not in {"republic", "department"})
+                    # "the Western Pennsylvania Kennel Association": a direction word and a
+                    # state or country open the name of a regional body
+                    and not (best.start > 0 and doc[best.start - 1].text[:1].isupper()
+                             and doc[best.start - 1].lower_ in self.directions
+                             and self._names_big_area(best.text))):
                 return best.end  # the name goes on: part of something longer
             cue = (best.text in accepted_texts or institution
                    or self._names_country(best.text)
