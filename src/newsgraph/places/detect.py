@@ -87,6 +87,7 @@ class Detector:
         self.party = set(terms.get("party_letters", []))
         self.short_names = set(terms.get("short_names", []))
         self.street_words = set(terms.get("street_words", []))
+        self.motion = {t.lower() for t in terms.get("motion_verbs", [])}
         self.building_words = set(terms.get("building_words", []))
         self.prefixes: list[tuple[int, int]] = []
         # when set, nationality words ("Russian") are reported as their country
@@ -381,6 +382,11 @@ class Detector:
             t.lower_ == "from" for t in doc[max(0, start - 8) : start - 1]
         ):
             return True  # "from Grant County to Nitro"
+        if start > 0 and doc[start - 1].lower_ == "to" and (
+            doc[start - 1].head.lemma_.lower() in self.motion
+            and doc[start].text[:1].isupper() and doc[start].pos_ == "PROPN"
+        ):
+            return True  # "driving to Castlegar", "moved to Middlestown"
         if self.region_after(doc, end) or self.civic_after(doc, end):
             return True
         j = self.container_after(doc, end)
