@@ -196,3 +196,10 @@ def test_area_is_a_vague_region_word(base_nlp: Language, geoparser: Geoparser) -
     text2 = "Farmers in the Winfield district met."
     found2 = Found(start, start + len("Winfield"), "Winfield", "GPE", region_cue=True)
     assert not geoparser.resolver.vague_cue(base_nlp(text2), found2)
+
+
+def test_fallback_without_any_country(geoparser: Geoparser) -> None:
+    """The fallback works when the places the document names carry no country."""
+    town = Entry(1, 1, "Nowhere", "city", None, None, None, None, 0.0, 0.0, 500)
+    assert geoparser.resolver.focus([town, None]) == town
+    assert geoparser.resolver.focus([None]) is None

@@ -546,6 +546,8 @@ class Resolver:
         countries: Counter[str] = Counter(
             e.country for e in resolved if e is not None and e.country
         )
+        if not countries:
+            return town
         top, n = countries.most_common(1)[0]
         if top != town.country and n > countries[town.country or ""]:
             return self.gaz.country(top) or town
