@@ -37,6 +37,8 @@ ROWS = [
     (4588165, "Mount Pleasant", 32.79, -79.86, "P", "PPL", "US", "SC", "019", 81000),
     (4882211, "Winfield", 41.12, -91.44, "P", "PPL", "US", "IA", "087", 1100),
     (4281730, "Winfield", 37.24, -96.99, "P", "PPLA2", "US", "KS", "035", 12000),
+    # a village of Iowa with a name of its own
+    (4867001, "Lowden", 41.86, -90.93, "P", "PPL", "US", "IA", "031", 800),
     # Georgia, the country and the US state
     (614540, "Georgia", 42.0, 43.5, "A", "PCLI", "GE", "00", "", 3700000),
     (4197000, "Georgia", 32.75, -83.5, "A", "ADM1", "US", "GA", "", 10000000),
@@ -203,3 +205,21 @@ def test_fallback_without_any_country(geoparser: Geoparser) -> None:
     town = Entry(1, 1, "Nowhere", "city", None, None, None, None, 0.0, 0.0, 500)
     assert geoparser.resolver.focus([town, None]) == town
     assert geoparser.resolver.focus([None]) is None
+
+
+def test_repaired_village_gives_no_context(base_nlp: Language, geoparser: Geoparser) -> None:
+    """A village found only by the gazetteer (label "gazetteer") lends no region to the
+    others; the same village tagged by the model does."""
+    text = "Visitors from Lowden and New London came."
+    doc = base_nlp(text)
+    spans = spans_of(text, ["Lowden", "New London"])
+    res = geoparser.resolver
+    saved = res.w.share, res.w.coherence
+    try:
+        res.w.share, res.w.coherence = 0.0, 0.0
+        weak = res.resolve(doc, [Found(s, e, text[s:e], "gazetteer") for s, e in spans])
+        strong = res.resolve(doc, [Found(s, e, text[s:e], "GPE") for s, e in spans])
+    finally:
+        res.w.share, res.w.coherence = saved
+    assert strong[1] is not None and strong[1].geonames_id == 4868768  # Iowa, beside Lowden
+    assert weak[1] is not None and weak[1].geonames_id == 4839416  # the larger, Connecticut

@@ -58,7 +58,9 @@ class Weights:
     alias_area: float = -0.5
     alias_district: float = -2.0  # "Richmond" is rarely Richmond County without "County"
     alias_big_city: float = -1.0
-    alias_beside_own: float = -2.0  # a town matched by an alias where others own the name  # "Kiev", "New York": a big city's other name is common
+    alias_beside_own: float = -2.0
+    # a town this small, found only by the gazetteer, gives the others no context
+    repaired_village: int = 5_000  # a town matched by an alias where others own the name  # "Kiev", "New York": a big city's other name is common
     short_with_cue: float = 1.0
     short_without_cue: float = -4.0
     capital: float = 2.5
@@ -392,6 +394,15 @@ class Resolver:
                     if e is None or e.pid in own_pids[i]:
                         # a place this mention may itself name lends it no support
                         # ("Liverpool", an old name of Washington, Indiana, beside "Washington")
+                        continue
+                    if (
+                        found[j].label == "gazetteer"
+                        and e.feature == "city"
+                        and e.population < self.w.repaired_village
+                    ):
+                        # a village found only by the gazetteer (the model saw no place) is too
+                        # weak a reading to lead the others ("Stevens & Wilkinson" is no
+                        # Pennsylvania village beside "Columbia")
                         continue
                     # "Clarke County" may be one of several, all in the same country
                     if e.country and c_margin >= self.w.confident_margin:
