@@ -44,7 +44,6 @@ SCHOOL_LEVELS = {"high", "middle"}
 # region words that end organizations' names as often ("Banana Republic", "Culture
 # Department", "State Department")
 ORG_REGION_WORDS = {"republic", "department", "state", "area", "territory"}
-TABLE_FEATURES = {"ocean", "macroregion"}  # seas, rivers, ranges, regions (data/features.tsv)
 LIST_KM = 400.0  # names listed beside a found place lie within this distance of it
 
 
@@ -136,7 +135,7 @@ class Detector:
         if text in self.common or not text[:1].isupper():
             return False
         entries = [e for e, kind in self.gaz.lookup(text) if kind in (NAME_OWN, NAME_ALT)]
-        return bool(entries) and all(e.feature in TABLE_FEATURES for e in entries)
+        return bool(entries) and all(e.in_table for e in entries)
 
     def _names_big_place(self, text: str) -> bool:
         return any(

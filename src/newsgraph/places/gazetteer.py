@@ -44,10 +44,19 @@ NAME_SHORT = 2  # derived short form of a subdivision ("Donetsk" for Donetska ob
 NAME_CODE = 3
 NAME_ABBR = 4  # a dotted abbreviation ("W.Va."), valid only when written with a dot
 
+# features of the team's table (data/features.tsv): "ocean" (oceans and seas), "water"
+# (rivers, lakes, bays, gulfs, straits, canals) and "macroregion" (ranges, peaks, deserts,
+# islands, named regions); its rows are all treated alike (``Entry.in_table``). An index
+# built from a GeoNames dump also calls its own streams and lakes "water": those have a
+# GeoNames id and count as ordinary places (thousands of creeks and ponds share towns' names).
+TABLE_FEATURES = frozenset({"ocean", "water", "macroregion"})
+# features whose name means the place unless the text says otherwise (and table rows)
+AREA_FEATURES = frozenset({"country", "admin1", "continent"})
+
 FEATURE_PRECISION = {
     "city": 1, "admin3": 2, "admin2": 2, "admin1": 3, "country": 3, "continent": 3,
-    "ocean": 3, "macroregion": 3,
 }
+TABLE_PRECISION = 3
 
 
 @dataclass(frozen=True, slots=True)
@@ -57,7 +66,7 @@ class Entry:
     pid: int
     geonames_id: int | None
     name: str
-    feature: str  # country | admin1 | admin2 | admin3 | city | continent
+    feature: str  # country | admin1 | admin2 | admin3 | city | continent | TABLE_FEATURES
     country: str | None  # ISO 3166-1 alpha-3
     admin1: str | None  # ISO 3166-2 of the first-level subdivision, when known
     admin1_key: str | None  # GeoNames admin1 code ("RU.41"): hierarchy key, always present
@@ -68,8 +77,13 @@ class Entry:
     capital: bool = False
 
     @property
+    def in_table(self) -> bool:
+        """A row of the team's table of seas, rivers and regions (``data/features.tsv``)."""
+        return self.geonames_id is None and self.feature in TABLE_FEATURES
+
+    @property
     def precision(self) -> int:
-        return FEATURE_PRECISION.get(self.feature, 1)
+        return TABLE_PRECISION if self.in_table else FEATURE_PRECISION.get(self.feature, 1)
 
 
 def data_path(name: str) -> Path:

@@ -219,17 +219,24 @@ def build_from_geonames(src: Path, dest: Path) -> int:
         ))
         add_names(row, pid, feature)
     # oceans, seas and large regions (team table), for dumps that lack them
-    own = {normalize(e.name) for e in entries if e.feature not in {"city", "other"}}
+    # ``feature:<name>`` aliases point at the table's row, or at the dump's own place of the name
+    own: dict[str, int] = {}
+    for e in entries:
+        if e.feature not in {"city", "other"}:
+            own.setdefault(normalize(e.name), e.pid)
+    feature_pid: dict[str, int] = {}
     for fname, aliases, feature, lat, lon, fiso3 in load_features():
         if normalize(fname) in own:
+            feature_pid[fname] = own[normalize(fname)]
             continue
         pid += 1
+        feature_pid[fname] = pid
         entries.append(Entry(pid, None, fname, feature, fiso3, None, None, None, lat, lon, 0))
         names.append((normalize(fname), pid, NAME_OWN))
         names.extend((normalize(a), pid, NAME_ALT) for a in aliases)
     iso2_pid = dict(country_pid)
     continent_pid = {e.name: e.pid for e in entries if e.feature == "continent"}
     gid_pid = {e.geonames_id: e.pid for e in entries if e.feature == "city" and e.geonames_id}
-    names.extend(alias_names(iso2_pid, by_iso, continent_pid, gid_pid))
+    names.extend(alias_names(iso2_pid, by_iso, continent_pid, gid_pid, feature_pid))
     logger.info("geonames: %d places from %s", len(entries), main)
     return write_index(dest, entries, names, f"geonames:{main.name}")

@@ -28,6 +28,7 @@ from spacy.tokens import Doc
 
 from newsgraph.places.detect import Found
 from newsgraph.places.gazetteer import (
+    AREA_FEATURES,
     NAME_ABBR,
     NAME_ALT,
     NAME_CODE,
@@ -40,9 +41,10 @@ from newsgraph.places.gazetteer import (
 )
 
 FEATURE_BONUS = {
-    "country": 3.0, "continent": 3.0, "ocean": 5.5, "macroregion": 5.5,
+    "country": 3.0, "continent": 3.0,
     "admin1": 1.5, "admin2": 0.3, "admin3": 0.0,
 }
+TABLE_BONUS = 5.5  # a sea, river or region of the team's table (no population to weigh)
 
 
 # region words that name a town's surroundings as often as a district
@@ -224,7 +226,7 @@ class Resolver:
             # "Mexico" is the country, though Mexico City also goes by that name
             s += w.alias_city
         elif kind == NAME_ALT and not e.capital:
-            if e.feature in {"admin1", "country", "continent", "ocean", "macroregion"}:
+            if e.feature in AREA_FEATURES or e.in_table:
                 s += w.alias_area
             elif e.feature != "city":
                 s += w.alias_district
@@ -236,7 +238,7 @@ class Resolver:
                     s += w.alias_beside_own
         elif kind == NAME_SHORT:
             s += w.short_with_cue if region else w.short_without_cue
-        s += FEATURE_BONUS.get(e.feature, 0.0)
+        s += TABLE_BONUS if e.in_table else FEATURE_BONUS.get(e.feature, 0.0)
         if e.capital:
             s += w.capital
         if region:
@@ -274,7 +276,7 @@ class Resolver:
             if e.admin1_key and ctx.admin1.get(e.admin1_key):
                 # a town in the region, or the region the other towns lie in ("Hawaii")
                 regional += w.ctx_admin1
-            radius = w.near_sea_km if e.feature in {"ocean", "macroregion"} else w.near_km
+            radius = w.near_sea_km if e.in_table else w.near_km
             if e.feature not in {"country", "continent"} and e.lat is not None and any(
                 abs(e.lat - lat) * 111.2 <= radius  # cheap test first
                 and km(e.lat, e.lon or 0.0, lat, lon) <= radius
@@ -465,7 +467,8 @@ class Resolver:
     def famous(self, e: Entry) -> bool:
         """A place whose name means it unless the text says otherwise."""
         return (
-            e.feature in {"country", "admin1", "continent", "ocean", "macroregion"}
+            e.feature in AREA_FEATURES
+            or e.in_table
             or e.capital
             or e.population >= self.w.famous_population
         )
