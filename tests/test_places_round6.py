@@ -78,3 +78,59 @@ def test_geonames_dump_index_keeps_feature_aliases(tmp_path: Path) -> None:
     gulfs = {e.name for e, _kind in gaz.lookup("Gulf")}
     assert {"Persian Gulf", "Gulf of Mexico"} <= gulfs
     assert all(e.feature == "water" for e, _k in gaz.lookup("Persian Gulf"))
+
+
+# -- round 6 detection and lookup rules --------------------------------------------------
+
+DET_ROWS = [
+    (9600101, "United States", 39.76, -98.5, "A", "PCLI", "US", "00", "", 310000000),
+    (9600102, "Maryland", 39.0, -76.75, "A", "ADM1", "US", "MD", "", 6000000),
+    (9600103, "West Virginia", 38.5, -80.5, "A", "ADM1", "US", "WV", "", 1800000),
+    (9600104, "Hagerstown", 39.64, -77.72, "P", "PPLA2", "US", "MD", "043", 40000),
+    (9600105, "Pomeroy", 39.03, -82.03, "P", "PPL", "US", "WV", "", 1800),
+]
+DET_COUNTRIES = [("US", "USA", "United States", "Washington", 9600101)]
+
+
+@pytest.fixture(scope="module")
+def det_places(base_nlp: Language, tmp_path_factory: pytest.TempPathFactory) -> PlacesComponent:
+    path = small_gazetteer(tmp_path_factory.mktemp("geonames6d"), DET_ROWS, DET_COUNTRIES)
+    return PlacesComponent(base_nlp, "newsgraph_places", gazetteer_path=str(path))
+
+
+def test_a_lane_in_an_address_is_a_street(
+    base_nlp: Language, det_places: PlacesComponent, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """'the 500 block of Kelley Lane', '2400 Jay Lane': a street; 'Nathan Lane' is not."""
+    text = "Officers went to the 500 block of Kelley Lane in Hagerstown on Sunday."
+    found = mentions(det_places(base_nlp(text)))
+    assert "Kelley Lane" in found and found["Kelley Lane"].get("name") == "Hagerstown"
+    assert "Nathan Lane" not in mentions(det_places(base_nlp(
+        "Nathan Lane sang in Hagerstown on Sunday.")))
+    # control: without the address rule the lane is no toponym
+    monkeypatch.setattr(det_places.parser.detector, "address_words", set())
+    assert "Kelley Lane" not in mentions(det_places(base_nlp(text)))
+
+
+HEADLINE = "Hagerstown advances to state meet. Hagerstown advanced for the first time."
+
+
+def test_a_headline_town_repeated_by_the_lead(
+    base_nlp: Language, det_places: PlacesComponent, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The text opens with a town and the next sentence opens with it again."""
+    doc = det_places(base_nlp(HEADLINE))
+    assert [m["text"] for m in doc._.ng_place_mentions] == ["Hagerstown", "Hagerstown"]
+    # not repeated by the next sentence: a sentence's first word needs more evidence
+    other = det_places(base_nlp("Hagerstown advances to state meet. The team advanced."))
+    assert other._.ng_place_mentions == []
+    monkeypatch.setattr(type(det_places.parser.detector), "headline_repeated",
+                        staticmethod(lambda _doc, _span: False))
+    assert det_places(base_nlp(HEADLINE))._.ng_place_mentions == []
+
+
+def test_a_dotted_abbreviation_written_with_a_space(det_places: PlacesComponent) -> None:
+    gaz = det_places.parser.gaz
+    assert [e.name for e, _k in gaz.lookup("W. Va.")] == ["West Virginia"]
+    assert [e.name for e, _k in gaz.lookup("W.Va.")] == ["West Virginia"]
+    assert gaz.lookup("W Va") == ()  # without a dot it is no abbreviation

@@ -88,6 +88,7 @@ class Detector:
         self.street_words = set(terms.get("street_words", []))
         self.motion = {t.lower() for t in terms.get("motion_verbs", [])}
         self.building_words = set(terms.get("building_words", []))
+        self.address_words = set(terms.get("address_street_words", []))
         self.prefixes: list[tuple[int, int]] = []
         # when set, nationality words ("Russian") are reported as their country
         self.nationality: Callable[[str], str | None] | None = None
@@ -476,8 +477,10 @@ class Detector:
                 placed[k] = True
         out: list[tuple[int, int]] = []
         for k, text in enumerate(texts):
+            address = text in self.address_words
             if placed[k] or k == 0 or (
                 text not in self.street_words and text not in self.building_words
+                and not address
             ):
                 continue
             if doc[k].ent_type_ in SKIP_LABELS:
@@ -493,8 +496,37 @@ class Detector:
                 continue
             if k + 1 < len(doc) and doc[k + 1].text[:1].isupper() and doc[k + 1].is_alpha:
                 continue  # "St. Gregory", "Road Safety Authority": the name goes on
+            if address and not self.address_before(doc, j):
+                continue  # "Nathan Lane", "Hyatt Place": a street only in an address
             out.append((j, k + 1))
         return out
+
+    @staticmethod
+    def headline_repeated(doc: Doc, span: Span) -> bool:
+        """The text opens with the name and the next sentence opens with it again, and the
+        model never took it for a person or an organization: a local paper's headline and
+        lead about its town ("Hagerstown advances to state meet. Hagerstown advanced…")."""
+        # at the very start, or after a section label ("Boys basketball: Winchester ousted…")
+        if span.start != 0 and not (span.start <= 6 and doc[span.start - 1].text == ":"):
+            return False
+        nxt = span.sent.end
+        n = len(span)
+        if nxt + n > len(doc) or doc[nxt : nxt + n].text != span.text:
+            return False
+        return not any(
+            ent.label_ in {"PERSON", "ORG"} and ent.text == span.text for ent in doc.ents
+        )
+
+    @staticmethod
+    def address_before(doc: Doc, j: int) -> bool:
+        """A house number ("2400 Jay Lane") or "block of" ("the 500 block of Kelley Lane")
+        comes right before doc[j]."""
+        if j < 1:
+            return False
+        before = doc[j - 1]
+        if before.like_num and before.text.isdigit():
+            return True
+        return j >= 2 and before.lower_ == "of" and doc[j - 2].lower_ == "block"
 
     def area_list(self, doc: Doc, texts: list[str] | None = None) -> list[tuple[int, int]]:
         """Names listed before a plural region word: "Clarke and Oconee counties", "the
@@ -743,7 +775,8 @@ class Detector:
                              and doc[best.start - 1].lower_ in self.directions
                              and self._names_big_area(best.text))):
                 return best.end  # the name goes on: part of something longer
-            cue = (best.text in accepted_texts or institution
+            repeated = self.headline_repeated(doc, best)
+            cue = (best.text in accepted_texts or institution or repeated
                    or self._names_country(best.text)
                    or self.region_apposition(doc, best.start, best.end)
                    or self.has_cue(doc, best.start, best.end))
@@ -754,6 +787,7 @@ class Detector:
             if cue and not (best.start == best.sent.start and not self.region_after(doc, best.end)
                             and best.text not in accepted_texts
                             and not listed_here
+                            and not repeated
                             and not (best[0].pos_ in {"PROPN", "NOUN"}
                                      and (self.civic_after(doc, best.end) or institution))
                             and not self.dateline(doc, best.start, best.end)

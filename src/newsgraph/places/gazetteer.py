@@ -598,6 +598,12 @@ class Gazetteer:
         if not key:
             return ()
         rows = self._con.execute("SELECT pid, kind FROM names WHERE key=?", (key,)).fetchall()
+        if not rows and "." in name and " " in key:
+            # a dotted abbreviation written with a space: "W. Va." as "W.Va."
+            rows = self._con.execute(
+                "SELECT pid, kind FROM names WHERE key=? AND kind=?",
+                (key.replace(" ", ""), NAME_ABBR),
+            ).fetchall()
         out = []
         for pid, kind in rows:
             e = self.entry(pid)
