@@ -88,6 +88,8 @@ DET_ROWS = [
     (9600103, "West Virginia", 38.5, -80.5, "A", "ADM1", "US", "WV", "", 1800000),
     (9600104, "Hagerstown", 39.64, -77.72, "P", "PPLA2", "US", "MD", "043", 40000),
     (9600105, "Pomeroy", 39.03, -82.03, "P", "PPL", "US", "WV", "", 1800),
+    (9600106, "Louisiana", 31.0, -92.0, "A", "ADM1", "US", "LA", "", 4600000),
+    (9600107, "Slidell", 30.28, -89.78, "P", "PPL", "US", "LA", "103", 28000),
 ]
 DET_COUNTRIES = [("US", "USA", "United States", "Washington", 9600101)]
 
@@ -134,3 +136,31 @@ def test_a_dotted_abbreviation_written_with_a_space(det_places: PlacesComponent)
     assert [e.name for e, _k in gaz.lookup("W. Va.")] == ["West Virginia"]
     assert [e.name for e, _k in gaz.lookup("W.Va.")] == ["West Virginia"]
     assert gaz.lookup("W Va") == ()  # without a dot it is no abbreviation
+
+
+@pytest.mark.parametrize(
+    ("text", "word"),
+    [
+        ("Friends of the Hagerstown Public Library chose a novel this spring.", "public"),
+        ("Nurses said Pomeroy Medical Center was full.", "medical"),
+        ("Tickets for the Hagerstown Film Festival went on sale.", "film"),
+        ("Slidell PD released the photo on Friday.", "pd"),
+    ],
+)
+def test_new_institution_and_local_words(
+    base_nlp: Language, det_places: PlacesComponent, text: str, word: str
+) -> None:
+    """A known town opening a local body's name ("Hagerstown Public Library", "Slidell PD")."""
+    words = text.split()
+    town = words[[w.lower() for w in words].index(word) - 1]  # the word before the cue
+    assert town in mentions(det_places(base_nlp(text)))
+    det = det_places.parser.detector
+    det.institution.discard(word)
+    det.civic.discard(word)
+    try:
+        assert town not in mentions(det_places(base_nlp(text)))
+    finally:
+        if word == "pd":
+            det.civic.add(word)
+        else:
+            det.institution.add(word)
