@@ -164,3 +164,17 @@ def test_new_institution_and_local_words(
             det.civic.add(word)
         else:
             det.institution.add(word)
+
+
+def test_a_mixed_case_dateline_opening_the_text(
+    base_nlp: Language, det_places: PlacesComponent
+) -> None:
+    """'Pomeroy: The council met…' opens the text with its place; mid-text it is no dateline."""
+    text = "Pomeroy: The council met on Monday to discuss the budget."
+    assert "Pomeroy" in mentions(det_places(base_nlp(text)))
+    det = det_places.parser.detector
+    doc = base_nlp(text)
+    assert det.dateline(doc, 0, 1)
+    later = base_nlp("The vote was close. Pomeroy: the council met again.")
+    at = next(t.i for t in later if t.text == "Pomeroy")
+    assert not det.dateline(later, at, at + 1)

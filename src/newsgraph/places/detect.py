@@ -300,6 +300,8 @@ class Detector:
         """A dateline: a name in capitals opening a line or the text, then a comma or dash
         ("BEIRUT, Lebanon -", "COLUMBUS (AP) -")."""
         text = doc[start:end].text
+        if end < len(doc) and start == 0 and doc[end].text == ":" and text[:1].isupper():
+            return True  # a dateline in mixed case opening the text ("Muscat: The 10th…")
         if not (text.isupper() and len(text) > 2) or end >= len(doc):
             return False
         before = doc[start - 1] if start > 0 else None
