@@ -225,7 +225,15 @@ class Finder:
             elif dep == "dobj" and "dobj" in cls.deps:
                 if not (cls.listener_object and has_clause):
                     picks.append(child)
-            elif dep == "prep" and child.lower_ in cls.preps:
+            elif (
+                dep == "prep"
+                and child.lower_ in cls.preps
+                # "said on Monday that …", "said on Monday after the vote": a phrase of
+                # time, or any phrase beside a clause, is no content ("wrote on the
+                # economy" is)
+                and not has_clause
+                and not any(t.ent_type_ in ("DATE", "TIME") for t in child.subtree)
+            ):
                 picks.append(child)
         if not picks:
             return None
