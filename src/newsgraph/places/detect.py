@@ -11,7 +11,6 @@ also uses in lower case is a common noun, not a name.
 
 from __future__ import annotations
 
-import math
 from collections.abc import Callable
 from dataclasses import dataclass
 
@@ -24,6 +23,7 @@ from newsgraph.places.gazetteer import (
     NAME_OWN,
     Gazetteer,
     abbreviation_fits,
+    km,
 )
 
 GEO_LABELS = {"GPE", "LOC", "FAC"}
@@ -46,13 +46,6 @@ SCHOOL_LEVELS = {"high", "middle"}
 ORG_REGION_WORDS = {"republic", "department", "state", "area", "territory"}
 LIST_KM = 400.0  # names listed beside a found place lie within this distance of it
 
-
-def _km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
-    """Great-circle distance in kilometres."""
-    p1, p2 = math.radians(lat1), math.radians(lat2)
-    dp, dl = p2 - p1, math.radians(lon2 - lon1)
-    a = math.sin(dp / 2) ** 2 + math.cos(p1) * math.cos(p2) * math.sin(dl / 2) ** 2
-    return 12742.0 * math.asin(min(1.0, math.sqrt(a)))
 
 
 @dataclass
@@ -213,23 +206,20 @@ class Detector:
             return False  # "Helen, Clarence, Irene": a list of people
         if end < len(doc) and not (doc[end].is_punct or doc[end].lower_ in {"and", "or"}):
             return False
-        text = doc[start:end].text
-        return text not in self.common and any(
-            kind == NAME_OWN and e.feature in {"admin1", "admin2"}
-            for e, kind in self.gaz.lookup(text)
-        )
+        return self._own_name_of(doc[start:end].text, {"admin1", "admin2"})
 
     def _names_country(self, text: str) -> bool:
         """A country's own name ("Armenia", "Kazakhstan"): a place wherever it stands
         alone, cue or none ("the President of Armenia")."""
-        return text not in self.common and any(
-            kind == NAME_OWN and e.feature == "country" for e, kind in self.gaz.lookup(text)
-        )
+        return self._own_name_of(text, {"country"})
 
     def _names_big_area(self, text: str) -> bool:
+        return self._own_name_of(text, {"country", "admin1"})
+
+    def _own_name_of(self, text: str, features: set[str]) -> bool:
+        """``text`` is no common word and is the own name of a place of one of ``features``."""
         return text not in self.common and any(
-            kind == NAME_OWN and e.feature in {"country", "admin1"}
-            for e, kind in self.gaz.lookup(text)
+            kind == NAME_OWN and e.feature in features for e, kind in self.gaz.lookup(text)
         )
 
     def is_region_word(self, tok: Token) -> bool:
@@ -461,7 +451,7 @@ class Detector:
                 elif (
                     e.lat is not None and p.lat is not None and e.lon is not None
                     and p.lon is not None
-                    and _km(e.lat, e.lon, p.lat, p.lon) <= LIST_KM
+                    and km(e.lat, e.lon, p.lat, p.lon) <= LIST_KM
                 ):
                     return True
         return False

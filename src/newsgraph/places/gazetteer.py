@@ -20,6 +20,7 @@ import gzip
 import hashlib
 import json
 import logging
+import math
 import os
 import re
 import sqlite3
@@ -84,6 +85,16 @@ class Entry:
     @property
     def precision(self) -> int:
         return TABLE_PRECISION if self.in_table else FEATURE_PRECISION.get(self.feature, 1)
+
+
+def km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
+    """Great-circle distance in kilometres."""
+    p1, p2 = math.radians(lat1), math.radians(lat2)
+    a = (
+        math.sin((p2 - p1) / 2) ** 2
+        + math.cos(p1) * math.cos(p2) * math.sin(math.radians(lon2 - lon1) / 2) ** 2
+    )
+    return 12742.0 * math.asin(min(1.0, math.sqrt(a)))
 
 
 def data_path(name: str) -> Path:

@@ -37,6 +37,7 @@ from newsgraph.places.gazetteer import (
     Entry,
     Gazetteer,
     abbreviation_fits,
+    km,
     normalize,
 )
 
@@ -59,10 +60,10 @@ class Weights:
     alias_city: float = -3.0
     alias_area: float = -0.5
     alias_district: float = -2.0  # "Richmond" is rarely Richmond County without "County"
-    alias_big_city: float = -1.0
-    alias_beside_own: float = -2.0
+    alias_big_city: float = -1.0  # "Kiev", "New York": a big city's other name is common
+    alias_beside_own: float = -2.0  # a town matched by an alias where others own the name
     # a town this small, found only by the gazetteer, gives the others no context
-    repaired_village: int = 5_000  # a town matched by an alias where others own the name  # "Kiev", "New York": a big city's other name is common
+    repaired_village: int = 5_000
     short_with_cue: float = 1.0
     short_without_cue: float = -4.0
     capital: float = 2.5
@@ -122,14 +123,6 @@ class Context:
     share: dict[str, float] = field(default_factory=dict)
 
 
-def km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
-    """Great-circle distance in kilometres."""
-    p1, p2 = math.radians(lat1), math.radians(lat2)
-    a = (
-        math.sin((p2 - p1) / 2) ** 2
-        + math.cos(p1) * math.cos(p2) * math.sin(math.radians(lon2 - lon1) / 2) ** 2
-    )
-    return 12742.0 * math.asin(min(1.0, math.sqrt(a)))
 
 
 def inside(e: Entry, parent: Entry) -> bool:
