@@ -11,7 +11,7 @@ from spacy.language import Language
 
 from newsgraph.places.component import Geoparser
 from newsgraph.places.detect import Found
-from newsgraph.places.gazetteer import load_gazetteer
+from newsgraph.places.gazetteer import NAME_ALT, NAME_OWN, Entry, load_gazetteer
 from stage_helpers import small_gazetteer
 
 # id, name, lat, lon, feature class, feature code, country, admin1, admin2, population
@@ -26,6 +26,7 @@ ROWS = [
     (5128581, "New York", 40.71, -74.01, "P", "PPL", "US", "NY", "", 8800000),
     (4930956, "Boston", 42.36, -71.06, "P", "PPLA", "US", "MA", "", 690000),
     (6254926, "Massachusetts", 42.37, -71.1, "A", "ADM1", "US", "MA", "", 6900000),
+    (5109797, "Boston", 42.63, -78.74, "P", "PPL", "US", "NY", "029", 8000),
     (4408000, "Texas County", 37.32, -91.97, "A", "ADM2", "US", "MO", "215", 26000),
     # a Virginia story's towns
     (4763237, "Haymarket", 38.81, -77.64, "P", "PPL", "US", "VA", "153", 1800),
@@ -151,3 +152,30 @@ def test_lists_of_mentions(base_nlp: Language, geoparser: Geoparser) -> None:
     runs = geoparser.resolver.lists(base_nlp(text), found)
     # "Erie, Pa." is a town and its state, joined by a comma alone: no list
     assert runs == [[0, 1, 2], [3, 4, 5]]
+
+
+def test_a_world_city_lends_no_region(base_nlp: Language, geoparser: Geoparser) -> None:
+    """New York City beside "Boston" does not make it the New York village of that name."""
+    text = "Analysts in Boston and New York disagreed about the rates."
+    got = resolve(base_nlp, geoparser, text, ["Boston", "New York"])
+    assert ids(got) == [4930956, 5128581]
+    weights = geoparser.resolver.w
+    saved = weights.world_city
+    try:
+        weights.world_city = 10**9
+        assert ids(resolve(base_nlp, geoparser, text, ["Boston", "New York"]))[0] == 5109797
+    finally:
+        weights.world_city = saved
+
+
+def test_a_bare_name_is_no_county_to_pair_with(geoparser: Geoparser) -> None:
+    """"Washington" matches Washington County only by an alias: without a region word it
+    does not count as that county for the towns inside it."""
+    county = Entry(7, 7, "Washington County", "admin2", "USA", "US-NY", "US.NY", None, 43.3,
+                   -73.4, 60_000)
+    town = Entry(8, 8, "Hudson Falls", "city", "USA", "US-NY", "US.NY", 7, 43.3, -73.6, 7_000)
+    res = geoparser.resolver
+    assert res.county_sets([(county, NAME_ALT)])[0] == set()
+    assert res.county_sets([(county, NAME_ALT)], region=True)[0] == {7}
+    assert res.county_sets([(county, NAME_OWN)])[0] == {7}
+    assert res.county_sets([(town, NAME_OWN)])[1] == {7}

@@ -104,6 +104,7 @@ class Weights:
     famous_population: int = 200_000
     pair_county: float = 3.0  # a town inside a county another toponym may name, or the county
     confident_margin: float = 1.0  # a first-pass choice this far ahead informs the others
+    world_city: int = 1_000_000  # a city this big lends the others no first-level region
 
 
 @dataclass
@@ -358,7 +359,9 @@ class Resolver:
             if f.text not in regions:
                 keys = frozenset(e.admin1_key for e, _k in cache[i][0] if e.admin1_key)
                 regions[f.text] = keys if len(keys) <= self.w.coherence_keys else frozenset()
-                counties[f.text] = self.county_sets(cache[i][0])
+                counties[f.text] = self.county_sets(
+                    cache[i][0], cache[i][1] or (f.region_cue and i not in self._vague)
+                )
         # parents first resolved alone, then everything with context
         actor_countries: set[str] = set()
         for actor in doc._.ng_actors or []:
@@ -404,7 +407,13 @@ class Resolver:
                     # "Clarke County" may be one of several, all in the same country
                     if e.country and c_margin >= self.w.confident_margin:
                         ctx.countries[e.country] += 1
-                    if e.admin1_key and r_margin >= self.w.confident_margin:
+                    if (
+                        e.admin1_key
+                        and r_margin >= self.w.confident_margin
+                        and not (e.feature == "city" and e.population >= self.w.world_city)
+                    ):
+                        # a world city says where the story looks, not where it is: New
+                        # York City lends no New York village the name "Boston"
                         ctx.admin1[e.admin1_key] += 1
                     if (
                         e.feature in {"city", "admin1", "admin2"}
@@ -580,10 +589,19 @@ class Resolver:
         return country, counts[country]
 
     @staticmethod
-    def county_sets(cands: Sequence[tuple[Entry, int]]) -> tuple[set[int], set[int]]:
+    def county_sets(
+        cands: Sequence[tuple[Entry, int]], region: bool = False
+    ) -> tuple[set[int], set[int]]:
         """The counties a mention may name, and the counties of the towns it may name (own
-        names only: an alias is too loose a link)."""
-        areas = {e.pid for e, k in cands if e.feature in {"admin2", "admin3"} and k != NAME_SHORT}
+        names only: an alias is too loose a link). A county named without its region word
+        counts only when that is its own name: a bare "Washington" is no Washington County
+        of New York to lend its village Cambridge a bonus."""
+        areas = {
+            e.pid
+            for e, k in cands
+            if e.feature in {"admin2", "admin3"}
+            and (k == NAME_OWN or (region and k != NAME_SHORT))
+        }
         towns = {
             e.admin2_id
             for e, k in cands
