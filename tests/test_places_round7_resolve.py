@@ -155,7 +155,8 @@ def test_lists_of_mentions(base_nlp: Language, geoparser: Geoparser) -> None:
 
 
 def test_a_world_city_lends_no_region(base_nlp: Language, geoparser: Geoparser) -> None:
-    """New York City beside "Boston" does not make it the New York village of that name."""
+    """New York City beside "Boston" does not make it the New York village of that name: a
+    world city lends a place under 200k its country and its surroundings, not its region."""
     text = "Analysts in Boston and New York disagreed about the rates."
     got = resolve(base_nlp, geoparser, text, ["Boston", "New York"])
     assert ids(got) == [4930956, 5128581]

@@ -104,7 +104,9 @@ class Weights:
     famous_population: int = 200_000
     pair_county: float = 3.0  # a town inside a county another toponym may name, or the county
     confident_margin: float = 1.0  # a first-pass choice this far ahead informs the others
-    world_city: int = 1_000_000  # a city this big lends the others no first-level region
+    # a city this big lends a place smaller than famous_population its country and its
+    # surroundings, not its first-level region ("Boston" beside New York City)
+    world_city: int = 1_000_000
 
 
 @dataclass
@@ -124,6 +126,8 @@ class Context:
     town_counties: set[int] = field(default_factory=set)
     # admin1 key -> how strongly the other toponyms, taken together, point to that region
     share: dict[str, float] = field(default_factory=dict)
+    # the same without the world cities other toponyms name, for scoring villages
+    small: Context | None = None
 
 
 
@@ -253,6 +257,10 @@ class Resolver:
             s += w.town_over_area
         if parent is not None:
             s += w.parent_inside if inside(e, parent) else w.parent_outside
+        if ctx is not None and ctx.small is not None and (
+            e.feature in {"city", "admin2", "admin3"} and e.population < w.famous_population
+        ):
+            ctx = ctx.small
         if ctx is not None and e.feature != "continent":
             n = ctx.countries.get(e.country or "", 0)
             if n:
@@ -373,63 +381,89 @@ class Resolver:
             local = None
         own_pids = [{e.pid for e, _k in cache[i][0]} for i in range(len(found))]
         result = list(first)
+
+        def build(
+            i: int, prev: list[tuple[Entry | None, float, float, float]], skip_world: bool
+        ) -> tuple[Context, bool]:
+            """The context of mention ``i`` from the others' previous choices (and
+            whether a world city was among them), leaving world cities out when
+            ``skip_world``."""
+            ctx = Context(
+                actor_countries=actor_countries, local_country=local, local_cues=n_local
+            )
+            # the same name in capitals ("ARLINGTON") is the same toponym, no support
+            seen: set[str] = {normalize(found[i].text)}
+            share_from: list[str] = []
+            any_world = False
+            for j, (e, _margin, c_margin, r_margin) in enumerate(prev):
+                if j == i or normalize(found[j].text) in seen:
+                    continue
+                seen.add(normalize(found[j].text))
+                if (
+                    e is not None
+                    and e.feature == "city"
+                    and e.population >= self.w.world_city
+                ):
+                    any_world = True
+                    if skip_world:
+                        # its country and its surroundings still count ("Salisbury"
+                        # beside London)
+                        if e.country and c_margin >= self.w.confident_margin:
+                            ctx.countries[e.country] += 1
+                        if e.lat is not None and e.lon is not None and (
+                            _margin >= self.w.confident_margin
+                        ):
+                            ctx.points.append((e.lat, e.lon))
+                        continue
+                ctx.regions.append(regions[found[j].text])
+                ctx.counties |= counties[found[j].text][0]
+                ctx.town_counties |= counties[found[j].text][1]
+                if e is not None and e.pid not in own_pids[i]:
+                    share_from.append(normalize(found[j].text))
+                if e is None or e.pid in own_pids[i]:
+                    # a place this mention may itself name lends it no support
+                    # ("Liverpool", an old name of Washington, Indiana, beside
+                    # "Washington")
+                    continue
+                if (
+                    found[j].label == "gazetteer"
+                    and e.feature == "city"
+                    and e.population < self.w.repaired_village
+                ):
+                    # a village found only by the gazetteer (the model saw no place)
+                    # is too weak a reading to lead the others ("Stevens & Wilkinson"
+                    # is no Pennsylvania village beside "Columbia")
+                    continue
+                # "Clarke County" may be one of several, all in the same country
+                if e.country and c_margin >= self.w.confident_margin:
+                    ctx.countries[e.country] += 1
+                if e.admin1_key and r_margin >= self.w.confident_margin:
+                    ctx.admin1[e.admin1_key] += 1
+                if (
+                    e.feature in {"city", "admin1", "admin2"}
+                    and e.lat is not None
+                    and e.lon is not None
+                    and _margin >= self.w.confident_margin
+                ):
+                    ctx.points.append((e.lat, e.lon))
+            share_key = tuple(share_from)
+            if share_key not in share_sums:
+                total: dict[str, float] = {}
+                for name in share_from:
+                    for a1, p in shares[name].items():
+                        total[a1] = total.get(a1, 0.0) + p
+                share_sums[share_key] = total
+            ctx.share = share_sums[share_key]
+            return ctx, any_world
+
         for _round in range(2):
             prev = list(result)
             for i, f in enumerate(found):
-                ctx = Context(
-                    actor_countries=actor_countries, local_country=local, local_cues=n_local
-                )
-                # the same name in capitals ("ARLINGTON") is the same toponym, no support
-                seen: set[str] = {normalize(f.text)}
-                share_from: list[str] = []
-                for j, (e, _margin, c_margin, r_margin) in enumerate(prev):
-                    if j == i or normalize(found[j].text) in seen:
-                        continue
-                    seen.add(normalize(found[j].text))
-                    ctx.regions.append(regions[found[j].text])
-                    ctx.counties |= counties[found[j].text][0]
-                    ctx.town_counties |= counties[found[j].text][1]
-                    if e is not None and e.pid not in own_pids[i]:
-                        share_from.append(normalize(found[j].text))
-                    if e is None or e.pid in own_pids[i]:
-                        # a place this mention may itself name lends it no support
-                        # ("Liverpool", an old name of Washington, Indiana, beside "Washington")
-                        continue
-                    if (
-                        found[j].label == "gazetteer"
-                        and e.feature == "city"
-                        and e.population < self.w.repaired_village
-                    ):
-                        # a village found only by the gazetteer (the model saw no place) is too
-                        # weak a reading to lead the others ("Stevens & Wilkinson" is no
-                        # Pennsylvania village beside "Columbia")
-                        continue
-                    # "Clarke County" may be one of several, all in the same country
-                    if e.country and c_margin >= self.w.confident_margin:
-                        ctx.countries[e.country] += 1
-                    if (
-                        e.admin1_key
-                        and r_margin >= self.w.confident_margin
-                        and not (e.feature == "city" and e.population >= self.w.world_city)
-                    ):
-                        # a world city says where the story looks, not where it is: New
-                        # York City lends no New York village the name "Boston"
-                        ctx.admin1[e.admin1_key] += 1
-                    if (
-                        e.feature in {"city", "admin1", "admin2"}
-                        and e.lat is not None
-                        and e.lon is not None
-                        and _margin >= self.w.confident_margin
-                    ):
-                        ctx.points.append((e.lat, e.lon))
-                share_key = tuple(share_from)
-                if share_key not in share_sums:
-                    total: dict[str, float] = {}
-                    for name in share_from:
-                        for a1, p in shares[name].items():
-                            total[a1] = total.get(a1, 0.0) + p
-                    share_sums[share_key] = total
-                ctx.share = share_sums[share_key]
+                ctx, any_world = build(i, prev, False)
+                if any_world:
+                    # a world city says where the story looks, not where it is: New York City
+                    # lends no New York village the name "Boston" or "Augusta"
+                    ctx.small = build(i, prev, True)[0]
                 parent = prev[f.parent][0] if f.parent is not None else None
                 result[i] = self._best(f, ctx, parent, cache, i)
         out = [r[0] for r in result]
