@@ -50,6 +50,11 @@ TABLE_BONUS = 5.5  # a sea, river or region of the team's table (no population t
 
 # region words that name a town's surroundings as often as a district
 VAGUE_CUES = frozenset({"area"})
+# nouns after a name shared by a region and a town inside it that make it the region
+REGION_NOUNS = frozenset({
+    "border", "borders", "court", "courts", "legislature", "legislators", "governor",
+    "assembly", "senate",
+})
 # what stands between the names of a list
 LIST_JOINERS = frozenset({",", "and", "or", ", and", ", or", "&"})
 
@@ -80,6 +85,7 @@ class Weights:
     village: int = 20_000  # a town this small...
     big_namesake: int = 1_000_000  # ...with a namesake this big gets half the country bonus
     ctx_admin1: float = 2.0
+    ctx_admin1_many: float = 1.0  # when at least three other names lie in the region
     ctx_actor_country: float = 1.0
     # a place in a country bordering countries the other toponyms name: "Gaza" beside
     # Israel and Egypt is the Palestinian town, not Mozambique's province (per neighbour)
@@ -277,9 +283,11 @@ class Resolver:
                 near = sum(1 for c in self.neighbours.get(e.country, ()) if ctx.countries.get(c))
                 s += min(w.ctx_neighbour * near, w.ctx_neighbour_max)
             regional = 0.0
-            if e.admin1_key and ctx.admin1.get(e.admin1_key):
-                # a town in the region, or the region the other towns lie in ("Hawaii")
-                regional += w.ctx_admin1
+            n_region = ctx.admin1.get(e.admin1_key or "", 0) if e.admin1_key else 0
+            if n_region:
+                # a town in the region, or the region the other towns lie in ("Hawaii"); more
+                # when many other names lie there (a Kansas story's "Marion County")
+                regional += w.ctx_admin1 + (w.ctx_admin1_many if n_region >= 3 else 0.0)
             radius = w.near_sea_km if e.in_table else w.near_km
             if e.feature not in {"country", "continent"} and e.lat is not None and any(
                 abs(e.lat - lat) * 111.2 <= radius  # cheap test first
@@ -489,6 +497,21 @@ class Resolver:
         and one of them was read as such a region, all are read as regions ("New York" the
         state, not the city; "Texas" the state, not Texas County beside "Missouri").
         Changes ``out`` in place."""
+        for i, f in enumerate(found):
+            # "the New York border", "a New York court": the region, when its namesake town
+            # lies in it
+            e = out[i]
+            if e is None or e.feature != "city":
+                continue
+            span = doc.char_span(f.start, f.end, alignment_mode="expand")
+            if span is None or span.end >= len(doc) or doc[span.end].lower_ not in REGION_NOUNS:
+                continue
+            same = [
+                c for c, k in cands[i]
+                if k == NAME_OWN and c.feature == "admin1" and c.admin1_key == e.admin1_key
+            ]
+            if same:
+                out[i] = same[0]
         readings: dict[int, Entry] = {}
         for i in range(len(found)):
             own = [c for c, k in cands[i] if k == NAME_OWN and c.feature == "admin1"]
