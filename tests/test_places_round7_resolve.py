@@ -35,6 +35,7 @@ ROWS = [
     (4791259, "Vienna", 38.9, -77.27, "P", "PPL", "US", "VA", "059", 16000),
     (4758023, "Fairfax", 38.85, -77.31, "P", "PPLA2", "US", "VA", "600", 24000),
     (4772354, "Manassas", 38.75, -77.48, "P", "PPLA2", "US", "VA", "683", 41000),
+    (4764826, "Hampton", 37.03, -76.35, "P", "PPL", "US", "VA", "650", 135000),
     # an Alabama town that bears a builder's surname, and a larger namesake of Manassas
     (4069999, "Hollister", 32.9, -86.75, "P", "PPL", "US", "AL", "021", 2500),
     (4069998, "Manassas", 33.5, -86.8, "P", "PPL", "US", "AL", "073", 60000),
@@ -206,3 +207,43 @@ def test_many_names_in_a_region_count_more(geoparser: Geoparser) -> None:
     one = res.score(*town, f, False, cands, Context(admin1=Counter({key: 1})), None)
     three = res.score(*town, f, False, cands, Context(admin1=Counter({key: 3})), None)
     assert three - one == pytest.approx(res.w.ctx_admin1_many)
+
+
+def test_a_street_named_for_a_town_lies_in_the_story_town(
+    base_nlp: Language, geoparser: Geoparser
+) -> None:
+    """"Hampton Avenue" in a Fairfax story is a street of Fairfax, not the city of Hampton
+    it is named for."""
+    text = "Crews in Fairfax repaved Hampton Avenue on Monday."
+    got = resolve(base_nlp, geoparser, text, ["Fairfax", "Hampton Avenue"])
+    assert ids(got) == [4758023, 4758023]
+    text2 = "Crews in Fairfax repaved the Hampton waterfront on Monday."
+    got2 = resolve(base_nlp, geoparser, text2, ["Fairfax", "Hampton waterfront"])
+    assert ids(got2)[1] == 4764826
+
+
+def test_local_news_words_lend_a_village_half_when_a_country_bears_its_name(
+    geoparser: Geoparser,
+) -> None:
+    """US local-news words do not make "Mexico" a Missouri town as readily as they make
+    "Haymarket" a US town: a village whose name a far bigger place bears gets half."""
+    res = geoparser.resolver
+    country = Entry(1, 1, "Mexico", "country", "MEX", None, "MX.00", None, 23.0, -102.0,
+                    126_000_000)
+    town = Entry(2, 2, "Mexico", "city", "USA", "US-MO", "US.MO", None, 39.17, -91.88, 11_000)
+    cands = [(country, NAME_OWN), (town, NAME_OWN)]
+    f = Found(0, 6, "Mexico", "GPE")
+    res._biggest = {}
+    local = Context(local_country="USA", local_cues=4)
+    none = Context(local_country="USA", local_cues=0)
+    gain = res.score(town, NAME_OWN, f, False, cands, local, None) - res.score(
+        town, NAME_OWN, f, False, cands, none, None
+    )
+    full = 4 * res.w.ctx_local_country
+    assert gain == pytest.approx(full / 2)
+    alone = [(town, NAME_OWN)]
+    res._biggest = {}
+    gain_alone = res.score(town, NAME_OWN, f, False, alone, local, None) - res.score(
+        town, NAME_OWN, f, False, alone, none, None
+    )
+    assert gain_alone == pytest.approx(full)

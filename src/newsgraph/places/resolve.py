@@ -39,6 +39,7 @@ from newsgraph.places.gazetteer import (
     abbreviation_fits,
     km,
     normalize,
+    region_terms,
 )
 
 FEATURE_BONUS = {
@@ -172,6 +173,7 @@ class Resolver:
         self._first: dict[int, list[tuple[float, Entry, int]]] = {}
         self._famous: dict[int, set[int]] = {}
         self._own_towns: dict[int, bool] = {}
+        self._biggest: dict[int, int] = {}
         # mentions whose region word only means "around" ("the Dublin area")
         self._vague: set[int] = set()
         # country alpha-3 -> words and two-word phrases of that country's local news
@@ -179,6 +181,9 @@ class Resolver:
         self.local_words: dict[str, set[str]] = {}
         self._cue_index: dict[str, list[str]] | None = None  # cue -> countries, built lazily
         self._cue_heads: set[str] = set()
+        # "Street", "Avenue", ... (data/region_terms.json "street_words"): a street named
+        # after a place ("Hampton Avenue") does not lie in it
+        self.street_words = {t.lower() for t in region_terms().get("street_words", [])}
 
     def candidates(self, f: Found) -> tuple[list[tuple[Entry, int]], bool]:
         """Candidates for a mention, and whether the mention itself carries a region word."""
@@ -269,13 +274,17 @@ class Resolver:
             ctx = ctx.small
         if ctx is not None and e.feature != "continent":
             n = ctx.countries.get(e.country or "", 0)
+            # a village does not take a world city's (or a country's) name from a shared
+            # country alone ("Toronto", Ohio beside Buffalo; "Mexico", Missouri in a story
+            # of US local news)
+            shadowed = (
+                e.feature == "city"
+                and e.population < w.village
+                and self.biggest_own(cands) >= w.big_namesake
+            )
             if n:
                 bonus = w.ctx_country + (w.ctx_country_many if n >= 3 else 0.0)
-                if e.feature == "city" and e.population < w.village and any(
-                    c.population >= w.big_namesake for c, k in cands if k == NAME_OWN
-                ):
-                    # a village does not take a world city's name from a shared country
-                    # alone ("Toronto", Ohio beside Buffalo)
+                if shadowed:
                     bonus /= 2
                 s += bonus
             elif e.country and ctx.countries:
@@ -298,7 +307,8 @@ class Resolver:
             if e.country in ctx.actor_countries:
                 s += w.ctx_actor_country
             if ctx.local_country is not None and e.country == ctx.local_country:
-                s += w.ctx_local_country * min(ctx.local_cues, w.local_cues_max)
+                local_bonus = w.ctx_local_country * min(ctx.local_cues, w.local_cues_max)
+                s += local_bonus / 2 if shadowed else local_bonus
             if e.admin1_key and e.feature != "admin1":
                 hits = sum(1 for r in ctx.regions if e.admin1_key in r)
                 regional += min(w.coherence * hits, w.coherence_max)
@@ -360,6 +370,7 @@ class Resolver:
         self._first = {}
         self._famous = {}
         self._own_towns = {}
+        self._biggest = {}
         self._vague = {i for i, f in enumerate(found) if f.region_cue and self.vague_cue(doc, f)}
         first = [self._best(f, None, None, cache, i) for i, f in enumerate(found)]
         shares: dict[str, dict[str, float]] = {}
@@ -390,49 +401,57 @@ class Resolver:
         own_pids = [{e.pid for e, _k in cache[i][0]} for i in range(len(found))]
         result = list(first)
 
-        def build(
-            i: int, prev: list[tuple[Entry | None, float, float, float]], skip_world: bool
-        ) -> tuple[Context, bool]:
-            """The context of mention ``i`` from the others' previous choices (and
-            whether a world city was among them), leaving world cities out when
-            ``skip_world``."""
+        def share_of(names: list[str]) -> dict[str, float]:
+            key = tuple(names)
+            if key not in share_sums:
+                total: dict[str, float] = {}
+                for name in names:
+                    for a1, p in shares[name].items():
+                        total[a1] = total.get(a1, 0.0) + p
+                share_sums[key] = total
+            return share_sums[key]
+
+        def build(i: int, prev: list[tuple[Entry | None, float, float, float]]) -> Context:
+            """The context of mention ``i`` from the others' previous choices; when a world
+            city is among them, ``small`` holds the same without its region (it shares the
+            countries and the points)."""
             ctx = Context(
                 actor_countries=actor_countries, local_country=local, local_cues=n_local
+            )
+            small = Context(
+                countries=ctx.countries, points=ctx.points, actor_countries=actor_countries,
+                local_country=local, local_cues=n_local,
             )
             # the same name in capitals ("ARLINGTON") is the same toponym, no support
             seen: set[str] = {normalize(found[i].text)}
             share_from: list[str] = []
+            share_small: list[str] = []
             any_world = False
             for j, (e, _margin, c_margin, r_margin) in enumerate(prev):
-                if j == i or normalize(found[j].text) in seen:
+                name = normalize(found[j].text)
+                if j == i or name in seen:
                     continue
-                seen.add(normalize(found[j].text))
-                if (
-                    e is not None
-                    and e.feature == "city"
-                    and e.population >= self.w.world_city
-                ):
-                    any_world = True
-                    if skip_world:
-                        # its country and its surroundings still count ("Salisbury"
-                        # beside London)
-                        if e.country and c_margin >= self.w.confident_margin:
-                            ctx.countries[e.country] += 1
-                        if e.lat is not None and e.lon is not None and (
-                            _margin >= self.w.confident_margin
-                        ):
-                            ctx.points.append((e.lat, e.lon))
-                        continue
-                ctx.regions.append(regions[found[j].text])
-                ctx.counties |= counties[found[j].text][0]
-                ctx.town_counties |= counties[found[j].text][1]
-                if e is not None and e.pid not in own_pids[i]:
-                    share_from.append(normalize(found[j].text))
+                seen.add(name)
+                # a world city says where the story looks, not where it is: New York City
+                # lends no New York village the name "Boston" or "Augusta", but its
+                # country and its surroundings still count ("Salisbury" beside London)
+                world = (
+                    e is not None and e.feature == "city" and e.population >= self.w.world_city
+                )
+                any_world = any_world or world
+                targets = (ctx,) if world else (ctx, small)
+                for c in targets:
+                    c.regions.append(regions[found[j].text])
+                    c.counties |= counties[found[j].text][0]
+                    c.town_counties |= counties[found[j].text][1]
                 if e is None or e.pid in own_pids[i]:
                     # a place this mention may itself name lends it no support
                     # ("Liverpool", an old name of Washington, Indiana, beside
                     # "Washington")
                     continue
+                share_from.append(name)
+                if not world:
+                    share_small.append(name)
                 if (
                     found[j].label == "gazetteer"
                     and e.feature == "city"
@@ -446,7 +465,8 @@ class Resolver:
                 if e.country and c_margin >= self.w.confident_margin:
                     ctx.countries[e.country] += 1
                 if e.admin1_key and r_margin >= self.w.confident_margin:
-                    ctx.admin1[e.admin1_key] += 1
+                    for c in targets:
+                        c.admin1[e.admin1_key] += 1
                 if (
                     e.feature in {"city", "admin1", "admin2"}
                     and e.lat is not None
@@ -454,24 +474,16 @@ class Resolver:
                     and _margin >= self.w.confident_margin
                 ):
                     ctx.points.append((e.lat, e.lon))
-            share_key = tuple(share_from)
-            if share_key not in share_sums:
-                total: dict[str, float] = {}
-                for name in share_from:
-                    for a1, p in shares[name].items():
-                        total[a1] = total.get(a1, 0.0) + p
-                share_sums[share_key] = total
-            ctx.share = share_sums[share_key]
-            return ctx, any_world
+            ctx.share = share_of(share_from)
+            if any_world:
+                small.share = share_of(share_small)
+                ctx.small = small
+            return ctx
 
         for _round in range(2):
             prev = list(result)
             for i, f in enumerate(found):
-                ctx, any_world = build(i, prev, False)
-                if any_world:
-                    # a world city says where the story looks, not where it is: New York City
-                    # lends no New York village the name "Boston" or "Augusta"
-                    ctx.small = build(i, prev, True)[0]
+                ctx = build(i, prev)
                 parent = prev[f.parent][0] if f.parent is not None else None
                 result[i] = self._best(f, ctx, parent, cache, i)
         out = [r[0] for r in result]
@@ -503,14 +515,14 @@ class Resolver:
             e = out[i]
             if e is None or e.feature != "city":
                 continue
-            span = doc.char_span(f.start, f.end, alignment_mode="expand")
-            if span is None or span.end >= len(doc) or doc[span.end].lower_ not in REGION_NOUNS:
-                continue
             same = [
                 c for c, k in cands[i]
                 if k == NAME_OWN and c.feature == "admin1" and c.admin1_key == e.admin1_key
             ]
-            if same:
+            if not same:
+                continue
+            span = doc.char_span(f.start, f.end, alignment_mode="expand")
+            if span is not None and span.end < len(doc) and doc[span.end].lower_ in REGION_NOUNS:
                 out[i] = same[0]
         readings: dict[int, Entry] = {}
         for i in range(len(found)):
@@ -536,11 +548,20 @@ class Resolver:
         """Runs of mentions written as a list: "A, B and C", "A and B", "A or B" (indices in
         text order; a pair joined by a comma alone is a place and its container, no list)."""
         order = sorted(range(len(found)), key=lambda j: found[j].start)
+
+        def gap_text(a: int, b: int) -> str:
+            # doc.text is rebuilt on each access: read only the short gaps
+            start, end = found[a].end, found[b].start
+            if not 0 < end - start <= 8:
+                return "" if end == start else "-"
+            span = doc.char_span(start, end, alignment_mode="expand")
+            return span.text if span is not None else "-"
+
         runs: list[list[int]] = []
         run: list[int] = []
         seps: list[str] = []
         for a, b in zip(order, order[1:], strict=False):
-            gap = doc.text[found[a].end : found[b].start].strip().lower()
+            gap = gap_text(a, b).strip().lower()
             if gap in LIST_JOINERS:
                 if not run:
                     run = [a]
@@ -568,6 +589,16 @@ class Resolver:
         if got is None:
             got = any(k == NAME_OWN and c.feature == "city" for c, k in cands)
             self._own_towns[key] = got
+        return got
+
+    def biggest_own(self, cands: Sequence[tuple[Entry, int]]) -> int:
+        """The largest population among the places that bear the name as their own (cached
+        per candidate list during one resolve call)."""
+        key = id(cands)
+        got = self._biggest.get(key)
+        if got is None:
+            got = max((c.population for c, k in cands if k == NAME_OWN), default=0)
+            self._biggest[key] = got
         return got
 
     def famous_namesakes(self, cands: Sequence[tuple[Entry, int]]) -> set[int]:
@@ -720,6 +751,8 @@ class Resolver:
         name in the region of the town the document is about (however small), else a
         country, region or sizeable town of that name."""
         words = f.text.split()
+        if len(words) > 1 and words[-1].lower() in self.street_words:
+            return None  # the town the document is about, not the one the street is named for
         named = {e.pid: e for e in resolved if e is not None}
         best: Entry | None = None
         for length in range(len(words) - 1, 0, -1):
