@@ -247,3 +247,17 @@ def test_local_news_words_lend_a_village_half_when_a_country_bears_its_name(
         town, NAME_OWN, f, False, alone, none, None
     )
     assert gain_alone == pytest.approx(full)
+
+
+def test_state_opening_an_institution_name_is_no_region_word(
+    base_nlp: Language, geoparser: Geoparser
+) -> None:
+    res = geoparser.resolver
+    text = "She teaches at Columbia State Community College."
+    start = text.index("Columbia")
+    f = Found(start, start + len("Columbia"), "Columbia", "GPE", region_cue=True)
+    assert res.vague_cue(base_nlp(text), f)
+    text2 = "Flooding closed roads across Columbia State on Monday."
+    start2 = text2.index("Columbia")
+    f2 = Found(start2, start2 + len("Columbia"), "Columbia", "GPE", region_cue=True)
+    assert not res.vague_cue(base_nlp(text2), f2)

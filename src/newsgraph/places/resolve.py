@@ -578,9 +578,20 @@ class Resolver:
     @staticmethod
     def vague_cue(doc: Doc, f: Found) -> bool:
         """The word after the name is one that means the surroundings of a town rather than
-        an administrative region ("the Dublin area", "Dublin Area Art League")."""
+        an administrative region ("the Dublin area", "Dublin Area Art League"), or "State"
+        opening the rest of an institution's name ("Columbia State Community College")."""
         span = doc.char_span(f.start, f.end, alignment_mode="expand")
-        return span is not None and span.end < len(doc) and doc[span.end].lower_ in VAGUE_CUES
+        if span is None or span.end >= len(doc):
+            return False
+        word = doc[span.end]
+        if word.lower_ in VAGUE_CUES:
+            return True
+        return (
+            word.text == "State"
+            and span.end + 1 < len(doc)
+            and doc[span.end + 1].is_title
+            and not doc[span.end + 1].is_sent_start
+        )
 
     def own_towns(self, cands: Sequence[tuple[Entry, int]]) -> bool:
         """Whether some town among the candidates bears the name as its own (cached)."""
