@@ -24,7 +24,7 @@ from newsgraph.places.gazetteer import (
 from newsgraph.places.resolve import Resolver
 from newsgraph.stage import guarded
 
-AGENT_FEATURES = {"country"}
+AGENT_FEATURES = {"country", "landmark"}  # "Moscow said", "the Kremlin said"
 
 
 def _country_word() -> Callable[[str], str | None] | None:

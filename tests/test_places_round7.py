@@ -1,0 +1,74 @@
+"""Round 7 of the places stage: landmarks of the team table (seats of government, airports,
+famous sites) are places with a point as precise as a town's."""
+
+from __future__ import annotations
+
+import pytest
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from newsgraph.places.component import PlacesComponent
+from newsgraph.places.gazetteer import Entry, load_features
+from stage_helpers import small_gazetteer
+
+# id, name, lat, lon, feature class, feature code, country, admin1, admin2, population
+ROWS = [
+    (9700001, "United States", 39.76, -98.5, "A", "PCLI", "US", "00", "", 310000000),
+    (9700002, "Tennessee", 35.75, -86.25, "A", "ADM1", "US", "TN", "", 6800000),
+    (9700003, "White House", 36.47, -86.65, "P", "PPL", "US", "TN", "", 11000),
+    (9700004, "Heathrow", 26.7, -81.2, "P", "PPL", "US", "FL", "", 5900),
+    (9700005, "Florida", 28.75, -82.5, "A", "ADM1", "US", "FL", "", 21000000),
+    (9700006, "Dublin", 53.33, -6.25, "P", "PPLC", "IE", "L", "", 1000000),
+]
+COUNTRIES = [
+    ("US", "USA", "United States", "Washington", 9700001),
+    ("IE", "IRL", "Ireland", "Dublin", 9700099),
+]
+
+
+def mentions(doc: Doc) -> dict[str, dict[str, object]]:
+    by_id = {p["id"]: p for p in doc._.ng_places}
+    return {m["text"]: by_id.get(m["place_id"] or "", {}) for m in doc._.ng_place_mentions}
+
+
+@pytest.fixture(scope="module")
+def places(base_nlp: Language, tmp_path_factory: pytest.TempPathFactory) -> PlacesComponent:
+    path = small_gazetteer(tmp_path_factory.mktemp("geonames7"), ROWS, COUNTRIES)
+    return PlacesComponent(base_nlp, "newsgraph_places", gazetteer_path=str(path))
+
+
+def test_landmarks_are_table_rows_with_a_town_precision() -> None:
+    kinds = {name: feature for name, _a, feature, *_rest in load_features()}
+    assert kinds["White House"] == kinds["Kremlin"] == kinds["Heathrow Airport"] == "landmark"
+    site = Entry(1, None, "Kremlin", "landmark", "RUS", None, None, None, 55.75, 37.62, 0)
+    assert site.in_table and site.precision == 1
+
+
+def test_the_white_house_is_in_washington(base_nlp: Language, places: PlacesComponent) -> None:
+    found = mentions(places(base_nlp("Reporters waited outside the White House on Monday.")))
+    house = found.get("White House", {})
+    assert house.get("feature") == "landmark" and house.get("precision") == 1
+    assert abs(float(house["lat"]) - 38.9) < 0.1 and abs(float(house["lon"]) + 77.04) < 0.1
+
+
+def test_the_oval_office_is_the_white_house(base_nlp: Language, places: PlacesComponent) -> None:
+    found = mentions(places(base_nlp("The president spoke from the Oval Office on Tuesday.")))
+    assert found.get("Oval Office", {}).get("name") == "White House"
+
+
+def test_a_town_named_with_its_state_stays_the_town(
+    base_nlp: Language, places: PlacesComponent
+) -> None:
+    found = mentions(places(base_nlp("The White House, Tennessee, police chief resigned.")))
+    assert found.get("White House", {}).get("feature") == "city"
+
+
+def test_heathrow_is_the_airport(base_nlp: Language, places: PlacesComponent) -> None:
+    found = mentions(places(base_nlp("The flight from Heathrow landed in Dublin.")))
+    assert found.get("Heathrow", {}).get("name") == "Heathrow Airport"
+
+
+def test_the_kremlin_speaking_is_an_agent(base_nlp: Language, places: PlacesComponent) -> None:
+    doc = places(base_nlp("The Kremlin said on Friday that the talks would go on."))
+    roles = {m["text"]: m["role"] for m in doc._.ng_place_mentions}
+    assert roles.get("Kremlin") == "agent"
