@@ -72,3 +72,49 @@ def test_the_kremlin_speaking_is_an_agent(base_nlp: Language, places: PlacesComp
     doc = places(base_nlp("The Kremlin said on Friday that the talks would go on."))
     roles = {m["text"]: m["role"] for m in doc._.ng_place_mentions}
     assert roles.get("Kremlin") == "agent"
+
+
+# -- facilities after a locative preposition ----------------------------------------------
+
+FAC_ROWS = [
+    (9700101, "United States", 39.76, -98.5, "A", "PCLI", "US", "00", "", 310000000),
+    (9700102, "Ohio", 40.25, -82.75, "A", "ADM1", "US", "OH", "", 11500000),
+    (9700103, "Cleveland", 41.50, -81.69, "P", "PPLA2", "US", "OH", "035", 390000),
+    (9700104, "Hartford", 41.76, -72.69, "P", "PPLA", "US", "CT", "", 120000),
+    (9700105, "Connecticut", 41.67, -72.67, "A", "ADM1", "US", "CT", "", 3500000),
+]
+
+
+@pytest.fixture(scope="module")
+def fac_places(base_nlp: Language, tmp_path_factory: pytest.TempPathFactory) -> PlacesComponent:
+    path = small_gazetteer(tmp_path_factory.mktemp("geonames7f"), FAC_ROWS, COUNTRIES[:1])
+    return PlacesComponent(base_nlp, "newsgraph_places", gazetteer_path=str(path))
+
+
+def test_a_facility_after_at_is_a_place_in_the_town(
+    base_nlp: Language, fac_places: PlacesComponent, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    text = ("Cleveland police said the two men were taken to Rivergate Medical Center, where "
+            "one of them died.")
+    found = mentions(fac_places(base_nlp(text)))
+    assert found.get("Rivergate Medical Center", {}).get("name") == "Cleveland"
+    # control: without the facility words the centre is no toponym
+    monkeypatch.setattr(fac_places.parser.detector, "facility_words", set())
+    assert "Rivergate Medical Center" not in mentions(fac_places(base_nlp(text)))
+
+
+def test_a_facility_as_subject_is_an_organization(
+    base_nlp: Language, fac_places: PlacesComponent
+) -> None:
+    text = "Rivergate Medical Center said on Monday that it would hire forty nurses in Cleveland."
+    assert "Rivergate Medical Center" not in mentions(fac_places(base_nlp(text)))
+
+
+def test_a_facility_named_after_its_town_leaves_the_town(
+    base_nlp: Language, fac_places: PlacesComponent
+) -> None:
+    """'at Hartford Hospital': the town opening the name is the place, found as before."""
+    text = "The driver was treated at Hartford Hospital after the crash in Connecticut."
+    found = mentions(fac_places(base_nlp(text)))
+    assert "Hartford Hospital" not in found
+    assert found.get("Hartford", {}).get("name") == "Hartford"

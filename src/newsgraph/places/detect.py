@@ -82,6 +82,8 @@ class Detector:
         self.motion = {t.lower() for t in terms.get("motion_verbs", [])}
         self.building_words = set(terms.get("building_words", []))
         self.address_words = set(terms.get("address_street_words", []))
+        self.facility_words = set(terms.get("facility_words", []))
+        self.facility_preps = {t.lower() for t in terms.get("facility_prepositions", [])}
         self.prefixes: list[tuple[int, int]] = []
         # when set, nationality words ("Russian") are reported as their country
         self.nationality: Callable[[str], str | None] | None = None
@@ -470,9 +472,10 @@ class Detector:
         out: list[tuple[int, int]] = []
         for k, text in enumerate(texts):
             address = text in self.address_words
+            facility = text in self.facility_words
             if placed[k] or k == 0 or (
                 text not in self.street_words and text not in self.building_words
-                and not address
+                and not address and not facility
             ):
                 continue
             if doc[k].ent_type_ in SKIP_LABELS:
@@ -490,6 +493,13 @@ class Detector:
                 continue  # "St. Gregory", "Road Safety Authority": the name goes on
             if address and not self.address_before(doc, j):
                 continue  # "Nathan Lane", "Hyatt Place": a street only in an address
+            if facility and (
+                not self.facility_before(doc, j)
+                or any(self.known(doc[j:m].text, strong=True) for m in range(j + 1, k + 1))
+            ):
+                # "Cornell University said": an organization; "at Hartford Hospital": the
+                # town opening the name is the place (the other rules take it)
+                continue
             out.append((j, k + 1))
         return out
 
@@ -508,6 +518,14 @@ class Detector:
         return not any(
             ent.label_ in {"PERSON", "ORG"} and ent.text == span.text for ent in doc.ents
         )
+
+    def facility_before(self, doc: Doc, j: int) -> bool:
+        """A locative preposition comes right before doc[j], or before a "the" there ("at
+        the Barclays Center", "to Holy Redeemer Church")."""
+        i = j - 1
+        if i >= 0 and doc[i].lower_ in LEADING_DROP:
+            i -= 1
+        return i >= 0 and doc[i].lower_ in self.facility_preps
 
     @staticmethod
     def address_before(doc: Doc, j: int) -> bool:
