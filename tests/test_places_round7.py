@@ -118,3 +118,37 @@ def test_a_facility_named_after_its_town_leaves_the_town(
     found = mentions(fac_places(base_nlp(text)))
     assert "Hartford Hospital" not in found
     assert found.get("Hartford", {}).get("name") == "Hartford"
+
+
+# -- datelines ------------------------------------------------------------------------------
+
+DL_ROWS = FAC_ROWS + [
+    (9700201, "Oklahoma City", 35.47, -97.52, "P", "PPLA", "US", "OK", "", 650000),
+    (9700202, "Oklahoma", 35.5, -97.5, "A", "ADM1", "US", "OK", "", 3900000),
+    (9700203, "DeKalb", 41.93, -88.75, "P", "PPL", "US", "IL", "", 43000),
+    (9700204, "Illinois", 40.0, -89.25, "A", "ADM1", "US", "IL", "", 12800000),
+]
+
+
+@pytest.fixture(scope="module")
+def dl_places(base_nlp: Language, tmp_path_factory: pytest.TempPathFactory) -> PlacesComponent:
+    path = small_gazetteer(tmp_path_factory.mktemp("geonames7d"), DL_ROWS, COUNTRIES[:1])
+    return PlacesComponent(base_nlp, "newsgraph_places", gazetteer_path=str(path))
+
+
+def test_a_dateline_after_a_lost_paragraph_break(
+    base_nlp: Language, dl_places: PlacesComponent
+) -> None:
+    text = "Turnout was close to 80 percent DeKALB - Mary Olsen won the ward by twelve votes."
+    assert mentions(dl_places(base_nlp(text))).get("DeKALB", {}).get("name") == "DeKalb"
+    # no dash, no dateline
+    text = "Turnout was close to 80 percent DeKALB and Mary Olsen won the ward."
+    assert "DeKALB" not in mentions(dl_places(base_nlp(text)))
+
+
+def test_a_dateline_opening_the_text_without_punctuation(
+    base_nlp: Language, dl_places: PlacesComponent
+) -> None:
+    text = "OKLAHOMA CITY The state's teachers rallied at the statehouse for a third day."
+    found = mentions(dl_places(base_nlp(text)))
+    assert found.get("OKLAHOMA CITY", {}).get("name") == "Oklahoma City"

@@ -32,6 +32,7 @@ PREFIX_LABELS = {"ORG", "FAC"}
 STRONG_CUES = {"in", "near", "outside", "across", "throughout", "inside", "around", "towards"}
 SKIP_LABELS = {"DATE", "TIME", "CARDINAL", "ORDINAL", "MONEY", "PERCENT", "QUANTITY"}
 LEADING_DROP = {"the"}
+DATELINE_DASHES = {"-", "–", "—", "--", "\x97"}
 # words that join the items of a list of places ("Paris and Roxton", "Fargo-Moorhead")
 LIST_SEPARATORS = {",", "and", "or", "&", "-", "–", "/"}
 # settlement nouns that do not name what follows them directly ("state TV", "the area
@@ -294,7 +295,19 @@ class Detector:
         text = doc[start:end].text
         if end < len(doc) and start == 0 and doc[end].text == ":" and text[:1].isupper():
             return True  # a dateline in mixed case opening the text ("Muscat: The 10th…")
-        if not (text.isupper() and len(text) > 2) or end >= len(doc):
+        letters = [c for c in text if c.isalpha()]
+        # "BEIRUT", "DeKALB": capitals, bar a particle
+        caps = len(letters) > 2 and sum(c.isupper() for c in letters) >= 0.75 * len(letters)
+        if not caps or end >= len(doc):
+            return False
+        if (end + 1 < len(doc) and doc[end].text in DATELINE_DASHES
+                and doc[end + 1].text[:1].isupper()):
+            # a name in capitals, a dash, a sentence: a dateline even where the paragraph
+            # break before it was lost ("... close to 80% AMHERST - Irvin Rhodes won")
+            return True
+        if start == 0 and len(letters) > 3 and doc[end].text.istitle() and doc[end].is_alpha:
+            return True  # "OKLAHOMA CITY The Latest on ...": the text opens with it
+        if not text.isupper():
             return False
         before = doc[start - 1] if start > 0 else None
         if before is None or "\n" in before.text_with_ws or before.is_space:
@@ -777,6 +790,7 @@ class Detector:
             if (nxt is not None and nxt.text[:1].isupper() and not nxt.is_punct
                     and not self.civic_after(doc, best.end) and not own_region_word
                     and not institution
+                    and not (best.start == 0 and self.dateline(doc, best.start, best.end))
                     and not (self.is_region_word(nxt)
                              and nxt.lower_ not in {"republic", "department"})
                     # "the Western Pennsylvania Kennel Association": a direction word and a
