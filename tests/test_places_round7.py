@@ -152,3 +152,33 @@ def test_a_dateline_opening_the_text_without_punctuation(
     text = "OKLAHOMA CITY The state's teachers rallied at the statehouse for a third day."
     found = mentions(dl_places(base_nlp(text)))
     assert found.get("OKLAHOMA CITY", {}).get("name") == "Oklahoma City"
+
+
+# -- British road numbers -------------------------------------------------------------------
+
+ROAD_ROWS = [
+    (9700301, "United Kingdom", 54.0, -2.0, "A", "PCLI", "GB", "00", "", 66000000),
+    (9700302, "England", 52.16, -0.7, "A", "ADM1", "GB", "ENG", "", 55000000),
+    (9700303, "Cirencester", 51.72, -1.97, "P", "PPL", "GB", "ENG", "", 19000),
+]
+
+
+@pytest.fixture(scope="module")
+def road_places(base_nlp: Language, tmp_path_factory: pytest.TempPathFactory) -> PlacesComponent:
+    path = small_gazetteer(
+        tmp_path_factory.mktemp("geonames7r"), ROAD_ROWS,
+        [("GB", "GBR", "United Kingdom", "London", 9700301)],
+    )
+    return PlacesComponent(base_nlp, "newsgraph_places", gazetteer_path=str(path))
+
+
+def test_a_road_number_in_traffic_news_is_a_place(
+    base_nlp: Language, road_places: PlacesComponent
+) -> None:
+    text = "A lorry overturned on the A417 southbound near Cirencester on Friday."
+    assert mentions(road_places(base_nlp(text))).get("A417", {}).get("name") == "Cirencester"
+
+
+def test_an_aircraft_type_is_no_road(base_nlp: Language, road_places: PlacesComponent) -> None:
+    text = "The A380 carried 500 passengers from Cirencester's twin town on Friday."
+    assert "A380" not in mentions(road_places(base_nlp(text)))

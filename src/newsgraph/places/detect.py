@@ -11,6 +11,7 @@ also uses in lower case is a common noun, not a name.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from dataclasses import dataclass
 
@@ -84,6 +85,9 @@ class Detector:
         self.building_words = set(terms.get("building_words", []))
         self.address_words = set(terms.get("address_street_words", []))
         self.facility_words = set(terms.get("facility_words", []))
+        pattern = terms.get("road_number_pattern")
+        self.road_number = re.compile(pattern) if pattern else None
+        self.road_context = {t.lower() for t in terms.get("road_context_words", [])}
         self.facility_preps = {t.lower() for t in terms.get("facility_prepositions", [])}
         self.prefixes: list[tuple[int, int]] = []
         # when set, nationality words ("Russian") are reported as their country
@@ -516,6 +520,20 @@ class Detector:
             out.append((j, k + 1))
         return out
 
+    def roads(self, doc: Doc, found: list[tuple[int, int, str]]) -> list[tuple[int, int]]:
+        """Road numbers in a sentence about roads or traffic ("a crash on the A417
+        southbound", "the M5 between junctions 11 and 12"), outside the places found."""
+        if self.road_number is None:
+            return []
+        placed = {k for a, b, _l in found for k in range(a, b)}
+        out: list[tuple[int, int]] = []
+        for k, tok in enumerate(doc):
+            if k in placed or not self.road_number.match(tok.text):
+                continue
+            if any(t.lower_ in self.road_context for t in tok.sent):
+                out.append((k, k + 1))
+        return out
+
     @staticmethod
     def headline_repeated(doc: Doc, span: Span) -> bool:
         """The text opens with the name and the next sentence opens with it again, and the
@@ -835,6 +853,8 @@ class Detector:
 
         try_pending(True)
         for s, e in self.streets(doc, out, texts):
+            add(s, e, "street")
+        for s, e in self.roads(doc, out):
             add(s, e, "street")
         for s, e in self.prefixes:
             if not any(taken[k] for k in range(s, e)):
