@@ -85,7 +85,7 @@ class Detector:
         self.building_words = set(terms.get("building_words", []))
         self.address_words = set(terms.get("address_street_words", []))
         self.facility_words = set(terms.get("facility_words", []))
-        pattern = terms.get("road_number_pattern")
+        pattern = str(terms.get("road_number_pattern") or "")  # one string, not a list
         self.road_number = re.compile(pattern) if pattern else None
         self.road_context = {t.lower() for t in terms.get("road_context_words", [])}
         self.facility_preps = {t.lower() for t in terms.get("facility_prepositions", [])}
