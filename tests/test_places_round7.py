@@ -182,3 +182,10 @@ def test_a_road_number_in_traffic_news_is_a_place(
 def test_an_aircraft_type_is_no_road(base_nlp: Language, road_places: PlacesComponent) -> None:
     text = "The A380 carried 500 passengers from Cirencester's twin town on Friday."
     assert "A380" not in mentions(road_places(base_nlp(text)))
+
+
+def test_broadway_is_the_manhattan_landmark() -> None:
+    rows = {name: (feature, lat, lon, country) for name, _a, feature, lat, lon, country
+            in load_features()}
+    feature, lat, lon, country = rows["Broadway"]
+    assert feature == "landmark" and country == "USA" and abs(lat - 40.76) < 0.1
