@@ -189,3 +189,36 @@ def test_broadway_is_the_manhattan_landmark() -> None:
             in load_features()}
     feature, lat, lon, country = rows["Broadway"]
     assert feature == "landmark" and country == "USA" and abs(lat - 40.76) < 0.1
+
+
+# -- names joined by "and" ------------------------------------------------------------------
+
+TT_ROWS = [
+    (9700401, "Trinidad and Tobago", 11.0, -61.0, "A", "PCLI", "TT", "00", "", 1300000),
+    (9700402, "Trinidad", 39.17, -104.5, "P", "PPL", "US", "CO", "", 8000),
+    (9700403, "Colorado", 39.0, -105.5, "A", "ADM1", "US", "CO", "", 5000000),
+    (9700404, "Paris", 33.66, -95.56, "P", "PPL", "US", "TX", "", 25000),
+    (9700405, "Roxton", 33.55, -95.73, "P", "PPL", "US", "TX", "", 650),
+]
+
+
+@pytest.fixture(scope="module")
+def tt_places(base_nlp: Language, tmp_path_factory: pytest.TempPathFactory) -> PlacesComponent:
+    path = small_gazetteer(
+        tmp_path_factory.mktemp("geonames7t"), TT_ROWS,
+        [("TT", "TTO", "Trinidad and Tobago", "Port of Spain", 9700401), COUNTRIES[0]],
+    )
+    return PlacesComponent(base_nlp, "newsgraph_places", gazetteer_path=str(path))
+
+
+def test_a_country_named_with_and_is_one_place(
+    base_nlp: Language, tt_places: PlacesComponent
+) -> None:
+    found = mentions(tt_places(base_nlp("The team flew to Trinidad and Tobago on Monday.")))
+    assert found.get("Trinidad and Tobago", {}).get("feature") == "country"
+    assert "Trinidad" not in found
+
+
+def test_two_towns_joined_by_and_stay_two(base_nlp: Language, tt_places: PlacesComponent) -> None:
+    found = mentions(tt_places(base_nlp("Voters in Paris and Roxton went to the polls.")))
+    assert "Paris" in found and "Roxton" in found

@@ -607,6 +607,27 @@ class Detector:
                 return False
         return True
 
+    def joined_names(self, doc: Doc) -> list[tuple[int, int]]:
+        """Countries and regions whose own name joins two names with "and" ("Trinidad and
+        Tobago", "Antigua and Barbuda"), which the model may cut in two entities."""
+        out: list[tuple[int, int]] = []
+        n = len(doc)
+        for i in range(1, n - 1):
+            if doc[i].lower_ != "and" or (out and out[-1][1] > i):
+                continue
+            found = None
+            for a in range(max(0, i - 3), i):
+                for b in range(min(n, i + 4), i + 1, -1):
+                    if (doc[a].text[:1].isupper() and doc[b - 1].text[:1].isupper()
+                            and self._names_big_area(doc[a:b].text)):
+                        found = (a, b)
+                        break
+                if found:
+                    break
+            if found:
+                out.append(found)
+        return out
+
     def split_list(self, doc: Doc, s: int, e: int) -> list[tuple[int, int]]:
         """Split an entity "Charleston, S.C." / "Kyiv, Ukraine" into its places."""
         for i in range(s + 1, e - 1):
@@ -646,7 +667,12 @@ class Detector:
             ent[-1].text for ent in doc.ents if ent.label_ == "PERSON" and len(ent) > 1
         }
         pending: list[Span] = []
+        joined = self.joined_names(doc)
+        for a, b in joined:
+            add(a, b, "gazetteer")
         for ent in doc.ents:
+            if any(a < ent.end and ent.start < b for a, b in joined):
+                continue  # part of "Trinidad and Tobago"
             text = ent.text
             first = ent.start + (1 if doc[ent.start].lower_ == "the" else 0)
             if ent.label_ in REPAIR_LABELS and self.short_name_at(doc, first, ent.end):
