@@ -50,6 +50,8 @@ TABLE_BONUS = 5.5  # a sea, river or region of the team's table (no population t
 
 # region words that name a town's surroundings as often as a district
 VAGUE_CUES = frozenset({"area"})
+# what stands between the names of a list
+LIST_JOINERS = frozenset({",", "and", "or", ", and", ", or", "&"})
 
 
 @dataclass
@@ -102,6 +104,7 @@ class Weights:
     famous_population: int = 200_000
     pair_county: float = 3.0  # a town inside a county another toponym may name, or the county
     confident_margin: float = 1.0  # a first-pass choice this far ahead informs the others
+    world_city: int = 1_000_000  # a city this big lends the others no first-level region
 
 
 @dataclass
@@ -356,7 +359,9 @@ class Resolver:
             if f.text not in regions:
                 keys = frozenset(e.admin1_key for e, _k in cache[i][0] if e.admin1_key)
                 regions[f.text] = keys if len(keys) <= self.w.coherence_keys else frozenset()
-                counties[f.text] = self.county_sets(cache[i][0])
+                counties[f.text] = self.county_sets(
+                    cache[i][0], cache[i][1] or (f.region_cue and i not in self._vague)
+                )
         # parents first resolved alone, then everything with context
         actor_countries: set[str] = set()
         for actor in doc._.ng_actors or []:
@@ -402,7 +407,13 @@ class Resolver:
                     # "Clarke County" may be one of several, all in the same country
                     if e.country and c_margin >= self.w.confident_margin:
                         ctx.countries[e.country] += 1
-                    if e.admin1_key and r_margin >= self.w.confident_margin:
+                    if (
+                        e.admin1_key
+                        and r_margin >= self.w.confident_margin
+                        and not (e.feature == "city" and e.population >= self.w.world_city)
+                    ):
+                        # a world city says where the story looks, not where it is: New
+                        # York City lends no New York village the name "Boston"
                         ctx.admin1[e.admin1_key] += 1
                     if (
                         e.feature in {"city", "admin1", "admin2"}
@@ -422,14 +433,69 @@ class Resolver:
                 parent = prev[f.parent][0] if f.parent is not None else None
                 result[i] = self._best(f, ctx, parent, cache, i)
         out = [r[0] for r in result]
+        self.region_readings(doc, found, out, [cache[i][0] for i in range(len(found))])
         self.contained = set()
-        focus = self.focus(out)
+        focus = self.focus(out, [f.text for f in found])
         for i, f in enumerate(found):
             if out[i] is None:
-                out[i] = self.inner_place(f, out) or focus
+                out[i] = self.inner_place(f, out, focus) or focus
                 if out[i] is not None:
                     self.contained.add(i)
         return out
+
+    def region_readings(
+        self,
+        doc: Doc,
+        found: Sequence[Found],
+        out: list[Entry | None],
+        cands: Sequence[Sequence[tuple[Entry, int]]],
+    ) -> None:
+        """Names listed together ("Texas, Missouri, New York and North Carolina") name places
+        of one kind: when each of them is the own name of a first-level region of one country
+        and one of them was read as such a region, all are read as regions ("New York" the
+        state, not the city; "Texas" the state, not Texas County beside "Missouri").
+        Changes ``out`` in place."""
+        readings: dict[int, Entry] = {}
+        for i in range(len(found)):
+            own = [c for c, k in cands[i] if k == NAME_OWN and c.feature == "admin1"]
+            # a parent link inside a list is no containment ("Texas, Missouri, ...")
+            if len(own) == 1:
+                readings[i] = own[0]
+        if len(readings) < 2:
+            return
+        for run in self.lists(doc, found):
+            if not all(j in readings for j in run):
+                continue
+            if len({readings[j].country for j in run}) != 1:
+                continue
+            if not any(out[j] is not None and out[j].feature == "admin1"  # type: ignore[union-attr]
+                       for j in run):
+                continue
+            for j in run:
+                out[j] = readings[j]
+
+    @staticmethod
+    def lists(doc: Doc, found: Sequence[Found]) -> list[list[int]]:
+        """Runs of mentions written as a list: "A, B and C", "A and B", "A or B" (indices in
+        text order; a pair joined by a comma alone is a place and its container, no list)."""
+        order = sorted(range(len(found)), key=lambda j: found[j].start)
+        runs: list[list[int]] = []
+        run: list[int] = []
+        seps: list[str] = []
+        for a, b in zip(order, order[1:], strict=False):
+            gap = doc.text[found[a].end : found[b].start].strip().lower()
+            if gap in LIST_JOINERS:
+                if not run:
+                    run = [a]
+                run.append(b)
+                seps.append(gap)
+                continue
+            if len(run) >= 3 or (run and any(s != "," for s in seps)):
+                runs.append(run)
+            run, seps = [], []
+        if len(run) >= 3 or (run and any(s != "," for s in seps)):
+            runs.append(run)
+        return runs
 
     @staticmethod
     def vague_cue(doc: Doc, f: Found) -> bool:
@@ -523,10 +589,19 @@ class Resolver:
         return country, counts[country]
 
     @staticmethod
-    def county_sets(cands: Sequence[tuple[Entry, int]]) -> tuple[set[int], set[int]]:
+    def county_sets(
+        cands: Sequence[tuple[Entry, int]], region: bool = False
+    ) -> tuple[set[int], set[int]]:
         """The counties a mention may name, and the counties of the towns it may name (own
-        names only: an alias is too loose a link)."""
-        areas = {e.pid for e, k in cands if e.feature in {"admin2", "admin3"} and k != NAME_SHORT}
+        names only: an alias is too loose a link). A county named without its region word
+        counts only when that is its own name: a bare "Washington" is no Washington County
+        of New York to lend its village Cambridge a bonus."""
+        areas = {
+            e.pid
+            for e, k in cands
+            if e.feature in {"admin2", "admin3"}
+            and (k == NAME_OWN or (region and k != NAME_SHORT))
+        }
         towns = {
             e.admin2_id
             for e, k in cands
@@ -534,8 +609,15 @@ class Resolver:
         }
         return areas, towns
 
-    def focus(self, resolved: Sequence[Entry | None]) -> Entry | None:
-        """The town the document is about: its most often named town (first named on ties)."""
+    def focus(
+        self, resolved: Sequence[Entry | None], names: Sequence[str] | None = None
+    ) -> Entry | None:
+        """The town the document is about: a town of the first-level region the document's
+        names point to most, the most often named one there (first named on ties).
+
+        A region counts each distinct name of a place inside it once, and once more when the
+        document names the region itself: a builder's name taken three times for a town in
+        Alabama does not outweigh six places of a Virginia story."""
         counts: Counter[int] = Counter()
         first: dict[int, int] = {}
         by_pid: dict[int, Entry] = {}
@@ -546,7 +628,20 @@ class Resolver:
                 by_pid[e.pid] = e
         if not counts:
             return None
-        pid = max(counts, key=lambda p: (counts[p], -first[p]))
+        support: Counter[str] = Counter()
+        if names is not None:
+            seen: set[tuple[str, str]] = set()
+            for e, name in zip(resolved, names, strict=False):
+                if e is None or not e.admin1_key or e.feature == "country":
+                    continue
+                key = (normalize(name), e.admin1_key)
+                if key not in seen:
+                    seen.add(key)
+                    support[e.admin1_key] += 2 if e.feature == "admin1" else 1
+        pid = max(
+            counts,
+            key=lambda p: (support.get(by_pid[p].admin1_key or "", 0), counts[p], -first[p]),
+        )
         town = by_pid[pid]
         # the town must lie in the country the document names most ("Eastern Ghouta" in a
         # Syria story that quotes Moscow is somewhere in Syria, not in Moscow)
@@ -560,10 +655,13 @@ class Resolver:
             return self.gaz.country(top) or town
         return town
 
-    def inner_place(self, f: Found, resolved: Sequence[Entry | None]) -> Entry | None:
+    def inner_place(
+        self, f: Found, resolved: Sequence[Entry | None], focus: Entry | None = None
+    ) -> Entry | None:
         """For a name the gazetteer lacks ("Old Town Manassas", "Illinois State Armory"),
-        the place named inside it: a place the document names elsewhere, else a country,
-        region or sizeable town of that name."""
+        the place named inside it: a place the document names elsewhere, else a town of that
+        name in the region of the town the document is about (however small), else a
+        country, region or sizeable town of that name."""
         words = f.text.split()
         named = {e.pid: e for e in resolved if e is not None}
         best: Entry | None = None
@@ -578,6 +676,16 @@ class Resolver:
                 inside_doc = [e for e in cands if e.pid in named]
                 if inside_doc:
                     return inside_doc[0]
+                local = [
+                    e
+                    for e in cands
+                    if focus is not None
+                    and focus.feature == "city"
+                    and e.feature == "city"
+                    and e.admin1_key == focus.admin1_key
+                ]
+                if local and best is None:
+                    best = max(local, key=lambda e: (e.population, -e.pid))
                 big = [
                     e
                     for e in cands
