@@ -222,3 +222,46 @@ def test_a_country_named_with_and_is_one_place(
 def test_two_towns_joined_by_and_stay_two(base_nlp: Language, tt_places: PlacesComponent) -> None:
     found = mentions(tt_places(base_nlp("Voters in Paris and Roxton went to the polls.")))
     assert "Paris" in found and "Roxton" in found
+
+
+# -- the article's currency ------------------------------------------------------------------
+
+CUR_ROWS = [
+    (9700501, "United States", 39.76, -98.5, "A", "PCLI", "US", "00", "", 310000000),
+    (9700502, "United Kingdom", 54.0, -2.0, "A", "PCLI", "GB", "00", "", 66000000),
+    (9700503, "Mansfield", 53.14, -1.2, "P", "PPL", "GB", "ENG", "", 172000),
+    (9700504, "Mansfield", 32.56, -97.14, "P", "PPL", "US", "TX", "", 64000),
+    (9700505, "Liverpool", 53.41, -2.98, "P", "PPLA2", "GB", "ENG", "", 864000),
+    (9700506, "Liverpool", 43.1, -76.2, "P", "PPL", "US", "NY", "", 2300),
+]
+CUR_COUNTRIES = [
+    ("US", "USA", "United States", "Washington", 9700501),
+    ("GB", "GBR", "United Kingdom", "London", 9700502),
+]
+
+
+@pytest.fixture(scope="module")
+def cur_places(base_nlp: Language, tmp_path_factory: pytest.TempPathFactory) -> PlacesComponent:
+    path = small_gazetteer(tmp_path_factory.mktemp("geonames7c"), CUR_ROWS, CUR_COUNTRIES)
+    return PlacesComponent(base_nlp, "newsgraph_places", gazetteer_path=str(path))
+
+
+def test_dollar_amounts_move_a_town_out_of_england(
+    base_nlp: Language, cur_places: PlacesComponent
+) -> None:
+    text = "Mansfield will refinance $10.3 million of debt, saving the city $400,000."
+    assert mentions(cur_places(base_nlp(text))).get("Mansfield", {}).get("country") == "USA"
+    text = "Mansfield will refinance £10.3 million of debt, saving the town £400,000."
+    assert mentions(cur_places(base_nlp(text))).get("Mansfield", {}).get("country") == "GBR"
+
+
+def test_mixed_currencies_say_nothing(base_nlp: Language, cur_places: PlacesComponent) -> None:
+    text = "Mansfield sold bonds worth $10 million and £8 million on Monday."
+    assert mentions(cur_places(base_nlp(text))).get("Mansfield", {}).get("country") == "GBR"
+
+
+def test_dollars_leave_a_famous_city_abroad(
+    base_nlp: Language, cur_places: PlacesComponent
+) -> None:
+    text = "The club in Liverpool agreed a fee of $90 million for the striker."
+    assert mentions(cur_places(base_nlp(text))).get("Liverpool", {}).get("country") == "GBR"
