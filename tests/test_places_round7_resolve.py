@@ -4,6 +4,7 @@ names listed together with first-level regions are regions."""
 
 from __future__ import annotations
 
+from collections import Counter
 from typing import Any
 
 import pytest
@@ -12,6 +13,7 @@ from spacy.language import Language
 from newsgraph.places.component import Geoparser
 from newsgraph.places.detect import Found
 from newsgraph.places.gazetteer import NAME_ALT, NAME_OWN, Entry, load_gazetteer
+from newsgraph.places.resolve import Context
 from stage_helpers import small_gazetteer
 
 # id, name, lat, lon, feature class, feature code, country, admin1, admin2, population
@@ -155,7 +157,8 @@ def test_lists_of_mentions(base_nlp: Language, geoparser: Geoparser) -> None:
 
 
 def test_a_world_city_lends_no_region(base_nlp: Language, geoparser: Geoparser) -> None:
-    """New York City beside "Boston" does not make it the New York village of that name."""
+    """New York City beside "Boston" does not make it the New York village of that name: a
+    world city lends a place under 200k its country and its surroundings, not its region."""
     text = "Analysts in Boston and New York disagreed about the rates."
     got = resolve(base_nlp, geoparser, text, ["Boston", "New York"])
     assert ids(got) == [4930956, 5128581]
@@ -179,3 +182,27 @@ def test_a_bare_name_is_no_county_to_pair_with(geoparser: Geoparser) -> None:
     assert res.county_sets([(county, NAME_ALT)], region=True)[0] == {7}
     assert res.county_sets([(county, NAME_OWN)])[0] == {7}
     assert res.county_sets([(town, NAME_OWN)])[1] == {7}
+
+
+def test_a_region_noun_after_a_shared_name(base_nlp: Language, geoparser: Geoparser) -> None:
+    """"the New York border" and "a New York court" are the state; "New York police" stays
+    the city."""
+    text = "Trucks waited at the New York border while a New York court heard the case."
+    got = resolve(base_nlp, geoparser, text, ["New York", "New York"])
+    assert ids(got) == [5128638, 5128638]
+    got2 = resolve(base_nlp, geoparser, "New York police said the road was closed.",
+                   ["New York"])
+    assert ids(got2) == [5128581]
+
+
+def test_many_names_in_a_region_count_more(geoparser: Geoparser) -> None:
+    """Three other names in a region give its places more than one does (a Kansas story's
+    county beats a Missouri namesake that a single name supports)."""
+    res = geoparser.resolver
+    cands = list(res.gaz.lookup("Haymarket"))
+    town = cands[0]
+    f = Found(0, 9, "Haymarket", "GPE")
+    key = town[0].admin1_key or ""
+    one = res.score(*town, f, False, cands, Context(admin1=Counter({key: 1})), None)
+    three = res.score(*town, f, False, cands, Context(admin1=Counter({key: 3})), None)
+    assert three - one == pytest.approx(res.w.ctx_admin1_many)

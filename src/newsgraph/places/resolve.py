@@ -50,6 +50,11 @@ TABLE_BONUS = 5.5  # a sea, river or region of the team's table (no population t
 
 # region words that name a town's surroundings as often as a district
 VAGUE_CUES = frozenset({"area"})
+# nouns after a name shared by a region and a town inside it that make it the region
+REGION_NOUNS = frozenset({
+    "border", "borders", "court", "courts", "legislature", "legislators", "governor",
+    "assembly", "senate",
+})
 # what stands between the names of a list
 LIST_JOINERS = frozenset({",", "and", "or", ", and", ", or", "&"})
 
@@ -80,6 +85,7 @@ class Weights:
     village: int = 20_000  # a town this small...
     big_namesake: int = 1_000_000  # ...with a namesake this big gets half the country bonus
     ctx_admin1: float = 2.0
+    ctx_admin1_many: float = 1.0  # when at least three other names lie in the region
     ctx_actor_country: float = 1.0
     # a place in a country bordering countries the other toponyms name: "Gaza" beside
     # Israel and Egypt is the Palestinian town, not Mozambique's province (per neighbour)
@@ -104,7 +110,9 @@ class Weights:
     famous_population: int = 200_000
     pair_county: float = 3.0  # a town inside a county another toponym may name, or the county
     confident_margin: float = 1.0  # a first-pass choice this far ahead informs the others
-    world_city: int = 1_000_000  # a city this big lends the others no first-level region
+    # a city this big lends a place smaller than famous_population its country and its
+    # surroundings, not its first-level region ("Boston" beside New York City)
+    world_city: int = 1_000_000
     # a place in a country using the one currency the article writes amounts in
     ctx_currency: float = 1.0
 
@@ -128,6 +136,8 @@ class Context:
     share: dict[str, float] = field(default_factory=dict)
     # countries using the one currency family the article writes amounts in (else empty)
     currency: frozenset[str] = frozenset()
+    # the same without the world cities other toponyms name, for scoring villages
+    small: Context | None = None
 
 
 
@@ -259,6 +269,10 @@ class Resolver:
             s += w.town_over_area
         if parent is not None:
             s += w.parent_inside if inside(e, parent) else w.parent_outside
+        if ctx is not None and ctx.small is not None and (
+            e.feature in {"city", "admin2", "admin3"} and e.population < w.famous_population
+        ):
+            ctx = ctx.small
         if ctx is not None and e.feature != "continent":
             n = ctx.countries.get(e.country or "", 0)
             if n:
@@ -275,9 +289,11 @@ class Resolver:
                 near = sum(1 for c in self.neighbours.get(e.country, ()) if ctx.countries.get(c))
                 s += min(w.ctx_neighbour * near, w.ctx_neighbour_max)
             regional = 0.0
-            if e.admin1_key and ctx.admin1.get(e.admin1_key):
-                # a town in the region, or the region the other towns lie in ("Hawaii")
-                regional += w.ctx_admin1
+            n_region = ctx.admin1.get(e.admin1_key or "", 0) if e.admin1_key else 0
+            if n_region:
+                # a town in the region, or the region the other towns lie in ("Hawaii"); more
+                # when many other names lie there (a Kansas story's "Marion County")
+                regional += w.ctx_admin1 + (w.ctx_admin1_many if n_region >= 3 else 0.0)
             radius = w.near_sea_km if e.in_table else w.near_km
             if e.feature not in {"country", "continent"} and e.lat is not None and any(
                 abs(e.lat - lat) * 111.2 <= radius  # cheap test first
@@ -389,64 +405,90 @@ class Resolver:
             local = None
         own_pids = [{e.pid for e, _k in cache[i][0]} for i in range(len(found))]
         result = list(first)
+
+        def build(
+            i: int, prev: list[tuple[Entry | None, float, float, float]], skip_world: bool
+        ) -> tuple[Context, bool]:
+            """The context of mention ``i`` from the others' previous choices (and
+            whether a world city was among them), leaving world cities out when
+            ``skip_world``."""
+            ctx = Context(
+                actor_countries=actor_countries, local_country=local, local_cues=n_local,
+                currency=currency,
+            )
+            # the same name in capitals ("ARLINGTON") is the same toponym, no support
+            seen: set[str] = {normalize(found[i].text)}
+            share_from: list[str] = []
+            any_world = False
+            for j, (e, _margin, c_margin, r_margin) in enumerate(prev):
+                if j == i or normalize(found[j].text) in seen:
+                    continue
+                seen.add(normalize(found[j].text))
+                if (
+                    e is not None
+                    and e.feature == "city"
+                    and e.population >= self.w.world_city
+                ):
+                    any_world = True
+                    if skip_world:
+                        # its country and its surroundings still count ("Salisbury"
+                        # beside London)
+                        if e.country and c_margin >= self.w.confident_margin:
+                            ctx.countries[e.country] += 1
+                        if e.lat is not None and e.lon is not None and (
+                            _margin >= self.w.confident_margin
+                        ):
+                            ctx.points.append((e.lat, e.lon))
+                        continue
+                ctx.regions.append(regions[found[j].text])
+                ctx.counties |= counties[found[j].text][0]
+                ctx.town_counties |= counties[found[j].text][1]
+                if e is not None and e.pid not in own_pids[i]:
+                    share_from.append(normalize(found[j].text))
+                if e is None or e.pid in own_pids[i]:
+                    # a place this mention may itself name lends it no support
+                    # ("Liverpool", an old name of Washington, Indiana, beside
+                    # "Washington")
+                    continue
+                if (
+                    found[j].label == "gazetteer"
+                    and e.feature == "city"
+                    and e.population < self.w.repaired_village
+                ):
+                    # a village found only by the gazetteer (the model saw no place)
+                    # is too weak a reading to lead the others ("Stevens & Wilkinson"
+                    # is no Pennsylvania village beside "Columbia")
+                    continue
+                # "Clarke County" may be one of several, all in the same country
+                if e.country and c_margin >= self.w.confident_margin:
+                    ctx.countries[e.country] += 1
+                if e.admin1_key and r_margin >= self.w.confident_margin:
+                    ctx.admin1[e.admin1_key] += 1
+                if (
+                    e.feature in {"city", "admin1", "admin2"}
+                    and e.lat is not None
+                    and e.lon is not None
+                    and _margin >= self.w.confident_margin
+                ):
+                    ctx.points.append((e.lat, e.lon))
+            share_key = tuple(share_from)
+            if share_key not in share_sums:
+                total: dict[str, float] = {}
+                for name in share_from:
+                    for a1, p in shares[name].items():
+                        total[a1] = total.get(a1, 0.0) + p
+                share_sums[share_key] = total
+            ctx.share = share_sums[share_key]
+            return ctx, any_world
+
         for _round in range(2):
             prev = list(result)
             for i, f in enumerate(found):
-                ctx = Context(
-                    actor_countries=actor_countries, local_country=local, local_cues=n_local,
-                    currency=currency,
-                )
-                # the same name in capitals ("ARLINGTON") is the same toponym, no support
-                seen: set[str] = {normalize(f.text)}
-                share_from: list[str] = []
-                for j, (e, _margin, c_margin, r_margin) in enumerate(prev):
-                    if j == i or normalize(found[j].text) in seen:
-                        continue
-                    seen.add(normalize(found[j].text))
-                    ctx.regions.append(regions[found[j].text])
-                    ctx.counties |= counties[found[j].text][0]
-                    ctx.town_counties |= counties[found[j].text][1]
-                    if e is not None and e.pid not in own_pids[i]:
-                        share_from.append(normalize(found[j].text))
-                    if e is None or e.pid in own_pids[i]:
-                        # a place this mention may itself name lends it no support
-                        # ("Liverpool", an old name of Washington, Indiana, beside "Washington")
-                        continue
-                    if (
-                        found[j].label == "gazetteer"
-                        and e.feature == "city"
-                        and e.population < self.w.repaired_village
-                    ):
-                        # a village found only by the gazetteer (the model saw no place) is too
-                        # weak a reading to lead the others ("Stevens & Wilkinson" is no
-                        # Pennsylvania village beside "Columbia")
-                        continue
-                    # "Clarke County" may be one of several, all in the same country
-                    if e.country and c_margin >= self.w.confident_margin:
-                        ctx.countries[e.country] += 1
-                    if (
-                        e.admin1_key
-                        and r_margin >= self.w.confident_margin
-                        and not (e.feature == "city" and e.population >= self.w.world_city)
-                    ):
-                        # a world city says where the story looks, not where it is: New
-                        # York City lends no New York village the name "Boston"
-                        ctx.admin1[e.admin1_key] += 1
-                    if (
-                        e.feature in {"city", "admin1", "admin2"}
-                        and e.lat is not None
-                        and e.lon is not None
-                        and _margin >= self.w.confident_margin
-                    ):
-                        ctx.points.append((e.lat, e.lon))
-                share_key = tuple(share_from)
-                if share_key not in share_sums:
-                    total: dict[str, float] = {}
-                    for name in share_from:
-                        for a1, p in shares[name].items():
-                            total[a1] = total.get(a1, 0.0) + p
-                    share_sums[share_key] = total
-                ctx.share = share_sums[share_key]
+                ctx, any_world = build(i, prev, False)
+                if any_world:
+                    # a world city says where the story looks, not where it is: New York City
+                    # lends no New York village the name "Boston" or "Augusta"
+                    ctx.small = build(i, prev, True)[0]
                 parent = prev[f.parent][0] if f.parent is not None else None
                 result[i] = self._best(f, ctx, parent, cache, i)
         out = [r[0] for r in result]
@@ -472,6 +514,21 @@ class Resolver:
         and one of them was read as such a region, all are read as regions ("New York" the
         state, not the city; "Texas" the state, not Texas County beside "Missouri").
         Changes ``out`` in place."""
+        for i, f in enumerate(found):
+            # "the New York border", "a New York court": the region, when its namesake town
+            # lies in it
+            e = out[i]
+            if e is None or e.feature != "city":
+                continue
+            span = doc.char_span(f.start, f.end, alignment_mode="expand")
+            if span is None or span.end >= len(doc) or doc[span.end].lower_ not in REGION_NOUNS:
+                continue
+            same = [
+                c for c, k in cands[i]
+                if k == NAME_OWN and c.feature == "admin1" and c.admin1_key == e.admin1_key
+            ]
+            if same:
+                out[i] = same[0]
         readings: dict[int, Entry] = {}
         for i in range(len(found)):
             own = [c for c, k in cands[i] if k == NAME_OWN and c.feature == "admin1"]
