@@ -265,3 +265,27 @@ def test_dollars_leave_a_famous_city_abroad(
 ) -> None:
     text = "The club in Liverpool agreed a fee of $90 million for the striker."
     assert mentions(cur_places(base_nlp(text))).get("Liverpool", {}).get("country") == "GBR"
+
+
+# -- a street named after a far place --------------------------------------------------------
+
+ST_ROWS = [
+    (9700601, "United States", 39.76, -98.5, "A", "PCLI", "US", "00", "", 310000000),
+    (9700602, "Beverly Hills", 34.07, -118.40, "P", "PPL", "US", "CA", "", 34000),
+    (9700603, "Bedford", 52.13, -0.46, "P", "PPLA2", "GB", "ENG", "", 106000),
+]
+
+
+@pytest.fixture(scope="module")
+def st_places(base_nlp: Language, tmp_path_factory: pytest.TempPathFactory) -> PlacesComponent:
+    path = small_gazetteer(tmp_path_factory.mktemp("geonames7s"), ST_ROWS, CUR_COUNTRIES)
+    return PlacesComponent(base_nlp, "newsgraph_places", gazetteer_path=str(path))
+
+
+def test_a_street_lies_in_the_documents_town_not_in_its_namesake(
+    base_nlp: Language, st_places: PlacesComponent
+) -> None:
+    text = ("Beverly Hills police closed North Bedford Drive on Sunday after a crash. Traffic "
+            "in Beverly Hills was slow for hours.")
+    found = mentions(st_places(base_nlp(text)))
+    assert found.get("North Bedford Drive", {}).get("name") == "Beverly Hills"

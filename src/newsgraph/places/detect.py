@@ -61,6 +61,9 @@ class Found:
     region_cue: bool = False  # followed by an administrative word ("the Kursk region")
     parent: int | None = None  # index of a containing place named right after it
     agent: bool = False  # a country or capital acting as a political actor
+    # a street, building or road ("North Bedford Drive", "Barclays Center", "the A417"),
+    # whatever found it: it lies in a town, not in a far place it is named after
+    built: bool = False
 
 
 class Detector:
@@ -550,6 +553,11 @@ class Detector:
             ent.label_ in {"PERSON", "ORG"} and ent.text == span.text for ent in doc.ents
         )
 
+    def built_word(self, text: str) -> bool:
+        """A last word of streets, buildings and facilities ("Drive", "Center")."""
+        return (text in self.street_words or text in self.building_words
+                or text in self.address_words or text in self.facility_words)
+
     def facility_before(self, doc: Doc, j: int) -> bool:
         """A locative preposition comes right before doc[j], or before a "the" there ("at
         the Barclays Center", "to Holy Redeemer Church")."""
@@ -896,6 +904,7 @@ class Detector:
             f.region_cue = (
                 self.region_after(doc, e) or self.is_region_word(doc[e - 1]) or s in listed
             )
+            f.built = label == "street" or self.built_word(doc[e - 1].text)
             by_token[s] = len(found)
             found.append(f)
         for idx, (s, e, _label) in enumerate(out):

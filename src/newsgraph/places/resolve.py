@@ -754,8 +754,8 @@ class Resolver:
     ) -> Entry | None:
         """For a name the gazetteer lacks ("Old Town Manassas", "Illinois State Armory"),
         the place named inside it: a place the document names elsewhere, else a town of that
-        name in the region of the town the document is about (however small), else a
-        country, region or sizeable town of that name."""
+        name in the region of the town the document is about (however small), else (not for
+        streets, buildings and roads) a country, region or sizeable town of that name."""
         words = f.text.split()
         named = {e.pid: e for e in resolved if e is not None}
         best: Entry | None = None
@@ -785,6 +785,8 @@ class Resolver:
                     for e in cands
                     if e.feature in {"country", "admin1"} or e.population >= 50_000
                 ]
-                if big and best is None:
+                if big and best is None and not f.built:
+                    # a street, building or road is not where a far place it is named after
+                    # lies ("Northumberland Avenue" is in London): the document's town is
                     best = max(big, key=lambda e: (e.population, -e.pid))
         return best
