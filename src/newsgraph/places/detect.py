@@ -11,6 +11,7 @@ also uses in lower case is a common noun, not a name.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from dataclasses import dataclass
 
@@ -32,6 +33,7 @@ PREFIX_LABELS = {"ORG", "FAC"}
 STRONG_CUES = {"in", "near", "outside", "across", "throughout", "inside", "around", "towards"}
 SKIP_LABELS = {"DATE", "TIME", "CARDINAL", "ORDINAL", "MONEY", "PERCENT", "QUANTITY"}
 LEADING_DROP = {"the"}
+DATELINE_DASHES = {"-", "–", "—", "--", "\x97"}
 # words that join the items of a list of places ("Paris and Roxton", "Fargo-Moorhead")
 LIST_SEPARATORS = {",", "and", "or", "&", "-", "–", "/"}
 # settlement nouns that do not name what follows them directly ("state TV", "the area
@@ -59,6 +61,9 @@ class Found:
     region_cue: bool = False  # followed by an administrative word ("the Kursk region")
     parent: int | None = None  # index of a containing place named right after it
     agent: bool = False  # a country or capital acting as a political actor
+    # a street, building or road ("North Bedford Drive", "Barclays Center", "the A417"),
+    # whatever found it: it lies in a town, not in a far place it is named after
+    built: bool = False
 
 
 class Detector:
@@ -82,6 +87,11 @@ class Detector:
         self.motion = {t.lower() for t in terms.get("motion_verbs", [])}
         self.building_words = set(terms.get("building_words", []))
         self.address_words = set(terms.get("address_street_words", []))
+        self.facility_words = set(terms.get("facility_words", []))
+        pattern = str(terms.get("road_number_pattern") or "")  # one string, not a list
+        self.road_number = re.compile(pattern) if pattern else None
+        self.road_context = {t.lower() for t in terms.get("road_context_words", [])}
+        self.facility_preps = {t.lower() for t in terms.get("facility_prepositions", [])}
         self.prefixes: list[tuple[int, int]] = []
         # when set, nationality words ("Russian") are reported as their country
         self.nationality: Callable[[str], str | None] | None = None
@@ -292,7 +302,19 @@ class Detector:
         text = doc[start:end].text
         if end < len(doc) and start == 0 and doc[end].text == ":" and text[:1].isupper():
             return True  # a dateline in mixed case opening the text ("Muscat: The 10th…")
-        if not (text.isupper() and len(text) > 2) or end >= len(doc):
+        letters = [c for c in text if c.isalpha()]
+        # "BEIRUT", "DeKALB": capitals, bar a particle
+        caps = len(letters) > 2 and sum(c.isupper() for c in letters) >= 0.75 * len(letters)
+        if not caps or end >= len(doc):
+            return False
+        if (end + 1 < len(doc) and doc[end].text in DATELINE_DASHES
+                and doc[end + 1].text[:1].isupper()):
+            # a name in capitals, a dash, a sentence: a dateline even where the paragraph
+            # break before it was lost ("... close to 80% AMHERST - Irvin Rhodes won")
+            return True
+        if start == 0 and len(letters) > 3 and doc[end].text.istitle() and doc[end].is_alpha:
+            return True  # "OKLAHOMA CITY The Latest on ...": the text opens with it
+        if not text.isupper():
             return False
         before = doc[start - 1] if start > 0 else None
         if before is None or "\n" in before.text_with_ws or before.is_space:
@@ -470,9 +492,10 @@ class Detector:
         out: list[tuple[int, int]] = []
         for k, text in enumerate(texts):
             address = text in self.address_words
+            facility = text in self.facility_words
             if placed[k] or k == 0 or (
                 text not in self.street_words and text not in self.building_words
-                and not address
+                and not address and not facility
             ):
                 continue
             if doc[k].ent_type_ in SKIP_LABELS:
@@ -490,7 +513,28 @@ class Detector:
                 continue  # "St. Gregory", "Road Safety Authority": the name goes on
             if address and not self.address_before(doc, j):
                 continue  # "Nathan Lane", "Hyatt Place": a street only in an address
+            if facility and (
+                not self.facility_before(doc, j)
+                or any(self.known(doc[j:m].text, strong=True) for m in range(j + 1, k + 1))
+            ):
+                # "Cornell University said": an organization; "at Hartford Hospital": the
+                # town opening the name is the place (the other rules take it)
+                continue
             out.append((j, k + 1))
+        return out
+
+    def roads(self, doc: Doc, found: list[tuple[int, int, str]]) -> list[tuple[int, int]]:
+        """Road numbers in a sentence about roads or traffic ("a crash on the A417
+        southbound", "the M5 between junctions 11 and 12"), outside the places found."""
+        if self.road_number is None:
+            return []
+        placed = {k for a, b, _l in found for k in range(a, b)}
+        out: list[tuple[int, int]] = []
+        for k, tok in enumerate(doc):
+            if k in placed or not self.road_number.match(tok.text):
+                continue
+            if any(t.lower_ in self.road_context for t in tok.sent):
+                out.append((k, k + 1))
         return out
 
     @staticmethod
@@ -508,6 +552,19 @@ class Detector:
         return not any(
             ent.label_ in {"PERSON", "ORG"} and ent.text == span.text for ent in doc.ents
         )
+
+    def built_word(self, text: str) -> bool:
+        """A last word of streets, buildings and facilities ("Drive", "Center")."""
+        return (text in self.street_words or text in self.building_words
+                or text in self.address_words or text in self.facility_words)
+
+    def facility_before(self, doc: Doc, j: int) -> bool:
+        """A locative preposition comes right before doc[j], or before a "the" there ("at
+        the Barclays Center", "to Holy Redeemer Church")."""
+        i = j - 1
+        if i >= 0 and doc[i].lower_ in LEADING_DROP:
+            i -= 1
+        return i >= 0 and doc[i].lower_ in self.facility_preps
 
     @staticmethod
     def address_before(doc: Doc, j: int) -> bool:
@@ -558,6 +615,27 @@ class Detector:
                 return False
         return True
 
+    def joined_names(self, doc: Doc) -> list[tuple[int, int]]:
+        """Countries and regions whose own name joins two names with "and" ("Trinidad and
+        Tobago", "Antigua and Barbuda"), which the model may cut in two entities."""
+        out: list[tuple[int, int]] = []
+        n = len(doc)
+        for i in range(1, n - 1):
+            if doc[i].lower_ != "and" or (out and out[-1][1] > i):
+                continue
+            found = None
+            for a in range(max(0, i - 3), i):
+                for b in range(min(n, i + 4), i + 1, -1):
+                    if (doc[a].text[:1].isupper() and doc[b - 1].text[:1].isupper()
+                            and self._names_big_area(doc[a:b].text)):
+                        found = (a, b)
+                        break
+                if found:
+                    break
+            if found:
+                out.append(found)
+        return out
+
     def split_list(self, doc: Doc, s: int, e: int) -> list[tuple[int, int]]:
         """Split an entity "Charleston, S.C." / "Kyiv, Ukraine" into its places."""
         for i in range(s + 1, e - 1):
@@ -597,7 +675,12 @@ class Detector:
             ent[-1].text for ent in doc.ents if ent.label_ == "PERSON" and len(ent) > 1
         }
         pending: list[Span] = []
+        joined = self.joined_names(doc)
+        for a, b in joined:
+            add(a, b, "gazetteer")
         for ent in doc.ents:
+            if any(a < ent.end and ent.start < b for a, b in joined):
+                continue  # part of "Trinidad and Tobago"
             text = ent.text
             first = ent.start + (1 if doc[ent.start].lower_ == "the" else 0)
             if ent.label_ in REPAIR_LABELS and self.short_name_at(doc, first, ent.end):
@@ -759,6 +842,7 @@ class Detector:
             if (nxt is not None and nxt.text[:1].isupper() and not nxt.is_punct
                     and not self.civic_after(doc, best.end) and not own_region_word
                     and not institution
+                    and not (best.start == 0 and self.dateline(doc, best.start, best.end))
                     and not (self.is_region_word(nxt)
                              and nxt.lower_ not in {"republic", "department"})
                     # "the Western Pennsylvania Kennel Association": a direction word and a
@@ -804,6 +888,8 @@ class Detector:
         try_pending(True)
         for s, e in self.streets(doc, out, texts):
             add(s, e, "street")
+        for s, e in self.roads(doc, out):
+            add(s, e, "street")
         for s, e in self.prefixes:
             if not any(taken[k] for k in range(s, e)):
                 add(s, e, "gazetteer")
@@ -818,6 +904,7 @@ class Detector:
             f.region_cue = (
                 self.region_after(doc, e) or self.is_region_word(doc[e - 1]) or s in listed
             )
+            f.built = label == "street" or self.built_word(doc[e - 1].text)
             by_token[s] = len(found)
             found.append(f)
         for idx, (s, e, _label) in enumerate(out):

@@ -47,10 +47,11 @@ NAME_ABBR = 4  # a dotted abbreviation ("W.Va."), valid only when written with a
 
 # features of the team's table (data/features.tsv): "ocean" (oceans and seas), "water"
 # (rivers, lakes, bays, gulfs, straits, canals) and "macroregion" (ranges, peaks, deserts,
-# islands, named regions); its rows are all treated alike (``Entry.in_table``). An index
+# islands, named regions) and "landmark" (seats of government, airports, famous sites: a point
+# as precise as a town's); its rows are all treated alike (``Entry.in_table``). An index
 # built from a GeoNames dump also calls its own streams and lakes "water": those have a
 # GeoNames id and count as ordinary places (thousands of creeks and ponds share towns' names).
-TABLE_FEATURES = frozenset({"ocean", "water", "macroregion"})
+TABLE_FEATURES = frozenset({"ocean", "water", "macroregion", "landmark"})
 # features whose name means the place unless the text says otherwise (and table rows)
 AREA_FEATURES = frozenset({"country", "admin1", "continent"})
 
@@ -84,7 +85,9 @@ class Entry:
 
     @property
     def precision(self) -> int:
-        return TABLE_PRECISION if self.in_table else FEATURE_PRECISION.get(self.feature, 1)
+        if self.in_table and self.feature != "landmark":
+            return TABLE_PRECISION
+        return FEATURE_PRECISION.get(self.feature, 1)
 
 
 def km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:

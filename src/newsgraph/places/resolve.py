@@ -114,6 +114,8 @@ class Weights:
     # a city this big lends a place smaller than famous_population its country and its
     # surroundings, not its first-level region ("Boston" beside New York City)
     world_city: int = 1_000_000
+    # a place in a country using the one currency the article writes amounts in
+    ctx_currency: float = 1.0
 
 
 @dataclass
@@ -133,6 +135,8 @@ class Context:
     town_counties: set[int] = field(default_factory=set)
     # admin1 key -> how strongly the other toponyms, taken together, point to that region
     share: dict[str, float] = field(default_factory=dict)
+    # countries using the one currency family the article writes amounts in (else empty)
+    currency: frozenset[str] = frozenset()
     # the same without the world cities other toponyms name, for scoring villages
     small: Context | None = None
 
@@ -179,6 +183,8 @@ class Resolver:
         # country alpha-3 -> words and two-word phrases of that country's local news
         # (data/region_terms.json "us_local_cues", data/local_news.tsv)
         self.local_words: dict[str, set[str]] = {}
+        # currency sign -> alpha-3 codes of the countries using it (data/currency_signs.tsv)
+        self.currencies: dict[str, frozenset[str]] = {}
         self._cue_index: dict[str, list[str]] | None = None  # cue -> countries, built lazily
         self._cue_heads: set[str] = set()
         # "Street", "Avenue", ... (data/region_terms.json "street_words"): a street named
@@ -306,6 +312,15 @@ class Resolver:
                 regional += w.near
             if e.country in ctx.actor_countries:
                 s += w.ctx_actor_country
+            if (
+                e.country in ctx.currency
+                and e.feature in {"city", "admin2", "admin3"}
+                and not self.famous_abroad(cands, ctx.currency)
+            ):
+                # "$" amounts move "Mansfield" out of England, but a famous place outside
+                # the currency's countries may still be meant ("Liverpool" in a transfer
+                # story priced in dollars is not in Nova Scotia)
+                s += w.ctx_currency
             if ctx.local_country is not None and e.country == ctx.local_country:
                 local_bonus = w.ctx_local_country * min(ctx.local_cues, w.local_cues_max)
                 s += local_bonus / 2 if shadowed else local_bonus
@@ -395,6 +410,7 @@ class Resolver:
             c = actor.get("country") if isinstance(actor, dict) else None
             if isinstance(c, str) and len(c) == 3:
                 actor_countries.add(c)
+        currency = self.currency(doc)
         local, n_local = self.local_news(doc)
         if n_local < self.w.local_cues_needed:
             local = None
@@ -416,11 +432,12 @@ class Resolver:
             city is among them, ``small`` holds the same without its region (it shares the
             countries and the points)."""
             ctx = Context(
-                actor_countries=actor_countries, local_country=local, local_cues=n_local
+                actor_countries=actor_countries, local_country=local, local_cues=n_local,
+                currency=currency,
             )
             small = Context(
                 countries=ctx.countries, points=ctx.points, actor_countries=actor_countries,
-                local_country=local, local_cues=n_local,
+                local_country=local, local_cues=n_local, currency=currency,
             )
             # the same name in capitals ("ARLINGTON") is the same toponym, no support
             seen: set[str] = {normalize(found[i].text)}
@@ -622,6 +639,12 @@ class Resolver:
             self._famous[key] = got
         return got
 
+    def famous_abroad(self, cands: Sequence[tuple[Entry, int]], countries: frozenset[str]) -> bool:
+        """Some famous own-name candidate lies outside ``countries``."""
+        return any(
+            k == NAME_OWN and c.country not in countries and self.famous(c) for c, k in cands
+        )
+
     def famous(self, e: Entry) -> bool:
         """A place whose name means it unless the text says otherwise."""
         return (
@@ -658,6 +681,20 @@ class Resolver:
             pres = 1.0 / math.sqrt(len(present)) if key in present else 0.0
             out[key] = w.share_chance * chance + w.share_presence * pres
         return out
+
+    def currency(self, doc: Doc) -> frozenset[str]:
+        """The countries using the currency the article writes its amounts in, when all its
+        currency signs agree on some country ("$" and "US$": the United States); empty when
+        it writes none or mixes families ("£" and "$")."""
+        if not self.currencies:
+            return frozenset()
+        signs = {t.text for t in doc if t.text in self.currencies}
+        if not signs:
+            return frozenset()
+        common: frozenset[str] | None = None
+        for sign in signs:
+            common = self.currencies[sign] if common is None else common & self.currencies[sign]
+        return common or frozenset()
 
     def local_cues(self, doc: Doc) -> int:
         """How many distinct local-news words of its leading country the article uses."""
@@ -759,8 +796,8 @@ class Resolver:
     ) -> Entry | None:
         """For a name the gazetteer lacks ("Old Town Manassas", "Illinois State Armory"),
         the place named inside it: a place the document names elsewhere, else a town of that
-        name in the region of the town the document is about (however small), else a
-        country, region or sizeable town of that name."""
+        name in the region of the town the document is about (however small), else (not for
+        streets, buildings and roads) a country, region or sizeable town of that name."""
         words = f.text.split()
         if len(words) > 1 and words[-1].lower() in self.street_words:
             return None  # the town the document is about, not the one the street is named for
@@ -792,6 +829,8 @@ class Resolver:
                     for e in cands
                     if e.feature in {"country", "admin1"} or e.population >= 50_000
                 ]
-                if big and best is None:
+                if big and best is None and not f.built:
+                    # a street, building or road is not where a far place it is named after
+                    # lies ("Northumberland Avenue" is in London): the document's town is
                     best = max(big, key=lambda e: (e.population, -e.pid))
         return best
