@@ -523,17 +523,21 @@ class Detector:
             out.append((j, k + 1))
         return out
 
-    def roads(self, doc: Doc, found: list[tuple[int, int, str]]) -> list[tuple[int, int]]:
+    def roads(
+        self, doc: Doc, found: list[tuple[int, int, str]], texts: list[str]
+    ) -> list[tuple[int, int]]:
         """Road numbers in a sentence about roads or traffic ("a crash on the A417
         southbound", "the M5 between junctions 11 and 12"), outside the places found."""
         if self.road_number is None:
             return []
+        match = self.road_number.match
+        hits = [k for k, text in enumerate(texts) if text[:1] in "ABM" and match(text)]
+        if not hits:
+            return []
         placed = {k for a, b, _l in found for k in range(a, b)}
         out: list[tuple[int, int]] = []
-        for k, tok in enumerate(doc):
-            if k in placed or not self.road_number.match(tok.text):
-                continue
-            if any(t.lower_ in self.road_context for t in tok.sent):
+        for k in hits:
+            if k not in placed and any(t.lower_ in self.road_context for t in doc[k].sent):
                 out.append((k, k + 1))
         return out
 
@@ -615,19 +619,20 @@ class Detector:
                 return False
         return True
 
-    def joined_names(self, doc: Doc) -> list[tuple[int, int]]:
+    def joined_names(self, doc: Doc, texts: list[str]) -> list[tuple[int, int]]:
         """Countries and regions whose own name joins two names with "and" ("Trinidad and
         Tobago", "Antigua and Barbuda"), which the model may cut in two entities."""
         out: list[tuple[int, int]] = []
-        n = len(doc)
+        n = len(texts)
         for i in range(1, n - 1):
-            if doc[i].lower_ != "and" or (out and out[-1][1] > i):
+            if texts[i] != "and" or (out and out[-1][1] > i):
                 continue
             found = None
             for a in range(max(0, i - 3), i):
+                if not texts[a][:1].isupper():
+                    continue
                 for b in range(min(n, i + 4), i + 1, -1):
-                    if (doc[a].text[:1].isupper() and doc[b - 1].text[:1].isupper()
-                            and self._names_big_area(doc[a:b].text)):
+                    if texts[b - 1][:1].isupper() and self._names_big_area(doc[a:b].text):
                         found = (a, b)
                         break
                 if found:
@@ -675,7 +680,7 @@ class Detector:
             ent[-1].text for ent in doc.ents if ent.label_ == "PERSON" and len(ent) > 1
         }
         pending: list[Span] = []
-        joined = self.joined_names(doc)
+        joined = self.joined_names(doc, texts)
         for a, b in joined:
             add(a, b, "gazetteer")
         for ent in doc.ents:
@@ -888,7 +893,7 @@ class Detector:
         try_pending(True)
         for s, e in self.streets(doc, out, texts):
             add(s, e, "street")
-        for s, e in self.roads(doc, out):
+        for s, e in self.roads(doc, out, texts):
             add(s, e, "street")
         for s, e in self.prefixes:
             if not any(taken[k] for k in range(s, e)):

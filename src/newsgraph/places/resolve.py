@@ -688,12 +688,15 @@ class Resolver:
         it writes none or mixes families ("£" and "$")."""
         if not self.currencies:
             return frozenset()
-        signs = {t.text for t in doc if t.text in self.currencies}
-        if not signs:
-            return frozenset()
+        # signs standing as tokens ("$10" -> "$", "10"), not inside words ("Rs" of "Mrs");
+        # token hashes, not Token objects: this runs on every document
+        orths = set(doc.to_array("ORTH").tolist())
+        strings = doc.vocab.strings
         common: frozenset[str] | None = None
-        for sign in signs:
-            common = self.currencies[sign] if common is None else common & self.currencies[sign]
+        for sign in self.currencies:
+            if strings[sign] in orths:
+                got = self.currencies[sign]
+                common = got if common is None else common & got
         return common or frozenset()
 
     def local_cues(self, doc: Doc) -> int:
@@ -713,11 +716,18 @@ class Resolver:
             self._cue_index = index
             self._cue_heads = {c.split()[0] for c in index if " " in c}
         index, heads = self._cue_index, self._cue_heads
-        words = [t.lower_ for t in doc]
-        seen = {w for w in words if w in index}
-        seen |= {
-            f"{a} {b}" for a, b in zip(words, words[1:], strict=False) if a in heads
-        } & index.keys()
+        # token hashes, not Token objects: this runs on every document
+        strings = doc.vocab.strings
+        lower = doc.to_array("LOWER").tolist()
+        present = set(lower)
+        seen = {w for w in index if " " not in w and strings[w] in present}
+        head_hashes = {strings[h]: h for h in heads if strings[h] in present}
+        if head_hashes:
+            seen |= {
+                f"{head_hashes[a]} {strings[b]}"
+                for a, b in zip(lower, lower[1:], strict=False)
+                if a in head_hashes
+            } & index.keys()
         counts: Counter[str] = Counter(c for cue in seen for c in index[cue])
         if not counts:
             return None, 0
