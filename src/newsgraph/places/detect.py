@@ -33,6 +33,7 @@ PREFIX_LABELS = {"ORG", "FAC"}
 STRONG_CUES = {"in", "near", "outside", "across", "throughout", "inside", "around", "towards"}
 SKIP_LABELS = {"DATE", "TIME", "CARDINAL", "ORDINAL", "MONEY", "PERCENT", "QUANTITY"}
 LEADING_DROP = {"the"}
+NAME_PARTICLES = {"de", "of", "la"}  # lower-case words inside a place's name
 DATELINE_DASHES = {"-", "–", "—", "--", "\x97"}
 # words that join the items of a list of places ("Paris and Roxton", "Fargo-Moorhead")
 LIST_SEPARATORS = {",", "and", "or", "&", "-", "–", "/"}
@@ -803,7 +804,7 @@ class Detector:
             tok = doc[i]
             if tok.is_punct or tok.like_num:
                 return i + 1
-            if self.short_name_at(doc, i, i + 1):
+            if texts[i] in self.short_names and self.short_name_at(doc, i, i + 1):
                 add(i, i + 1, "gazetteer")
                 return i + 1
             if i > 0 and doc[i - 1].text[:1].isupper() and not doc[i - 1].is_punct and (
@@ -819,13 +820,15 @@ class Detector:
                 return i + 1
             best = None
             for length in range(min(4, n - i), 0, -1):
-                span = doc[i : i + length]
+                # plain strings first: a Span only for runs that may name a place
                 if any(taken[k] for k in range(i, i + length)):
                     continue
-                if not all(t.text[:1].isupper() or t.lower_ in {"de", "of", "la"} for t in span):
+                if not all(texts[k][:1].isupper() or texts[k].lower() in NAME_PARTICLES
+                           for k in range(i, i + length)):
                     continue
-                if not span[-1].text[:1].isupper():
+                if not texts[i + length - 1][:1].isupper():
                     continue
+                span = doc[i : i + length]
                 if self.known(span.text, strong=True) and not self.is_demonym(span.text):
                     best = span  # "in English" is the language, not English, Indiana
                     break
