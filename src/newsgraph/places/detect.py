@@ -65,6 +65,8 @@ class Found:
     # a street, building or road ("North Bedford Drive", "Barclays Center", "the A417"),
     # whatever found it: it lies in a town, not in a far place it is named after
     built: bool = False
+    # a name ending with a street word ("Hampton Avenue"), given or found
+    street: bool = False
 
 
 class Detector:
@@ -85,6 +87,7 @@ class Detector:
         self.party = set(terms.get("party_letters", []))
         self.short_names = set(terms.get("short_names", []))
         self.street_words = set(terms.get("street_words", []))
+        self.street_lower = {t.lower() for t in self.street_words}
         self.motion = {t.lower() for t in terms.get("motion_verbs", [])}
         self.building_words = set(terms.get("building_words", []))
         self.address_words = set(terms.get("address_street_words", []))
@@ -492,13 +495,10 @@ class Detector:
                 placed[k] = True
         out: list[tuple[int, int]] = []
         for k, text in enumerate(texts):
+            if placed[k] or k == 0 or not self.built_word(text):
+                continue
             address = text in self.address_words
             facility = text in self.facility_words
-            if placed[k] or k == 0 or (
-                text not in self.street_words and text not in self.building_words
-                and not address and not facility
-            ):
-                continue
             if doc[k].ent_type_ in SKIP_LABELS:
                 continue
             j = k
@@ -532,7 +532,7 @@ class Detector:
         if self.road_number is None:
             return []
         match = self.road_number.match
-        hits = [k for k, text in enumerate(texts) if text[:1] in "ABM" and match(text)]
+        hits = [k for k, text in enumerate(texts) if match(text)]
         if not hits:
             return []
         placed = {k for a, b, _l in found for k in range(a, b)}
@@ -557,6 +557,11 @@ class Detector:
         return not any(
             ent.label_ in {"PERSON", "ORG"} and ent.text == span.text for ent in doc.ents
         )
+
+    def street_name(self, text: str) -> bool:
+        """A name of more than one word ending with a street word ("Hampton Avenue")."""
+        words = text.split()
+        return len(words) > 1 and words[-1].lower() in self.street_lower
 
     def built_word(self, text: str) -> bool:
         """A last word of streets, buildings and facilities ("Drive", "Center")."""
@@ -913,6 +918,7 @@ class Detector:
                 self.region_after(doc, e) or self.is_region_word(doc[e - 1]) or s in listed
             )
             f.built = label == "street" or self.built_word(doc[e - 1].text)
+            f.street = self.street_name(f.text)
             by_token[s] = len(found)
             found.append(f)
         for idx, (s, e, _label) in enumerate(out):

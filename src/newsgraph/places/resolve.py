@@ -39,7 +39,6 @@ from newsgraph.places.gazetteer import (
     abbreviation_fits,
     km,
     normalize,
-    region_terms,
 )
 
 FEATURE_BONUS = {
@@ -187,9 +186,6 @@ class Resolver:
         self.currencies: dict[str, frozenset[str]] = {}
         self._cue_index: dict[str, list[str]] | None = None  # cue -> countries, built lazily
         self._cue_heads: set[str] = set()
-        # "Street", "Avenue", ... (data/region_terms.json "street_words"): a street named
-        # after a place ("Hampton Avenue") does not lie in it
-        self.street_words = {t.lower() for t in region_terms().get("street_words", [])}
 
     def candidates(self, f: Found) -> tuple[list[tuple[Entry, int]], bool]:
         """Candidates for a mention, and whether the mention itself carries a region word."""
@@ -808,9 +804,9 @@ class Resolver:
         the place named inside it: a place the document names elsewhere, else a town of that
         name in the region of the town the document is about (however small), else (not for
         streets, buildings and roads) a country, region or sizeable town of that name."""
-        words = f.text.split()
-        if len(words) > 1 and words[-1].lower() in self.street_words:
+        if f.street:
             return None  # the town the document is about, not the one the street is named for
+        words = f.text.split()
         named = {e.pid: e for e in resolved if e is not None}
         best: Entry | None = None
         for length in range(len(words) - 1, 0, -1):
