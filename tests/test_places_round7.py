@@ -3,6 +3,8 @@ famous sites) are places with a point as precise as a town's."""
 
 from __future__ import annotations
 
+from typing import Any
+
 import pytest
 from spacy.language import Language
 from spacy.tokens import Doc
@@ -31,10 +33,17 @@ def mentions(doc: Doc) -> dict[str, dict[str, object]]:
     return {m["text"]: by_id.get(m["place_id"] or "", {}) for m in doc._.ng_place_mentions}
 
 
+def component(
+    base_nlp: Language, tmp: pytest.TempPathFactory, rows: list[Any], countries: list[Any]
+) -> PlacesComponent:
+    """The places stage over a small gazetteer of ``rows`` and ``countries``."""
+    path = small_gazetteer(tmp.mktemp("geonames7"), rows, countries)
+    return PlacesComponent(base_nlp, "newsgraph_places", gazetteer_path=str(path))
+
+
 @pytest.fixture(scope="module")
 def places(base_nlp: Language, tmp_path_factory: pytest.TempPathFactory) -> PlacesComponent:
-    path = small_gazetteer(tmp_path_factory.mktemp("geonames7"), ROWS, COUNTRIES)
-    return PlacesComponent(base_nlp, "newsgraph_places", gazetteer_path=str(path))
+    return component(base_nlp, tmp_path_factory, ROWS, COUNTRIES)
 
 
 def test_landmarks_are_table_rows_with_a_town_precision() -> None:
@@ -87,8 +96,7 @@ FAC_ROWS = [
 
 @pytest.fixture(scope="module")
 def fac_places(base_nlp: Language, tmp_path_factory: pytest.TempPathFactory) -> PlacesComponent:
-    path = small_gazetteer(tmp_path_factory.mktemp("geonames7f"), FAC_ROWS, COUNTRIES[:1])
-    return PlacesComponent(base_nlp, "newsgraph_places", gazetteer_path=str(path))
+    return component(base_nlp, tmp_path_factory, FAC_ROWS, COUNTRIES[:1])
 
 
 def test_a_facility_after_at_is_a_place_in_the_town(
@@ -132,8 +140,7 @@ DL_ROWS = FAC_ROWS + [
 
 @pytest.fixture(scope="module")
 def dl_places(base_nlp: Language, tmp_path_factory: pytest.TempPathFactory) -> PlacesComponent:
-    path = small_gazetteer(tmp_path_factory.mktemp("geonames7d"), DL_ROWS, COUNTRIES[:1])
-    return PlacesComponent(base_nlp, "newsgraph_places", gazetteer_path=str(path))
+    return component(base_nlp, tmp_path_factory, DL_ROWS, COUNTRIES[:1])
 
 
 def test_a_dateline_after_a_lost_paragraph_break(
@@ -165,11 +172,8 @@ ROAD_ROWS = [
 
 @pytest.fixture(scope="module")
 def road_places(base_nlp: Language, tmp_path_factory: pytest.TempPathFactory) -> PlacesComponent:
-    path = small_gazetteer(
-        tmp_path_factory.mktemp("geonames7r"), ROAD_ROWS,
-        [("GB", "GBR", "United Kingdom", "London", 9700301)],
-    )
-    return PlacesComponent(base_nlp, "newsgraph_places", gazetteer_path=str(path))
+    gb = [("GB", "GBR", "United Kingdom", "London", 9700301)]
+    return component(base_nlp, tmp_path_factory, ROAD_ROWS, gb)
 
 
 def test_a_road_number_in_traffic_news_is_a_place(
@@ -204,11 +208,8 @@ TT_ROWS = [
 
 @pytest.fixture(scope="module")
 def tt_places(base_nlp: Language, tmp_path_factory: pytest.TempPathFactory) -> PlacesComponent:
-    path = small_gazetteer(
-        tmp_path_factory.mktemp("geonames7t"), TT_ROWS,
-        [("TT", "TTO", "Trinidad and Tobago", "Port of Spain", 9700401), COUNTRIES[0]],
-    )
-    return PlacesComponent(base_nlp, "newsgraph_places", gazetteer_path=str(path))
+    tt = [("TT", "TTO", "Trinidad and Tobago", "Port of Spain", 9700401), COUNTRIES[0]]
+    return component(base_nlp, tmp_path_factory, TT_ROWS, tt)
 
 
 def test_a_country_named_with_and_is_one_place(
@@ -242,8 +243,7 @@ CUR_COUNTRIES = [
 
 @pytest.fixture(scope="module")
 def cur_places(base_nlp: Language, tmp_path_factory: pytest.TempPathFactory) -> PlacesComponent:
-    path = small_gazetteer(tmp_path_factory.mktemp("geonames7c"), CUR_ROWS, CUR_COUNTRIES)
-    return PlacesComponent(base_nlp, "newsgraph_places", gazetteer_path=str(path))
+    return component(base_nlp, tmp_path_factory, CUR_ROWS, CUR_COUNTRIES)
 
 
 def test_dollar_amounts_move_a_town_out_of_england(
@@ -278,8 +278,7 @@ ST_ROWS = [
 
 @pytest.fixture(scope="module")
 def st_places(base_nlp: Language, tmp_path_factory: pytest.TempPathFactory) -> PlacesComponent:
-    path = small_gazetteer(tmp_path_factory.mktemp("geonames7s"), ST_ROWS, CUR_COUNTRIES)
-    return PlacesComponent(base_nlp, "newsgraph_places", gazetteer_path=str(path))
+    return component(base_nlp, tmp_path_factory, ST_ROWS, CUR_COUNTRIES)
 
 
 def test_a_street_lies_in_the_documents_town_not_in_its_namesake(
