@@ -1,7 +1,9 @@
 """The times stage: date expressions in an article, resolved against its publication date.
 
 Importing this package registers the spaCy factory ``newsgraph_times``; it writes
-``doc._.ng_dates`` (a list of :class:`~newsgraph.records.DateExpr` dicts). See docs/DATES.md.
+``doc._.ng_dates`` (a list of :class:`~newsgraph.records.DateExpr` dicts). Its vocabulary is
+``times/data/lexicon.yaml``, checked at load by :mod:`newsgraph.times.lexicon`. See
+docs/DATES.md.
 
 Public functions:
 

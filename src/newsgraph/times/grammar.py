@@ -1,7 +1,8 @@
 """Date expressions in text and their resolution against a publication date.
 
-The grammar is a small set of regular expressions built once from the vocabulary in
-``newsgraph/data/times/lexicon.yaml``. Each pattern has a resolver that turns its match into
+The grammar is a small set of regular expressions built from the vocabulary in
+``newsgraph/times/data/lexicon.yaml`` (:func:`build_grammar`; :func:`grammar` is the packaged
+vocabulary's, built once per process). Each pattern has a resolver that turns its match into
 an ISO 8601 value and a precision, given the anchor (the publication date) and the tense of
 the clause the expression sits in (``"past"``, ``"future"`` or ``None``).
 
@@ -14,12 +15,11 @@ from __future__ import annotations
 import datetime as dt
 import re
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import cache
-from importlib import resources
 from typing import Any
 
-import yaml
+from newsgraph.times.lexicon import lexicon
 
 # Precisions a value can carry. "quarter" is used for "the third quarter" (value 2025-Q3).
 PRECISIONS: tuple[str, ...] = ("day", "week", "month", "quarter", "year")
@@ -58,14 +58,6 @@ def parse_anchor(published: object) -> Anchor | None:
         return Anchor(dt.date(year, 7, 1), "year")
     except ValueError:
         return None
-
-
-@cache
-def lexicon() -> dict[str, Any]:
-    """The vocabulary file, loaded once per process."""
-    path = resources.files("newsgraph").joinpath("data/times/lexicon.yaml")
-    data: dict[str, Any] = yaml.safe_load(path.read_text(encoding="utf-8"))
-    return data
 
 
 # --------------------------------------------------------------------------- calendar
@@ -174,11 +166,20 @@ def _alt(words: list[str], *, case: bool = False) -> str:
 
 @dataclass(frozen=True)
 class Grammar:
+    """The compiled patterns and the look-up tables of one lexicon (``lex``, as loaded)."""
+
     month_of: dict[str, int]
     weekday_of: dict[str, int]
     number_of: dict[str, int]
     patterns: tuple[tuple[str, re.Pattern[str]], ...]
     ambiguous_months: frozenset[str]
+    lex: dict[str, Any] = field(repr=False)
+    # word sets the component's checks read (lower-cased where the check compares lower case)
+    month_context: frozenset[str] = frozenset()
+    not_year_before: frozenset[str] = frozenset()
+    future_auxiliaries: frozenset[str] = frozenset()
+    future_verbs: frozenset[str] = frozenset()
+    intention_verbs: frozenset[str] = frozenset()
 
 
 END = r"(?![\w])"
@@ -187,7 +188,12 @@ START = r"(?<![\w$£€#])"
 
 @cache
 def grammar() -> Grammar:
-    lex = lexicon()
+    """The grammar of the packaged lexicon, built once per process."""
+    return build_grammar(lexicon())
+
+
+def build_grammar(lex: dict[str, Any]) -> Grammar:
+    """The grammar of one lexicon (a mapping checked by :func:`~newsgraph.times.lexicon.load_lexicon`)."""
     month_of = {}
     for i, (_name, forms) in enumerate(lex["months"].items(), start=1):
         for form in forms:
@@ -294,6 +300,12 @@ def grammar() -> Grammar:
         number_of=number_of,
         patterns=patterns,
         ambiguous_months=frozenset(m.lower() for m in lex["ambiguous_months"]),
+        lex=lex,
+        month_context=frozenset(lex["month_context"]),
+        not_year_before=frozenset(lex["not_year_before"]),
+        future_auxiliaries=frozenset(w.lower() for w in lex["future_auxiliaries"]),
+        future_verbs=frozenset(w.lower() for w in lex["future_verbs"]),
+        intention_verbs=frozenset(w.lower() for w in lex["intention_verbs"]),
     )
 
 
@@ -314,10 +326,11 @@ class Match:
         return self.end - self.start
 
 
-def find(text: str) -> list[Match]:
-    """Every grammar match in ``text``, longest first where they overlap, in text order."""
+def find(text: str, g: Grammar | None = None) -> list[Match]:
+    """Every grammar match in ``text``, longest first where they overlap, in text order
+    (``g``: the grammar to use, the packaged one by default)."""
     found: list[Match] = []
-    for kind, pattern in grammar().patterns:
+    for kind, pattern in (g or grammar()).patterns:
         for m in pattern.finditer(text):
             groups = {k: v for k, v in m.groupdict().items() if v is not None}
             if kind == "day_range":
@@ -338,9 +351,9 @@ def find(text: str) -> list[Match]:
     return chosen
 
 
-def fullmatch(text: str) -> Match | None:
+def fullmatch(text: str, g: Grammar | None = None) -> Match | None:
     """The grammar match covering all of ``text`` (one expression), if any."""
-    for kind, pattern in grammar().patterns:
+    for kind, pattern in (g or grammar()).patterns:
         m = pattern.fullmatch(text)
         if m and kind != "day_range":
             groups = {k: v for k, v in m.groupdict().items() if v is not None}
@@ -369,8 +382,7 @@ def _date_value(year: int, month: int, day: int) -> Value:
         return None, None
 
 
-def _res_full_date(m: Match, anchor: Anchor | None, tense: Tense) -> Value:
-    g = grammar()
+def _res_full_date(m: Match, anchor: Anchor | None, tense: Tense, g: Grammar) -> Value:
     month = int(m.groups["month"]) if m.groups["month"].isdigit() else _month(g, m.groups["month"])
     day = _day(m.groups["day"])
     if "year" in m.groups:
@@ -378,7 +390,7 @@ def _res_full_date(m: Match, anchor: Anchor | None, tense: Tense) -> Value:
     if anchor is None:
         return None, None
     if "yshift" in m.groups:
-        steps = int(lexicon()["unit_shifts"][m.groups["yshift"].lower()])
+        steps = int(g.lex["unit_shifts"][m.groups["yshift"].lower()])
         return _date_value(anchor.date.year + steps, month, day)
     shift = (m.groups.get("shift") or "").lower()
     if shift == "last":
@@ -388,30 +400,30 @@ def _res_full_date(m: Match, anchor: Anchor | None, tense: Tense) -> Value:
     return _date_value(choose_year(month, day, anchor, tense), month, day)
 
 
-def _res_week_of(m: Match, anchor: Anchor | None, tense: Tense) -> Value:
-    value, _ = _res_full_date(m, anchor, tense)
+def _res_week_of(m: Match, anchor: Anchor | None, tense: Tense, g: Grammar) -> Value:
+    value, _ = _res_full_date(m, anchor, tense, g)
     if value is None:
         return None, None
     return iso_week(dt.date.fromisoformat(value)), "week"
 
 
-def _res_month_rel_year(m: Match, anchor: Anchor | None, tense: Tense) -> Value:
+def _res_month_rel_year(m: Match, anchor: Anchor | None, tense: Tense, g: Grammar) -> Value:
     if anchor is None:
         return None, None
-    month = _month(grammar(), m.groups["month"])
-    steps = int(lexicon()["unit_shifts"][m.groups["yshift"].lower()])
+    month = _month(g, m.groups["month"])
+    steps = int(g.lex["unit_shifts"][m.groups["yshift"].lower()])
     return f"{anchor.date.year + steps:04d}-{month:02d}", "month"
 
 
-def _res_month_year(m: Match, anchor: Anchor | None, tense: Tense) -> Value:
-    month = _month(grammar(), m.groups["month"])
+def _res_month_year(m: Match, anchor: Anchor | None, tense: Tense, g: Grammar) -> Value:
+    month = _month(g, m.groups["month"])
     return f"{int(m.groups['year']):04d}-{month:02d}", "month"
 
 
-def _res_month(m: Match, anchor: Anchor | None, tense: Tense) -> Value:
+def _res_month(m: Match, anchor: Anchor | None, tense: Tense, g: Grammar) -> Value:
     if anchor is None:
         return None, None
-    month = _month(grammar(), m.groups["month"])
+    month = _month(g, m.groups["month"])
     shift = (m.groups.get("shift") or "").lower()
     base = anchor.date
     if shift in ("last", "previous"):
@@ -425,28 +437,28 @@ def _res_month(m: Match, anchor: Anchor | None, tense: Tense) -> Value:
     return f"{year:04d}-{month:02d}", "month"
 
 
-def _res_weekday(m: Match, anchor: Anchor | None, tense: Tense) -> Value:
+def _res_weekday(m: Match, anchor: Anchor | None, tense: Tense, g: Grammar) -> Value:
     if anchor is None or not anchor.knows("day"):
         return None, None
-    weekday = grammar().weekday_of[m.groups["weekday"].lower()]
+    weekday = g.weekday_of[m.groups["weekday"].lower()]
     shift = (m.groups.get("shift") or "").lower() or None
     return weekday_date(weekday, anchor.date, tense, shift).isoformat(), "day"
 
 
-def _res_deictic(m: Match, anchor: Anchor | None, tense: Tense) -> Value:
+def _res_deictic(m: Match, anchor: Anchor | None, tense: Tense, g: Grammar) -> Value:
     if anchor is None or not anchor.knows("day"):
         return None, None
-    offset = int(lexicon()["deictic_days"][m.groups["deictic"].lower()])
+    offset = int(g.lex["deictic_days"][m.groups["deictic"].lower()])
     return (anchor.date + dt.timedelta(days=offset)).isoformat(), "day"
 
 
-def _res_present(m: Match, anchor: Anchor | None, tense: Tense) -> Value:
+def _res_present(m: Match, anchor: Anchor | None, tense: Tense, g: Grammar) -> Value:
     if anchor is None or not anchor.knows("day"):
         return None, None
     return anchor.date.isoformat(), "day"
 
 
-def _res_weekend(m: Match, anchor: Anchor | None, tense: Tense) -> Value:
+def _res_weekend(m: Match, anchor: Anchor | None, tense: Tense, g: Grammar) -> Value:
     if anchor is None or not anchor.knows("day"):
         return None, None
     shift = (m.groups.get("shift") or "").lower() or None
@@ -476,21 +488,21 @@ def _shifted_unit(unit: str, steps: int, anchor: Anchor) -> Value:
     return None, None
 
 
-def _res_shift_unit(m: Match, anchor: Anchor | None, tense: Tense) -> Value:
+def _res_shift_unit(m: Match, anchor: Anchor | None, tense: Tense, g: Grammar) -> Value:
     if anchor is None:
         return None, None
-    steps = int(lexicon()["unit_shifts"][m.groups["shift"].lower()])
+    steps = int(g.lex["unit_shifts"][m.groups["shift"].lower()])
     return _shifted_unit(m.groups["unit"].lower(), steps, anchor)
 
 
-def _res_count(m: Match, anchor: Anchor | None, tense: Tense) -> Value:
+def _res_count(m: Match, anchor: Anchor | None, tense: Tense, g: Grammar) -> Value:
     if anchor is None:
         return None, None
     raw = m.groups["n"].lower()
-    n = int(raw) if raw.isdigit() else grammar().number_of.get(raw, 0)
+    n = int(raw) if raw.isdigit() else g.number_of.get(raw, 0)
     if n <= 0:
         return None, None
-    direction = int(lexicon()["count_anchors"][re.sub(r"\s+", " ", m.groups["anchor"].lower())])
+    direction = int(g.lex["count_anchors"][re.sub(r"\s+", " ", m.groups["anchor"].lower())])
     return _shifted_unit(m.groups["unit"].lower(), n * direction, anchor)
 
 
@@ -504,8 +516,8 @@ def _quarter_year(q: int, anchor: Anchor, tense: Tense) -> int:
     return base.year if start <= base else base.year - 1
 
 
-def _res_quarter(m: Match, anchor: Anchor | None, tense: Tense) -> Value:
-    q = int(lexicon()["quarter_ordinals"][m.groups["ord"].lower()])
+def _res_quarter(m: Match, anchor: Anchor | None, tense: Tense, g: Grammar) -> Value:
+    q = int(g.lex["quarter_ordinals"][m.groups["ord"].lower()])
     explicit = m.groups.get("y0") or m.groups.get("y1") or m.groups.get("y2")
     if explicit:
         return f"{int(explicit):04d}-Q{q}", "quarter"
@@ -513,17 +525,17 @@ def _res_quarter(m: Match, anchor: Anchor | None, tense: Tense) -> Value:
         return None, None
     rel = m.groups.get("ys") or m.groups.get("ys2")
     if rel:
-        steps = int(lexicon()["unit_shifts"][rel.lower()])
+        steps = int(g.lex["unit_shifts"][rel.lower()])
         return f"{anchor.date.year + steps:04d}-Q{q}", "quarter"
     if not anchor.knows("quarter"):
         return None, None
     return f"{_quarter_year(q, anchor, tense):04d}-Q{q}", "quarter"
 
 
-def _res_quarter_ref(m: Match, anchor: Anchor | None, tense: Tense) -> Value:
+def _res_quarter_ref(m: Match, anchor: Anchor | None, tense: Tense, g: Grammar) -> Value:
     if anchor is None or not anchor.knows("quarter"):
         return None, None
-    kind = lexicon()["quarter_refs"][re.sub(r"\s+", " ", m.groups["ref"].lower())]
+    kind = g.lex["quarter_refs"][re.sub(r"\s+", " ", m.groups["ref"].lower())]
     if kind == "current":
         return f"{anchor.date.year:04d}-Q{quarter_of(anchor.date)}", "quarter"
     year, q = last_ended_quarter(anchor.date)
@@ -532,7 +544,7 @@ def _res_quarter_ref(m: Match, anchor: Anchor | None, tense: Tense) -> Value:
     return f"{year:04d}-Q{q}", "quarter"
 
 
-def _res_the_quarter(m: Match, anchor: Anchor | None, tense: Tense) -> Value:
+def _res_the_quarter(m: Match, anchor: Anchor | None, tense: Tense, g: Grammar) -> Value:
     if anchor is None or not anchor.knows("quarter"):
         return None, None
     if tense == "future":
@@ -541,8 +553,8 @@ def _res_the_quarter(m: Match, anchor: Anchor | None, tense: Tense) -> Value:
     return f"{year:04d}-Q{q}", "quarter"
 
 
-def _res_holiday(m: Match, anchor: Anchor | None, tense: Tense) -> Value:
-    lex = lexicon()
+def _res_holiday(m: Match, anchor: Anchor | None, tense: Tense, g: Grammar) -> Value:
+    lex = g.lex
     name = m.groups["holiday"].lower()
     fixed = {k.lower(): v for k, v in lex["fixed_holidays"].items()}
     by_weekday = {k.lower(): v for k, v in lex["weekday_holidays"].items()}
@@ -552,7 +564,7 @@ def _res_holiday(m: Match, anchor: Anchor | None, tense: Tense) -> Value:
             month, day = fixed[name]
             return dt.date(year, month, day)
         rule = by_weekday[name]
-        weekday = grammar().weekday_of[rule["weekday"]]
+        weekday = g.weekday_of[rule["weekday"]]
         return nth_weekday(year, rule["month"], weekday, rule["nth"])
 
     if "year" in m.groups:
@@ -564,11 +576,11 @@ def _res_holiday(m: Match, anchor: Anchor | None, tense: Tense) -> Value:
     return on(year).isoformat(), "day"
 
 
-def _res_year(m: Match, anchor: Anchor | None, tense: Tense) -> Value:
+def _res_year(m: Match, anchor: Anchor | None, tense: Tense, g: Grammar) -> Value:
     return f"{int(m.groups['year']):04d}", "year"
 
 
-RESOLVERS: dict[str, Callable[[Match, Anchor | None, Tense], Value]] = {
+RESOLVERS: dict[str, Callable[[Match, Anchor | None, Tense, Grammar], Value]] = {
     "iso": _res_full_date,
     "numeric": _res_full_date,
     "weekday_date": _res_full_date,
@@ -592,8 +604,11 @@ RESOLVERS: dict[str, Callable[[Match, Anchor | None, Tense], Value]] = {
 }
 
 
-def resolve_match(m: Match, anchor: Anchor | None, tense: Tense) -> Value:
+def resolve_match(
+    m: Match, anchor: Anchor | None, tense: Tense, g: Grammar | None = None
+) -> Value:
+    """(value, precision) of a grammar match (``g``: the grammar that found it)."""
     try:
-        return RESOLVERS[m.kind](m, anchor, tense)
+        return RESOLVERS[m.kind](m, anchor, tense, g or grammar())
     except (KeyError, ValueError, OverflowError):
         return None, None
