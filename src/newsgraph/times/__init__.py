@@ -17,8 +17,8 @@ from __future__ import annotations
 from collections.abc import Iterable, Mapping
 from typing import Any
 
+from newsgraph.times.calendar import PRECISIONS, parse_anchor
 from newsgraph.times.component import TimesComponent, clause_tense, make_times
-from newsgraph.times.grammar import PRECISIONS, parse_anchor
 from newsgraph.times.resolve import resolve
 
 

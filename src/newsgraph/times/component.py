@@ -1,6 +1,6 @@
 """The ``newsgraph_times`` spaCy component: date expressions found and resolved.
 
-Find step: the grammar of :mod:`newsgraph.times.grammar` over the text, checked against the
+Find step: the grammar of :mod:`newsgraph.times.patterns` over the text, checked against the
 parse (a "May" tagged as a modal verb is not a month, "2000 troops" is not a year), plus the
 model's DATE entities that the grammar did not cover, when they resolve to a calendar date.
 Resolve step: each expression against ``doc._.ng_meta["published"]``, preferring the past
@@ -22,17 +22,11 @@ from spacy.tokens import Doc
 
 from newsgraph.extensions import register_extensions
 from newsgraph.stage import Stage
-from newsgraph.times.grammar import (
-    Anchor,
-    Grammar,
-    Match,
-    build_grammar,
-    find,
-    parse_anchor,
-    resolve_match,
-)
+from newsgraph.times.calendar import Anchor, parse_anchor
 from newsgraph.times.lexicon import DEFAULT_LEXICON, load_lexicon
+from newsgraph.times.patterns import Grammar, Match, build_grammar, find
 from newsgraph.times.resolve import clean, looks_absolute, resolve_with_anchor
+from newsgraph.times.resolvers import resolve_match
 from newsgraph.times.tense import clause_tense, governing_verb
 
 __all__ = ["TimesComponent", "TimesResult", "clause_tense", "governing_verb", "make_times"]

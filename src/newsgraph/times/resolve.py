@@ -12,16 +12,9 @@ import datetime as dt
 import re
 from functools import lru_cache
 
-from newsgraph.times.grammar import (
-    Anchor,
-    Grammar,
-    Tense,
-    Value,
-    fullmatch,
-    grammar,
-    parse_anchor,
-    resolve_match,
-)
+from newsgraph.times.calendar import Anchor, Tense, parse_anchor
+from newsgraph.times.patterns import Grammar, fullmatch, grammar
+from newsgraph.times.resolvers import Value, resolve_match
 
 # Words that may open an expression but are not part of it ("on Tuesday", "in March 2024").
 _LEAD = re.compile(

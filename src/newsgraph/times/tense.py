@@ -8,7 +8,8 @@ from __future__ import annotations
 
 from spacy.tokens import Span, Token
 
-from newsgraph.times.grammar import Grammar, Tense, grammar
+from newsgraph.times.calendar import Tense
+from newsgraph.times.patterns import Grammar, grammar
 
 
 def governing_verb(span: Span) -> Token | None:
