@@ -25,6 +25,12 @@ DEFAULT_LEXICON = Path(__file__).resolve().parent / "data" / "lexicon.yaml"
 
 #: units a shift or a count can apply to (the resolvers know these four)
 UNITS = ("day", "week", "month", "year")
+#: the keys of ``months`` and ``weekdays``, in order (a month's number is its place)
+MONTHS = (
+    "january", "february", "march", "april", "may", "june",
+    "july", "august", "september", "october", "november", "december",
+)  # fmt: skip
+WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
 #: what a word before "quarter" can point at
 QUARTER_REFS = ("latest", "current", "year_ago")
 
@@ -183,6 +189,10 @@ def check_lexicon(data: Any, path: Path) -> dict[str, Any]:
                 raise _fail(path, key, "missing")
             continue
         check(path, key, data[key])
+    # a month's number is its place in the mapping (a weekday's too, Monday = 0)
+    for key, names in (("months", MONTHS), ("weekdays", WEEKDAYS)):
+        if tuple(data[key]) != names:
+            raise _fail(path, key, f"expected the names {', '.join(names)}, in this order")
     month_forms = {f.lower() for forms in data["months"].values() for f in forms}
     for i, name in enumerate(data["ambiguous_months"]):
         if name.lower() not in month_forms:
