@@ -18,7 +18,8 @@ from collections.abc import Iterable, Mapping
 from typing import Any
 
 from newsgraph.times.calendar import PRECISIONS, parse_anchor
-from newsgraph.times.component import TimesComponent, clause_tense, make_times
+from newsgraph.times.component import TimesComponent, TimesResult, clause_tense, make_times
+from newsgraph.times.lexicon import LexiconError
 from newsgraph.times.resolve import resolve
 
 
@@ -46,7 +47,9 @@ def clause_date(
 
 __all__ = [
     "PRECISIONS",
+    "LexiconError",
     "TimesComponent",
+    "TimesResult",
     "clause_date",
     "clause_tense",
     "make_times",
