@@ -1,7 +1,9 @@
 """The times stage: date expressions in an article, resolved against its publication date.
 
 Importing this package registers the spaCy factory ``newsgraph_times``; it writes
-``doc._.ng_dates`` (a list of :class:`~newsgraph.records.DateExpr` dicts). See docs/DATES.md.
+``doc._.ng_dates`` (a list of :class:`~newsgraph.records.DateExpr` dicts). Its vocabulary is
+``times/data/lexicon.yaml``, checked at load by :mod:`newsgraph.times.lexicon`. See
+docs/DATES.md.
 
 Public functions:
 
@@ -15,8 +17,9 @@ from __future__ import annotations
 from collections.abc import Iterable, Mapping
 from typing import Any
 
-from newsgraph.times.component import TimesComponent, clause_tense, make_times
-from newsgraph.times.grammar import PRECISIONS, parse_anchor
+from newsgraph.times.calendar import PRECISIONS, parse_anchor
+from newsgraph.times.component import TimesComponent, TimesResult, clause_tense, make_times
+from newsgraph.times.lexicon import LexiconError
 from newsgraph.times.resolve import resolve
 
 
@@ -44,7 +47,9 @@ def clause_date(
 
 __all__ = [
     "PRECISIONS",
+    "LexiconError",
     "TimesComponent",
+    "TimesResult",
     "clause_date",
     "clause_tense",
     "make_times",

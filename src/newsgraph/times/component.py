@@ -1,130 +1,90 @@
 """The ``newsgraph_times`` spaCy component: date expressions found and resolved.
 
-Find step: the grammar of :mod:`newsgraph.times.grammar` over the text, checked against the
+Find step: the grammar of :mod:`newsgraph.times.patterns` over the text, checked against the
 parse (a "May" tagged as a modal verb is not a month, "2000 troops" is not a year), plus the
 model's DATE entities that the grammar did not cover, when they resolve to a calendar date.
 Resolve step: each expression against ``doc._.ng_meta["published"]``, preferring the past
 in past-tense clauses and the future in future ones (the tense of the governing verb).
+
+The grammar is built from the lexicon file (``times/data/lexicon.yaml``) when the stage
+loads its data (:meth:`TimesComponent.load_data`); ``to_disk`` saves that file with the
+pipeline and ``from_disk`` reads it back.
 """
 
 from __future__ import annotations
 
+from dataclasses import dataclass, field
+from pathlib import Path
 from typing import Any
 
 from spacy.language import Language
-from spacy.tokens import Doc, Span, Token
+from spacy.tokens import Doc
 
 from newsgraph.extensions import register_extensions
-from newsgraph.stage import guarded
-from newsgraph.times.grammar import (
-    Anchor,
-    Match,
-    Tense,
-    find,
-    grammar,
-    lexicon,
-    parse_anchor,
-    resolve_match,
-)
+from newsgraph.stage import Stage
+from newsgraph.times.calendar import Anchor, parse_anchor
+from newsgraph.times.lexicon import DEFAULT_LEXICON, load_lexicon
+from newsgraph.times.patterns import Grammar, Match, build_grammar, find
 from newsgraph.times.resolve import clean, looks_absolute, resolve_with_anchor
+from newsgraph.times.resolvers import resolve_match
+from newsgraph.times.tense import clause_tense, governing_verb
+
+__all__ = ["TimesComponent", "TimesResult", "clause_tense", "governing_verb", "make_times"]
+
+#: (start, end, grammar match or None for an NER candidate): one date candidate
+Candidate = tuple[int, int, Match | None]
 
 
-def governing_verb(span: Span) -> Token | None:
-    """The verb an expression modifies, directly or through a preposition; None when it
-    modifies a noun or an adjective ("the Oct. 23 slaying", "payable Dec. 7"), whose time
-    the clause's tense does not fix."""
-    tok = span.root
-    for _ in range(6):
-        if tok.pos_ in ("VERB", "AUX"):
-            return tok
-        head = tok.head
-        if head is tok:
-            return None
-        if head.pos_ in ("VERB", "AUX", "ADP") or span.start <= head.i < span.end:
-            tok = head
-            continue
-        return None
-    return None
+@dataclass
+class TimesResult:
+    """What the find step found in one document: its ``DateExpr`` records, in text order."""
+
+    dates: list[dict[str, Any]] = field(default_factory=list)
 
 
-def clause_tense(span: Span, *, parsed: bool | None = None) -> Tense:
-    """Tense of the clause governing ``span``: "past", "future" or None (present or unknown)."""
-    doc = span.doc
-    if not (doc.has_annotation("DEP") if parsed is None else parsed):
-        return None
-    lex = lexicon()
-    future_aux = {w.lower() for w in lex["future_auxiliaries"]}
-    future_verbs = {w.lower() for w in lex["future_verbs"]}
-    tok: Token | None = governing_verb(span)
-    if tok is None:
-        return None
-    chain = [tok]
-    if tok.dep_ in ("xcomp", "ccomp", "advcl", "conj") and tok.head is not tok:
-        chain.append(tok.head)
-    intention = {w.lower() for w in lex["intention_verbs"]}
-    head = tok.head
-    if (
-        tok.tag_ == "VB"
-        and any(c.tag_ == "TO" for c in tok.children)
-        and head is not tok
-        and head.lemma_.lower() in intention
-        and head.tag_ in ("VBZ", "VBP")
-    ):
-        return "future"
-    for verb in chain:
-        auxes = [c for c in verb.children if c.dep_ in ("aux", "auxpass")]
-        if any(a.lower_ in future_aux for a in auxes) or (
-            verb.tag_ == "MD" and verb.lower_ in future_aux
-        ):
-            return "future"
-        if (
-            verb.lemma_ == "go"
-            and verb.tag_ == "VBG"
-            and any(c.dep_ == "xcomp" for c in verb.children)
-        ):
-            return "future"
-        if (
-            verb.lemma_.lower() in future_verbs
-            and verb.tag_ == "VBN"
-            and not any(a.tag_ == "VBD" for a in auxes)
-            and (verb.i != tok.i or any(a.tag_ in ("VBZ", "VBP") for a in auxes))
-        ):
-            return "future"
-        if verb.tag_ == "VBG" and any(a.tag_ in ("VBZ", "VBP") and a.lemma_ == "be" for a in auxes):
-            return "future"
-        if verb is tok:
-            if verb.tag_ == "VBD" or any(a.tag_ == "VBD" for a in auxes):
-                return "past"
-            if verb.tag_ == "VBN" and any(a.lemma_ == "have" for a in auxes):
-                return "past"
-    return None
-
-
-class TimesComponent:
+class TimesComponent(Stage[TimesResult]):
     """Finds date expressions and resolves them against the publication date."""
 
-    def __init__(self, nlp: Language, name: str, *, use_ner: bool = True) -> None:
-        register_extensions()
-        self.name = name
-        self.use_ner = use_ner
-        grammar()  # compile the patterns once, at construction
+    stage = "times"
 
-    @guarded("times")
-    def __call__(self, doc: Doc) -> Doc:
-        meta: dict[str, Any] = doc._.ng_meta or {}
-        anchor = parse_anchor(meta.get("published"))
-        found = self.find(doc)
-        doc._.ng_dates = self.resolve_all(doc, found, anchor, meta.get("article_id") or "")
-        return doc
+    def __init__(
+        self, nlp: Language, name: str = "newsgraph_times", *, use_ner: bool = True
+    ) -> None:
+        super().__init__(nlp, name)
+        register_extensions()
+        self.use_ner = use_ner
+
+    # ----------------------------------------------------------------- data
+
+    def data_files(self) -> dict[str, Path | None]:
+        return {"lexicon": DEFAULT_LEXICON}
+
+    def load_data(self, files: dict[str, Path | None]) -> Grammar:
+        """The grammar built from the lexicon file (checked against its schema)."""
+        return build_grammar(load_lexicon(files.get("lexicon") or DEFAULT_LEXICON))
 
     # ----------------------------------------------------------------- find
 
-    def find(self, doc: Doc) -> list[tuple[int, int, Match | None]]:
+    def find(self, doc: Doc) -> TimesResult:
+        """The document's date expressions, resolved (nothing is kept on ``self``)."""
+        g: Grammar = self.data
+        meta: dict[str, Any] = doc._.ng_meta or {}
+        anchor = parse_anchor(meta.get("published"))
+        text = doc.text  # built once per document: Doc.text joins every token
+        found = self.candidates(doc, text, g)
+        return TimesResult(
+            self.resolve_all(doc, text, found, anchor, meta.get("article_id") or "", g)
+        )
+
+    def set_annotations(self, doc: Doc, result: TimesResult) -> None:
+        doc._.ng_dates = result.dates
+
+    def candidates(self, doc: Doc, text: str, g: Grammar) -> list[Candidate]:
         """(start, end, grammar match or None for an NER candidate), in text order."""
-        out: list[tuple[int, int, Match | None]] = []
+        out: list[Candidate] = []
         parsed = doc.has_annotation("DEP")
-        for m in find(doc.text):
-            if self._accept(doc, m, parsed):
+        for m in find(text, g):
+            if self._accept(doc, m, parsed, g):
                 out.append((m.start, m.end, m))
         if self.use_ner and doc.has_annotation("ENT_IOB"):
             for ent in doc.ents:
@@ -137,13 +97,12 @@ class TimesComponent:
         out.sort(key=lambda x: x[0])
         return out
 
-    def _accept(self, doc: Doc, m: Match, parsed: bool) -> bool:
+    def _accept(self, doc: Doc, m: Match, parsed: bool, g: Grammar) -> bool:
         span = doc.char_span(m.start, m.end, alignment_mode="expand")
         if span is None or len(span) == 0:
             return True
         prev = doc[span.start - 1] if span.start > 0 else None
-        lex = lexicon()
-        if m.kind == "month" and m.groups["month"].lower() in grammar().ambiguous_months:
+        if m.kind == "month" and m.groups["month"].lower() in g.ambiguous_months:
             if m.groups.get("pos") or m.groups.get("shift"):
                 return True
             first = span[0]
@@ -151,7 +110,7 @@ class TimesComponent:
                 return False
             if first.ent_type_ == "DATE":
                 return True
-            return prev is not None and prev.lower_ in lex["month_context"]
+            return prev is not None and prev.lower_ in g.month_context
         if m.kind == "month" and not m.groups.get("shift"):
             # "Jan Kavan", "April Ryan": a bare month name before a capitalized name is a
             # first name; an abbreviation without its full stop is not a month on its own
@@ -175,7 +134,7 @@ class TimesComponent:
             if m.groups.get("pos") or m.groups.get("fiscal"):
                 return True
             year_tok = span[-1]
-            if prev is not None and prev.lower_ in lex["not_year_before"]:
+            if prev is not None and prev.lower_ in g.not_year_before:
                 return False
             owned = prev is not None and (prev.tag_ in ("POS", "PRP$") or prev.lower_ == "the")
             if (
@@ -194,34 +153,39 @@ class TimesComponent:
     def resolve_all(
         self,
         doc: Doc,
-        found: list[tuple[int, int, Match | None]],
+        text: str,
+        found: list[Candidate],
         anchor: Anchor | None,
         article_id: str,
+        g: Grammar,
     ) -> list[dict[str, Any]]:
+        """The ``DateExpr`` records of the candidates (``text`` is ``doc.text``)."""
         records: list[dict[str, Any]] = []
         parsed = doc.has_annotation("DEP")
         for start, end, m in found:
             span = doc.char_span(start, end, alignment_mode="expand")
-            tense = clause_tense(span, parsed=parsed) if span is not None and len(span) else None
+            tense = (
+                clause_tense(span, parsed=parsed, g=g) if span is not None and len(span) else None
+            )
             if m is not None:
-                value, precision = resolve_match(m, anchor, tense)
+                value, precision = resolve_match(m, anchor, tense, g)
             else:
-                text = clean(doc.text[start:end])
-                if not looks_absolute(text):
+                expr = clean(text[start:end])
+                if not looks_absolute(expr, g):
                     continue
-                value, precision = resolve_with_anchor(text, anchor, tense)
+                value, precision = resolve_with_anchor(expr, anchor, tense, g)
                 if value is None:
                     continue
                 # keep the cleaned expression's offsets (no leading "on", "in")
-                offset = doc.text.find(text, start, end)
+                offset = text.find(expr, start, end)
                 if offset >= 0:
-                    start, end = offset, offset + len(text)
+                    start, end = offset, offset + len(expr)
             records.append(
                 {
                     "article_id": article_id,
                     "start": start,
                     "end": end,
-                    "text": doc.text[start:end],
+                    "text": text[start:end],
                     "value": value,
                     "precision": precision,
                 }
@@ -233,7 +197,17 @@ class TimesComponent:
     "newsgraph_times",
     default_config={"use_ner": True},
     assigns=["doc._.ng_dates"],
-    requires=["doc._.ng_meta"],
+    requires=[
+        "doc._.ng_meta",
+        "doc.ents",
+        "token.tag",
+        "token.pos",
+        "token.lemma",
+        "token.dep",
+        "token.head",
+        "token.ent_type",
+        "token.is_sent_start",
+    ],
 )
 def make_times(nlp: Language, name: str, use_ner: bool) -> TimesComponent:
     return TimesComponent(nlp, name, use_ner=use_ner)

@@ -12,15 +12,9 @@ import datetime as dt
 import re
 from functools import lru_cache
 
-from newsgraph.times.grammar import (
-    Anchor,
-    Tense,
-    Value,
-    fullmatch,
-    grammar,
-    parse_anchor,
-    resolve_match,
-)
+from newsgraph.times.calendar import Anchor, Tense, parse_anchor
+from newsgraph.times.patterns import Grammar, fullmatch, grammar
+from newsgraph.times.resolvers import Value, resolve_match
 
 # Words that may open an expression but are not part of it ("on Tuesday", "in March 2024").
 _LEAD = re.compile(
@@ -44,24 +38,28 @@ def clean(text: str) -> str:
     return _TRAIL.sub("", _LEAD.sub("", text.strip()))
 
 
-def _month_in(text: str) -> bool:
-    g = grammar()
+def _month_in(text: str, g: Grammar) -> bool:
     return any(
         w.lower() in g.month_of and w[:1].isupper() and w.lower() not in g.ambiguous_months
         for w in re.findall(r"[A-Za-z]+\.?", text)
     )
 
 
-def looks_absolute(text: str) -> bool:
+def looks_absolute(text: str, g: Grammar | None = None) -> bool:
     """Whether dateparser may be asked about ``text``: it names a month or is a numeric date,
     and carries no amount, percentage or duration cue."""
     if _AMOUNT.search(text) or _DURATION.search(text):
         return False
-    return _month_in(text) or bool(_NUMERIC_DATE.search(text))
+    return _month_in(text, g or grammar()) or bool(_NUMERIC_DATE.search(text))
+
+
+def _dateparser_value(text: str, base: dt.date | None, tense: Tense, g: Grammar) -> Value:
+    # whether the text names a month is part of the cache key: it depends on the lexicon
+    return _dateparser_cached(text, base, tense, _month_in(text, g))
 
 
 @lru_cache(maxsize=4096)
-def _dateparser_value(text: str, base: dt.date | None, tense: Tense) -> Value:
+def _dateparser_cached(text: str, base: dt.date | None, tense: Tense, month_in: bool) -> Value:
     import dateparser  # imported lazily: loading its language data takes a moment
 
     settings: dict[str, object] = {
@@ -82,25 +80,29 @@ def _dateparser_value(text: str, base: dt.date | None, tense: Tense) -> Value:
     if base is None and not has_year:
         return None, None
     without_year = _YEAR.sub(" ", text)
-    if _month_in(text) and _DAY_NUMBER.search(without_year):
+    if month_in and _DAY_NUMBER.search(without_year):
         return parsed.date().isoformat(), "day"
     if _NUMERIC_DATE.search(text):
         return parsed.date().isoformat(), "day"
-    if _month_in(text):
+    if month_in:
         return f"{parsed.year:04d}-{parsed.month:02d}", "month"
     return f"{parsed.year:04d}", "year"
 
 
-def resolve_with_anchor(text: str, anchor: Anchor | None, tense: Tense = None) -> Value:
-    """(value, precision) of one expression against an already parsed anchor."""
+def resolve_with_anchor(
+    text: str, anchor: Anchor | None, tense: Tense = None, g: Grammar | None = None
+) -> Value:
+    """(value, precision) of one expression against an already parsed anchor (``g``: the
+    grammar to use, the packaged one by default)."""
+    g = g or grammar()
     expr = clean(text)
     if not expr:
         return None, None
-    match = fullmatch(expr)
+    match = fullmatch(expr, g)
     if match is not None:
-        return resolve_match(match, anchor, tense)
-    if looks_absolute(expr):
-        return _dateparser_value(expr, anchor.date if anchor else None, tense)
+        return resolve_match(match, anchor, tense, g)
+    if looks_absolute(expr, g):
+        return _dateparser_value(expr, anchor.date if anchor else None, tense, g)
     return None, None
 
 
