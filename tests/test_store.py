@@ -301,3 +301,10 @@ def test_select_rejects_unknown_kinds_and_filters(two_articles):
 def test_event_rows_have_the_record_keys_in_table_order(two_articles):
     event = next(queries.select(two_articles, "events"))
     assert list(event) == [c.name for c in schema.TABLES["events"].columns if c.name != "idx"]
+
+
+def test_store_select_is_the_query_layer(tmp_path):
+    with Store(tmp_path / "y.duckdb") as store:
+        store.write_results([_result("Ukraine accused Russia of shelling.", explicit_id="c3")])
+        assert list(store.select("events", {"article": "c3"})) == list(queries.events(store.con, "c3"))
+        assert [a["id"] for a in store.select("articles", limit=1)] == ["c3"]

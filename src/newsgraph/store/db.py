@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from pathlib import Path
 from typing import Any
 
@@ -195,6 +195,15 @@ class Store:
                 counts.get("mentions", 0), counts.get("events", 0), status, run_id,
             ],
         )
+
+    # -- reading ----------------------------------------------------------------------
+    def select(
+        self, kind: str, filters: Mapping[str, Any] | None = None, *, limit: int | None = None
+    ) -> Iterator[dict[str, Any]]:
+        """Records of one kind as dicts, filtered in SQL (see :func:`newsgraph.store.queries.select`)."""
+        from newsgraph.store.queries import select
+
+        return select(self.con, kind, filters, limit=limit)
 
     def close(self) -> None:
         self.con.close()
