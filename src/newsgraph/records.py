@@ -10,6 +10,13 @@ into an :class:`ArticleResult`.
 
 Nested values (a span, an actor reference, a place reference) are plain dicts with the
 keys documented on each field, so that they serialize to JSON unchanged.
+
+These dataclasses are also the storage schema: :mod:`newsgraph.store.schema` builds each
+table's columns from a record's fields (the SQL type from the annotation; ``list``/``dict``
+values are stored as JSON text), so a new field is one edit here plus a migration: give it
+``field(..., metadata=column(since=N))`` and add migration ``N`` (see that module). Field
+metadata made by :func:`column` says what the annotation cannot: ``NOT NULL``, the primary
+key, another SQL type, the schema version that added the column.
 """
 
 from __future__ import annotations
@@ -53,12 +60,39 @@ CERTAINTIES: tuple[str, ...] = (
 DATE_PRECISIONS: tuple[str, ...] = ("day", "week", "month", "quarter", "year", "reported")
 
 
+# Keys of the storage metadata a field may carry (see :func:`column`).
+COLUMN = "newsgraph.column"
+
+
+@dataclass(frozen=True)
+class ColumnMeta:
+    """What a field's annotation cannot say about its column."""
+
+    not_null: bool = False
+    primary_key: bool = False
+    sql: str | None = None  # SQL type when the annotation's default is not the one
+    since: int = 1  # schema version (migration) that added the column
+    default: str | None = None  # SQL DEFAULT expression
+
+
+def column(
+    *,
+    not_null: bool = False,
+    primary_key: bool = False,
+    sql: str | None = None,
+    since: int = 1,
+    default: str | None = None,
+) -> dict[str, ColumnMeta]:
+    """Field metadata for the store: ``field(metadata=column(not_null=True))``."""
+    return {COLUMN: ColumnMeta(not_null, primary_key, sql, since, default)}
+
+
 @dataclass
 class Article:
     """One input article, as read (before NLP)."""
 
-    id: str
-    text: str
+    id: str = field(metadata=column(primary_key=True))
+    text: str = field(metadata=column(not_null=True))
     url: str | None = None
     source: str | None = None
     title: str | None = None
@@ -66,16 +100,16 @@ class Article:
     published_precision: str | None = None  # day | month | year | datetime
     language: str | None = None
     input: str | None = None  # where it came from: path, path:line, "<stdin>"
-    content_hash: str = ""
+    content_hash: str = field(default="", metadata=column(not_null=True))
     ingested_at: str | None = None
 
 
 @dataclass
 class Sentence:
-    article_id: str
-    idx: int
-    start: int
-    end: int
+    article_id: str = field(metadata=column(not_null=True))
+    idx: int = field(metadata=column(not_null=True))
+    start: int = field(metadata=column(not_null=True))
+    end: int = field(metadata=column(not_null=True))
     text: str
 
 
@@ -83,9 +117,9 @@ class Sentence:
 class Mention:
     """A stretch of text that names something: entity, actor or place."""
 
-    article_id: str
-    start: int
-    end: int
+    article_id: str = field(metadata=column(not_null=True))
+    start: int = field(metadata=column(not_null=True))
+    end: int = field(metadata=column(not_null=True))
     text: str
     # person | organization | place | nationality | state | group | title | alias | pronoun |
     # actor (an agent phrase: "Ukrainian forces") | other
@@ -99,9 +133,9 @@ class Mention:
 class Actor:
     """An actor of one article (ids are unique within the article: "a1", "a2", ...)."""
 
-    id: str
+    id: str = field(metadata=column(not_null=True))
     name: str
-    article_id: str = ""
+    article_id: str = field(default="", metadata=column(not_null=True))
     country: str | None = None  # ISO 3166-1 alpha-3, or IGO / NGO / ... for non-state
     sector: str | None = None  # PLOVER sector code: GOV, MIL, COP, REB, ...
     kind: str | None = None  # person | organization | state | group
@@ -113,10 +147,10 @@ class Actor:
 class Place:
     """A resolved place of one article (ids unique within the article: "p1", ...)."""
 
-    id: str
+    id: str = field(metadata=column(not_null=True))
     name: str
-    article_id: str = ""
-    geonames_id: int | None = None
+    article_id: str = field(default="", metadata=column(not_null=True))
+    geonames_id: int | None = field(default=None, metadata=column(sql="BIGINT"))
     country: str | None = None  # ISO 3166-1 alpha-3
     admin1: str | None = None  # ISO 3166-2
     lat: float | None = None
@@ -129,9 +163,9 @@ class Place:
 class DateExpr:
     """A date expression in the text, resolved against the publication date."""
 
-    article_id: str
-    start: int
-    end: int
+    article_id: str = field(metadata=column(not_null=True))
+    start: int = field(metadata=column(not_null=True))
+    end: int = field(metadata=column(not_null=True))
     text: str
     value: str | None  # ISO 8601 (2025-04-08, 2025-04, 2025, 2025-W15, 2025-Q3)
     precision: str | None  # day | week | month | quarter | year
@@ -139,9 +173,9 @@ class DateExpr:
 
 @dataclass
 class Quote:
-    article_id: str
-    start: int
-    end: int
+    article_id: str = field(metadata=column(not_null=True))
+    start: int = field(metadata=column(not_null=True))
+    end: int = field(metadata=column(not_null=True))
     text: str
     kind: str  # direct | indirect | mixed
     # {"name", "country", "sector", "start", "end", "actor_id"} or None
@@ -159,8 +193,8 @@ class Event:
     spans are {"start", "end", "text"}; place is
     {"name", "geonames_id", "country", "admin1", "lat", "lon", "precision"}."""
 
-    article_id: str
-    category: str
+    article_id: str = field(metadata=column(not_null=True))
+    category: str = field(metadata=column(not_null=True))
     trigger: dict[str, Any]
     sentence: dict[str, Any]
     rule: str
@@ -192,6 +226,26 @@ class Failure:
 
 
 @dataclass
+class Run:
+    """One ``newsgraph ingest`` run, as the store records it."""
+
+    id: int | None = field(default=None, metadata=column(primary_key=True, default="nextval('runs_id')"))
+    started_at: str | None = None
+    finished_at: str | None = None
+    version: str | None = None
+    command: str | None = None
+    inputs: int | None = None
+    articles_new: int | None = None
+    articles_updated: int | None = None
+    articles_unchanged: int | None = None
+    failures: int | None = None
+    sentences: int | None = None
+    mentions: int | None = None
+    events: int | None = None
+    status: str | None = None
+
+
+@dataclass
 class ArticleResult:
     """Everything the pipeline produced for one article."""
 
@@ -206,6 +260,7 @@ class ArticleResult:
 
 
 R = TypeVar("R")
+
 
 
 def from_dict(cls: type[R], data: dict[str, Any], **extra: Any) -> R:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from pathlib import Path
 from typing import Any
 
@@ -13,7 +13,8 @@ import duckdb
 from newsgraph import __version__
 from newsgraph.errors import NewsgraphError
 from newsgraph.records import ArticleResult, Failure
-from newsgraph.store.schema import ARTICLE_TABLES, LATEST_VERSION, MIGRATIONS
+from newsgraph.store import schema
+from newsgraph.store.schema import ARTICLE_TABLES, Table
 
 DEFAULT_DB = "newsgraph.duckdb"
 
@@ -26,95 +27,29 @@ def _json(value: Any) -> str | None:
     return None if value is None else json.dumps(value, ensure_ascii=False, sort_keys=True)
 
 
-# Column types used to insert whole columns at once (INSERT ... SELECT unnest(list), ...):
-# far faster in DuckDB than row-by-row executemany.
-_COLUMNS: dict[str, list[tuple[str, str]]] = {
-    "articles": [
-        ("id", "VARCHAR"), ("url", "VARCHAR"), ("source", "VARCHAR"), ("title", "VARCHAR"),
-        ("published", "VARCHAR"), ("published_precision", "VARCHAR"), ("language", "VARCHAR"),
-        ("text", "VARCHAR"), ("input", "VARCHAR"), ("content_hash", "VARCHAR"),
-        ("ingested_at", "VARCHAR"), ("run_id", "INTEGER"),
-    ],
-    "sentences": [
-        ("article_id", "VARCHAR"), ("idx", "INTEGER"), ("start", "INTEGER"),
-        ("end", "INTEGER"), ("text", "VARCHAR"),
-    ],
-    "mentions": [
-        ("article_id", "VARCHAR"), ("start", "INTEGER"), ("end", "INTEGER"), ("text", "VARCHAR"),
-        ("kind", "VARCHAR"), ("label", "VARCHAR"), ("actor_id", "VARCHAR"),
-        ("place_id", "VARCHAR"),
-    ],
-    "actors": [
-        ("article_id", "VARCHAR"), ("id", "VARCHAR"), ("name", "VARCHAR"),
-        ("country", "VARCHAR"), ("sector", "VARCHAR"), ("kind", "VARCHAR"),
-        ("aliases", "VARCHAR"), ("dictionary_id", "VARCHAR"),
-    ],
-    "places": [
-        ("article_id", "VARCHAR"), ("id", "VARCHAR"), ("name", "VARCHAR"),
-        ("geonames_id", "BIGINT"), ("country", "VARCHAR"), ("admin1", "VARCHAR"),
-        ("lat", "DOUBLE"), ("lon", "DOUBLE"), ("feature", "VARCHAR"), ("precision", "INTEGER"),
-    ],
-    "dates": [
-        ("article_id", "VARCHAR"), ("start", "INTEGER"), ("end", "INTEGER"), ("text", "VARCHAR"),
-        ("value", "VARCHAR"), ("precision", "VARCHAR"),
-    ],
-    "quotes": [
-        ("article_id", "VARCHAR"), ("idx", "INTEGER"), ("start", "INTEGER"), ("end", "INTEGER"),
-        ("text", "VARCHAR"), ("kind", "VARCHAR"), ("speaker", "VARCHAR"), ("cue", "VARCHAR"),
-        ("cue_start", "INTEGER"), ("cue_end", "INTEGER"), ("channel", "VARCHAR"),
-    ],
-    "events": [
-        ("article_id", "VARCHAR"), ("idx", "INTEGER"), ("category", "VARCHAR"),
-        ("mode", "VARCHAR"), ("context", "VARCHAR"), ("cameo_root", "VARCHAR"),
-        ("quad_class", "INTEGER"), ("intensity", "DOUBLE"), ("sources", "VARCHAR"),
-        ("targets", "VARCHAR"), ("place", "VARCHAR"), ("date", "VARCHAR"),
-        ("date_precision", "VARCHAR"), ("certainty", "VARCHAR"), ("claimed_by", "VARCHAR"),
-        ("items", "VARCHAR"), ("trigger", "VARCHAR"), ("sentence", "VARCHAR"),
-        ("rule", "VARCHAR"), ("confidence", "DOUBLE"),
-    ],
-    "failures": [
-        ("run_id", "INTEGER"), ("input", "VARCHAR"), ("stage", "VARCHAR"), ("kind", "VARCHAR"),
-        ("message", "VARCHAR"), ("article_id", "VARCHAR"), ("failed_at", "VARCHAR"),
-    ],
-}
+def _row(
+    table: Table, record: Any, added: dict[str, Any], article_id: str | None = None
+) -> tuple[Any, ...]:
+    """One row of ``table``: the record's fields (lists and dicts as JSON text), ``added`` for
+    the columns the store adds, and ``article_id`` (when given) for the record's own."""
+    return tuple(
+        added[c.name] if not c.in_record
+        else article_id if article_id is not None and c.name == "article_id"
+        else _json(getattr(record, c.name)) if c.json
+        else getattr(record, c.name)
+        for c in table.columns
+    )
 
 
 def _rows(result: ArticleResult, run_id: int | None) -> dict[str, list[tuple[Any, ...]]]:
-    a = result.article
-    aid = a.id
-    out: dict[str, list[tuple[Any, ...]]] = {
-        "articles": [(
-            aid, a.url, a.source, a.title, a.published, a.published_precision, a.language,
-            a.text, a.input, a.content_hash, a.ingested_at, run_id,
-        )],
-        "sentences": [(aid, s.idx, s.start, s.end, s.text) for s in result.sentences],
-        "mentions": [
-            (aid, m.start, m.end, m.text, m.kind, m.label, m.actor_id, m.place_id)
-            for m in result.mentions
-        ],
-        "actors": [
-            (aid, x.id, x.name, x.country, x.sector, x.kind, _json(x.aliases), x.dictionary_id)
-            for x in result.actors
-        ],
-        "places": [
-            (aid, p.id, p.name, p.geonames_id, p.country, p.admin1, p.lat, p.lon, p.feature,
-             p.precision)
-            for p in result.places
-        ],
-        "dates": [(aid, d.start, d.end, d.text, d.value, d.precision) for d in result.dates],
-        "quotes": [
-            (aid, i, q.start, q.end, q.text, q.kind, _json(q.speaker), q.cue, q.cue_start,
-             q.cue_end, q.channel)
-            for i, q in enumerate(result.quotes)
-        ],
-        "events": [
-            (aid, i, e.category, e.mode, e.context, e.cameo_root, e.quad_class, e.intensity,
-             _json(e.sources), _json(e.targets), _json(e.place), e.date, e.date_precision,
-             e.certainty, _json(e.claimed_by), _json(e.items), _json(e.trigger),
-             _json(e.sentence), e.rule, e.confidence)
-            for i, e in enumerate(result.events)
-        ],
-    }
+    """The rows of one article, by table. Child rows carry the article's id; quotes and
+    events are numbered in article order (``idx``)."""
+    aid = result.article.id
+    out = {"articles": [_row(schema.TABLES["articles"], result.article, {"run_id": run_id})]}
+    for name in ARTICLE_TABLES:
+        table = schema.TABLES[name]
+        records = getattr(result, name)
+        out[name] = [_row(table, r, {"idx": i}, aid) for i, r in enumerate(records)]
     return out
 
 
@@ -148,15 +83,15 @@ class Store:
 
     def _check_version(self) -> None:
         version = self.schema_version()
-        if version > LATEST_VERSION:
+        if version > schema.LATEST_VERSION:
             raise NewsgraphError(
                 f"{self.path} has schema version {version}, newer than this newsgraph "
-                f"({LATEST_VERSION}). Upgrade newsgraph."
+                f"({schema.LATEST_VERSION}). Upgrade newsgraph."
             )
-        if version < LATEST_VERSION:
+        if version < schema.LATEST_VERSION:
             raise NewsgraphError(
                 f"{self.path} has schema version {version}; run `newsgraph ingest` or "
-                f"`newsgraph migrate --db {self.path}` to upgrade it to {LATEST_VERSION}."
+                f"`newsgraph migrate --db {self.path}` to upgrade it to {schema.LATEST_VERSION}."
             )
 
     def migrate(self) -> int:
@@ -166,34 +101,35 @@ class Store:
             "(version INTEGER PRIMARY KEY, description VARCHAR, applied_at VARCHAR)"
         )
         current = self.schema_version()
-        if current > LATEST_VERSION:
+        if current > schema.LATEST_VERSION:
             self._check_version()
-        for version, description, statements in MIGRATIONS:
-            if version <= current:
+        for migration in schema.MIGRATIONS:
+            if migration.version <= current:
                 continue
             self.con.execute("BEGIN TRANSACTION")
             try:
-                for sql in statements:
+                for sql in schema.statements(migration):
                     self.con.execute(sql)
                 self.con.execute(
-                    "INSERT INTO schema_migrations VALUES (?, ?, ?)", [version, description, _now()]
+                    "INSERT INTO schema_migrations VALUES (?, ?, ?)",
+                    [migration.version, migration.description, _now()],
                 )
                 self.con.execute("COMMIT")
             except Exception:
                 self.con.execute("ROLLBACK")
                 raise
-        return LATEST_VERSION
+        return schema.LATEST_VERSION
 
     # -- writing ----------------------------------------------------------------------
     def _insert(self, table: str, rows: Sequence[tuple[Any, ...]]) -> None:
         if not rows:
             return
-        columns = _COLUMNS[table]
+        # Whole columns at once (INSERT ... SELECT unnest(list), ...): far faster in DuckDB
+        # than row-by-row executemany.
+        columns = schema.TABLES[table].columns
         values = [list(col) for col in zip(*rows, strict=True)]
-        names = ", ".join(f'"{name}"' for name, _ in columns)
-        selects = ", ".join(
-            f"unnest(${i + 1}::{kind}[])" for i, (_name, kind) in enumerate(columns)
-        )
+        names = ", ".join(f'"{c.name}"' for c in columns)
+        selects = ", ".join(f"unnest(${i + 1}::{c.sql}[])" for i, c in enumerate(columns))
         self.con.execute(f"INSERT INTO {table} ({names}) SELECT {selects}", values)
 
     def known_hashes(self, ids: Iterable[str]) -> dict[str, str]:
@@ -215,7 +151,7 @@ class Store:
             return
         # Last one wins when a batch holds two versions of one article.
         by_id = {r.article.id: r for r in results}
-        batch: dict[str, list[tuple[Any, ...]]] = {t: [] for t in _COLUMNS}
+        batch: dict[str, list[tuple[Any, ...]]] = {t: [] for t in ("articles", *ARTICLE_TABLES)}
         for result in by_id.values():
             for table, rows in _rows(result, run_id).items():
                 batch[table].extend(rows)
@@ -236,10 +172,8 @@ class Store:
 
     def write_failures(self, failures: Sequence[Failure], *, run_id: int | None = None) -> None:
         at = _now()
-        self._insert(
-            "failures",
-            [(run_id, f.input, f.stage, f.kind, f.message, f.article_id, at) for f in failures],
-        )
+        table = schema.TABLES["failures"]
+        self._insert("failures", [_row(table, f, {"run_id": run_id, "failed_at": at}) for f in failures])
 
     def start_run(self, command: str) -> int:
         row = self.con.execute(
@@ -261,6 +195,15 @@ class Store:
                 counts.get("mentions", 0), counts.get("events", 0), status, run_id,
             ],
         )
+
+    # -- reading ----------------------------------------------------------------------
+    def select(
+        self, kind: str, filters: Mapping[str, Any] | None = None, *, limit: int | None = None
+    ) -> Iterator[dict[str, Any]]:
+        """Records of one kind as dicts, filtered in SQL (see :func:`newsgraph.store.queries.select`)."""
+        from newsgraph.store.queries import select
+
+        return select(self.con, kind, filters, limit=limit)
 
     def close(self) -> None:
         self.con.close()

@@ -1,33 +1,31 @@
-"""Read the store: each function yields plain dicts, one per record, streaming.
+"""Read the store: ``select(con, kind, filters)`` yields plain dicts, one per record, streaming.
 
-The keys of the listing functions are the stable machine-readable output of
-ARCHITECTURE.md ("Machine-readable output"); extra keys may be added, never changed.
+Each kind is a :class:`View`: the SQL it reads, the filters it accepts (applied in SQL, as
+parameters) and how a row becomes the output dict. The keys are the stable
+machine-readable output (README, "Output"); extra keys may be added,
+never changed. Views over one table (events, quotes, mentions, runs) take their keys from
+the record (:mod:`newsgraph.store.schema`), so a field added to the record shows up here.
 """
 
 from __future__ import annotations
 
 import json
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator, Mapping
+from dataclasses import dataclass, field
 from typing import Any
 
 import duckdb
 
-from newsgraph.records import (
-    Actor,
-    Article,
-    ArticleResult,
-    DateExpr,
-    Event,
-    Mention,
-    Place,
-    Quote,
-    Sentence,
-)
+from newsgraph.errors import NewsgraphError
+from newsgraph.records import ArticleResult
+from newsgraph.store.schema import TABLES, Table
 
 FETCH = 1000  # rows fetched at a time
 
+Row = dict[str, Any]
 
-def _stream(con: duckdb.DuckDBPyConnection, sql: str, params: list[Any]) -> Iterator[dict[str, Any]]:
+
+def _stream(con: duckdb.DuckDBPyConnection, sql: str, params: list[Any]) -> Iterator[Row]:
     cur = con.execute(sql, params)
     names = [d[0] for d in cur.description or []]
     while True:
@@ -38,134 +36,250 @@ def _stream(con: duckdb.DuckDBPyConnection, sql: str, params: list[Any]) -> Iter
             yield dict(zip(names, row, strict=True))
 
 
-def _where(article: str | None, column: str = "article_id") -> tuple[str, list[Any]]:
-    return (f"WHERE {column} = ?", [article]) if article else ("", [])
-
-
 def _load(value: str | None) -> Any:
     return None if value is None else json.loads(value)
+
+
+def _decode(table: Table, row: Row) -> Row:
+    """A stored row with its JSON columns read back (a NULL list as [])."""
+    for name, col in table.json_columns.items():
+        if name in row:
+            row[name] = _load(row[name]) or [] if col.many else _load(row[name])
+    return row
+
+
+# -- nested values as the listings show them
+ACTOR_REF_KEYS = ("name", "country", "sector", "kind")
+PLACE_REF_KEYS = ("name", "geonames_id", "country", "admin1", "lat", "lon", "precision")
+SPEAKER_KEYS = ("name", "country", "sector", "start", "end")
 
 
 def _actor_ref(ref: dict[str, Any] | None) -> dict[str, Any] | None:
     if ref is None:
         return None
-    out = {k: ref.get(k) for k in ("name", "country", "sector", "kind")}
+    out = {k: ref.get(k) for k in ACTOR_REF_KEYS}
     for extra in ("start", "end", "actor_id"):
         if extra in ref:
             out[extra] = ref[extra]
     return out
 
 
-def events(con: duckdb.DuckDBPyConnection, article: str | None = None) -> Iterator[dict[str, Any]]:
-    where, params = _where(article)
-    sql = f"SELECT * FROM events {where} ORDER BY article_id, idx"
+def _actor_refs(refs: list[dict[str, Any]]) -> list[dict[str, Any] | None]:
+    return [_actor_ref(r) for r in refs]
+
+
+def _keys(keys: tuple[str, ...]) -> Callable[[dict[str, Any] | None], dict[str, Any] | None]:
+    def pick(value: dict[str, Any] | None) -> dict[str, Any] | None:
+        return {k: value.get(k) for k in keys} if value else None
+
+    return pick
+
+
+# -- filters
+@dataclass(frozen=True)
+class Filter:
+    """A filter of a view: a SQL condition with one ``?`` parameter. Applied only when its
+    value is given (not None, not empty)."""
+
+    sql: str
+    param: Callable[[Any], Any] = lambda v: v
+
+
+def _register_casefold(con: duckdb.DuckDBPyConnection) -> None:
+    """``ng_casefold(text)``: Python's casefold (what ``--speaker`` has always matched with)."""
+    known = con.execute(
+        "SELECT function_name FROM duckdb_functions() WHERE function_name = 'ng_casefold'"
+    ).fetchall()
+    if not known:
+        con.create_function("ng_casefold", str.casefold, ["varchar"], "varchar")
+
+
+@dataclass(frozen=True)
+class View:
+    """One kind of record the query layer lists."""
+
+    kind: str
+    sql: str  # SELECT ... FROM ...; {where} is replaced by the WHERE clause
+    filters: dict[str, Filter] = field(default_factory=dict)
+    where: tuple[str, ...] = ()  # conditions always applied
+    table: str | None = None  # read every column of this table (JSON decoded) ...
+    keys: tuple[str, ...] = ()  # ... these first (default: the table's order) ...
+    hidden: tuple[str, ...] = ()  # ... except these
+    nested: dict[str, Callable[[Any], Any]] = field(default_factory=dict)  # key -> shaping
+    needs_casefold: bool = False
+
+    def query(self, filters: Mapping[str, Any]) -> tuple[str, list[Any]]:
+        unknown = set(filters) - set(self.filters)
+        if unknown:
+            raise NewsgraphError(
+                f"{self.kind}: unknown filter {', '.join(sorted(unknown))}; "
+                f"choose from {', '.join(self.filters) or '(none)'}"
+            )
+        conditions, params = [], []
+        for name, flt in self.filters.items():
+            value = filters.get(name)
+            if value:
+                conditions.append(flt.sql)
+                params.append(flt.param(value))
+        conditions.extend(self.where)
+        where = f"WHERE {' AND '.join(conditions)}" if conditions else ""
+        return self.sql.replace("{where}", where), params
+
+    @property
+    def output_keys(self) -> tuple[str, ...]:
+        """The keys of a table view's rows: ``keys``, then the table's other columns."""
+        assert self.table is not None
+        names = [c.name for c in TABLES[self.table].columns]
+        return tuple(k for k in (*self.keys, *(n for n in names if n not in self.keys)) if k not in self.hidden)
+
+    def shaper(self) -> Callable[[Row], Row]:
+        """Row -> output dict (JSON columns decoded, nested values shaped)."""
+        if self.table is None:
+            return lambda row: row
+        table, keys, nested = TABLES[self.table], self.output_keys, self.nested
+
+        def shape(row: Row) -> Row:
+            row = _decode(table, row)
+            return {k: nested[k](row[k]) if k in nested else row[k] for k in keys}
+
+        return shape
+
+
+ARTICLE = Filter("article_id = ?")
+MENTION_ARTICLE = Filter("m.article_id = ?")
+
+VIEWS: dict[str, View] = {
+    v.kind: v
+    for v in (
+        View(
+            "events", "SELECT * FROM events {where} ORDER BY article_id, idx", {"article": ARTICLE},
+            table="events", hidden=("idx",),
+            nested={
+                "sources": _actor_refs, "targets": _actor_refs, "claimed_by": _actor_ref,
+                "place": _keys(PLACE_REF_KEYS),
+            },
+        ),
+        View(
+            "quotes", "SELECT * FROM quotes {where} ORDER BY article_id, idx",
+            {
+                "article": ARTICLE,
+                "speaker": Filter(
+                    "contains(ng_casefold(json_extract_string(speaker, '$.name')), ?)", str.casefold
+                ),
+            },
+            table="quotes", needs_casefold=True,
+            keys=("article_id", "kind", "text", "start", "end", "speaker", "cue", "channel"),
+            hidden=("idx", "cue_start", "cue_end"), nested={"speaker": _keys(SPEAKER_KEYS)},
+        ),
+        View(
+            "places",
+            """SELECT m.article_id, m.text, m."start", m."end", p.geonames_id, p.name, p.country,
+                     p.admin1, p.lat, p.lon, p.feature, p."precision"
+              FROM mentions m LEFT JOIN places p
+                ON p.article_id = m.article_id AND p.id = m.place_id
+              {where}
+              ORDER BY m.article_id, m."start" """,
+            {"article": MENTION_ARTICLE}, where=("m.label = 'places'",),
+        ),
+        View(
+            "actors",
+            """SELECT m.article_id, m.text, m."start", m."end", a.name, a.country, a.sector,
+                     COALESCE(a.kind, m.kind) AS kind, m.actor_id
+              FROM mentions m LEFT JOIN actors a
+                ON a.article_id = m.article_id AND a.id = m.actor_id
+              {where}
+              ORDER BY m.article_id, m."start" """,
+            {"article": MENTION_ARTICLE}, where=("m.label = 'actors'",),
+        ),
+        View(
+            "dates",
+            """SELECT article_id, text, "start", "end", value, "precision" FROM dates {where}
+              ORDER BY article_id, "start" """,
+            {"article": ARTICLE},
+        ),
+        View(
+            "mentions", """SELECT * FROM mentions {where} ORDER BY article_id, "start", "end" """,
+            {"article": ARTICLE}, table="mentions",
+        ),
+        View(
+            "articles",
+            """SELECT a.id, a.published, a.source, a.title, a.url, length(a.text) AS chars,
+                    (SELECT count(*) FROM events e WHERE e.article_id = a.id) AS events,
+                    a.input
+             FROM articles a {where} ORDER BY a.published NULLS LAST, a.id""",
+            {"article": Filter("a.id = ?")},
+        ),
+        View(
+            "failures",
+            "SELECT run_id, input, stage, kind, message, article_id, failed_at FROM failures {where} "
+            "ORDER BY failed_at, input",
+            {"run": Filter("run_id = ?"), "article": ARTICLE},
+        ),
+        View("runs", "SELECT * FROM runs {where} ORDER BY id", table="runs"),
+    )
+}
+KINDS: tuple[str, ...] = tuple(VIEWS)
+
+
+def select(
+    con: duckdb.DuckDBPyConnection,
+    kind: str,
+    filters: Mapping[str, Any] | None = None,
+    *,
+    limit: int | None = None,
+) -> Iterator[Row]:
+    """The records of one kind (see :data:`KINDS`), filtered in SQL, one dict per record."""
+    view = VIEWS.get(kind)
+    if view is None:
+        raise NewsgraphError(f"unknown kind {kind!r}; choose from {', '.join(KINDS)}")
+    sql, params = view.query(filters or {})
+    if limit:
+        sql += " LIMIT ?"
+        params.append(int(limit))
+    if view.needs_casefold and (filters or {}).get("speaker"):
+        _register_casefold(con)
+    shape = view.shaper()
     for row in _stream(con, sql, params):
-        place = _load(row["place"])
-        claimed = _load(row["claimed_by"])
-        yield {
-            "article_id": row["article_id"],
-            "category": row["category"],
-            "mode": row["mode"],
-            "context": row["context"],
-            "cameo_root": row["cameo_root"],
-            "quad_class": row["quad_class"],
-            "intensity": row["intensity"],
-            "sources": [_actor_ref(s) for s in _load(row["sources"]) or []],
-            "targets": [_actor_ref(t) for t in _load(row["targets"]) or []],
-            "place": (
-                {k: place.get(k) for k in ("name", "geonames_id", "country", "admin1", "lat", "lon", "precision")}
-                if place
-                else None
-            ),
-            "date": row["date"],
-            "date_precision": row["date_precision"],
-            "certainty": row["certainty"],
-            "claimed_by": _actor_ref(claimed),
-            "items": _load(row["items"]) or [],
-            "trigger": _load(row["trigger"]),
-            "sentence": _load(row["sentence"]),
-            "rule": row["rule"],
-            "confidence": row["confidence"],
-        }
+        yield shape(row)
+
+
+# -- the listing functions (one per kind; the CLI and scripts call these)
+def events(con: duckdb.DuckDBPyConnection, article: str | None = None) -> Iterator[Row]:
+    return select(con, "events", {"article": article})
 
 
 def quotes(
     con: duckdb.DuckDBPyConnection, article: str | None = None, speaker: str | None = None
-) -> Iterator[dict[str, Any]]:
-    where, params = _where(article)
-    sql = f"SELECT * FROM quotes {where} ORDER BY article_id, idx"
-    needle = speaker.casefold() if speaker else None
-    for row in _stream(con, sql, params):
-        spk = _load(row["speaker"])
-        if needle is not None and (not spk or needle not in str(spk.get("name") or "").casefold()):
-            continue
-        yield {
-            "article_id": row["article_id"],
-            "kind": row["kind"],
-            "text": row["text"],
-            "start": row["start"],
-            "end": row["end"],
-            "speaker": (
-                {k: spk.get(k) for k in ("name", "country", "sector", "start", "end")} if spk else None
-            ),
-            "cue": row["cue"],
-            "channel": row["channel"],
-        }
+) -> Iterator[Row]:
+    return select(con, "quotes", {"article": article, "speaker": speaker})
 
 
-def places(con: duckdb.DuckDBPyConnection, article: str | None = None) -> Iterator[dict[str, Any]]:
-    where, params = _where(article, "m.article_id")
-    sql = f"""SELECT m.article_id, m.text, m."start", m."end", p.geonames_id, p.name, p.country,
-                     p.admin1, p.lat, p.lon, p.feature, p."precision"
-              FROM mentions m LEFT JOIN places p
-                ON p.article_id = m.article_id AND p.id = m.place_id
-              {where} {"AND" if where else "WHERE"} m.label = 'places'
-              ORDER BY m.article_id, m."start" """
-    yield from _stream(con, sql, params)
+def places(con: duckdb.DuckDBPyConnection, article: str | None = None) -> Iterator[Row]:
+    return select(con, "places", {"article": article})
 
 
-def actors(con: duckdb.DuckDBPyConnection, article: str | None = None) -> Iterator[dict[str, Any]]:
-    where, params = _where(article, "m.article_id")
-    sql = f"""SELECT m.article_id, m.text, m."start", m."end", a.name, a.country, a.sector,
-                     COALESCE(a.kind, m.kind) AS kind, m.actor_id
-              FROM mentions m LEFT JOIN actors a
-                ON a.article_id = m.article_id AND a.id = m.actor_id
-              {where} {"AND" if where else "WHERE"} m.label = 'actors'
-              ORDER BY m.article_id, m."start" """
-    yield from _stream(con, sql, params)
+def actors(con: duckdb.DuckDBPyConnection, article: str | None = None) -> Iterator[Row]:
+    return select(con, "actors", {"article": article})
 
 
-def dates(con: duckdb.DuckDBPyConnection, article: str | None = None) -> Iterator[dict[str, Any]]:
-    where, params = _where(article)
-    sql = f"""SELECT article_id, text, "start", "end", value, "precision" FROM dates {where}
-              ORDER BY article_id, "start" """
-    yield from _stream(con, sql, params)
+def dates(con: duckdb.DuckDBPyConnection, article: str | None = None) -> Iterator[Row]:
+    return select(con, "dates", {"article": article})
 
 
-def mentions(con: duckdb.DuckDBPyConnection, article: str | None = None) -> Iterator[dict[str, Any]]:
-    where, params = _where(article)
-    sql = f"""SELECT * FROM mentions {where} ORDER BY article_id, "start", "end" """
-    yield from _stream(con, sql, params)
+def mentions(con: duckdb.DuckDBPyConnection, article: str | None = None) -> Iterator[Row]:
+    return select(con, "mentions", {"article": article})
 
 
-def articles(con: duckdb.DuckDBPyConnection, limit: int | None = None) -> Iterator[dict[str, Any]]:
-    sql = """SELECT a.id, a.published, a.source, a.title, a.url, length(a.text) AS chars,
-                    (SELECT count(*) FROM events e WHERE e.article_id = a.id) AS events,
-                    a.input
-             FROM articles a ORDER BY a.published NULLS LAST, a.id"""
-    if limit:
-        sql += f" LIMIT {int(limit)}"
-    yield from _stream(con, sql, [])
+def articles(con: duckdb.DuckDBPyConnection, limit: int | None = None) -> Iterator[Row]:
+    return select(con, "articles", limit=limit)
 
 
-def failures(con: duckdb.DuckDBPyConnection, run: int | None = None) -> Iterator[dict[str, Any]]:
-    where, params = ("WHERE run_id = ?", [run]) if run else ("", [])
-    sql = f"SELECT run_id, input, stage, kind, message, article_id, failed_at FROM failures {where} ORDER BY failed_at, input"
-    yield from _stream(con, sql, params)
+def failures(con: duckdb.DuckDBPyConnection, run: int | None = None) -> Iterator[Row]:
+    return select(con, "failures", {"run": run})
 
 
-def runs(con: duckdb.DuckDBPyConnection) -> Iterator[dict[str, Any]]:
-    yield from _stream(con, "SELECT * FROM runs ORDER BY id", [])
+def runs(con: duckdb.DuckDBPyConnection) -> Iterator[Row]:
+    return select(con, "runs")
 
 
 def article_ids_like(con: duckdb.DuckDBPyConnection, prefix: str) -> list[str]:
@@ -175,42 +289,23 @@ def article_ids_like(con: duckdb.DuckDBPyConnection, prefix: str) -> list[str]:
     return [r[0] for r in rows]
 
 
+def _records(con: duckdb.DuckDBPyConnection, table: Table, where: str, article_id: str) -> Iterator[Any]:
+    order = f" ORDER BY {table.order_by}" if table.order_by else ""
+    sql = f"SELECT * FROM {table.name} WHERE {where} = ?{order}"
+    fields = {c.name for c in table.columns if c.in_record}
+    for row in _stream(con, sql, [article_id]):
+        values = {k: v for k, v in _decode(table, row).items() if k in fields}
+        yield table.record(**values)
+
+
 def load_result(con: duckdb.DuckDBPyConnection, article_id: str) -> ArticleResult | None:
     """The stored records of one article, as an ArticleResult."""
-    rows = list(_stream(con, "SELECT * FROM articles WHERE id = ?", [article_id]))
-    if not rows:
+    found = list(_records(con, TABLES["articles"], "id", article_id))
+    if not found:
         return None
-    r = rows[0]
-    article = Article(
-        id=r["id"], text=r["text"], url=r["url"], source=r["source"], title=r["title"],
-        published=r["published"], published_precision=r["published_precision"],
-        language=r["language"], input=r["input"], content_hash=r["content_hash"],
-        ingested_at=r["ingested_at"],
-    )
-    p = [article_id]
-    result = ArticleResult(article=article)
-    for s in _stream(con, "SELECT * FROM sentences WHERE article_id = ? ORDER BY idx", p):
-        result.sentences.append(Sentence(**s))
-    for m in _stream(con, 'SELECT * FROM mentions WHERE article_id = ? ORDER BY "start"', p):
-        result.mentions.append(Mention(**m))
-    for a in _stream(con, "SELECT * FROM actors WHERE article_id = ? ORDER BY id", p):
-        a["aliases"] = _load(a["aliases"]) or []
-        result.actors.append(Actor(**a))
-    for pl in _stream(con, "SELECT * FROM places WHERE article_id = ? ORDER BY id", p):
-        result.places.append(Place(**pl))
-    for d in _stream(con, 'SELECT * FROM dates WHERE article_id = ? ORDER BY "start"', p):
-        result.dates.append(DateExpr(**d))
-    for q in _stream(con, "SELECT * FROM quotes WHERE article_id = ? ORDER BY idx", p):
-        q.pop("idx")
-        q["speaker"] = _load(q["speaker"])
-        result.quotes.append(Quote(**q))
-    for e in _stream(con, "SELECT * FROM events WHERE article_id = ? ORDER BY idx", p):
-        e.pop("idx")
-        for key in ("sources", "targets", "items"):
-            e[key] = _load(e[key]) or []
-        for key in ("place", "claimed_by", "trigger", "sentence"):
-            e[key] = _load(e[key])
-        result.events.append(Event(**e))
+    result = ArticleResult(article=found[0])
+    for name in ("sentences", "mentions", "actors", "places", "dates", "quotes", "events"):
+        getattr(result, name).extend(_records(con, TABLES[name], "article_id", article_id))
     return result
 
 
