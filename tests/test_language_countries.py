@@ -1,10 +1,10 @@
-"""Country lookup table: names, variants, demonyms, capitals, seats of government."""
+"""The shared country table (newsgraph.language.countries): names, variants, demonyms, capitals, seats."""
 
 from __future__ import annotations
 
 import pytest
 
-from newsgraph.actors.countries import country_name, country_of, is_demonym, lookup
+from newsgraph.language.countries import country_name, country_of, is_demonym, lookup
 
 
 @pytest.mark.parametrize(
