@@ -54,3 +54,58 @@ def test_lookup_kind_and_name() -> None:
     word = lookup("Kremlin")
     assert word is not None and word.kind == "seat"
     assert country_name("DEU") == "Germany"
+
+
+def test_actors_module_reexports_the_shared_table() -> None:
+    from newsgraph.actors import countries as old
+    from newsgraph.language import countries as shared
+
+    assert old.country_of is shared.country_of
+    assert old.CountryTable is shared.CountryTable
+
+
+@pytest.mark.parametrize(
+    ("text", "code"),
+    [
+        ("u.s.", "USA"),  # the whole text among the loose words
+        ("the UN", "IGO"),
+        ("Amnesty International", "NGO"),
+        ("Serbs", "SRB"),  # plural -s
+        ("Belgrade", "SRB"),  # the loose layer's own answer (the main table says SCG)
+        ("WHO", "IGO"),
+        ("germany", "DEU"),  # pycountry's names, lower-cased
+        ("Kursk", None),
+        ("", None),
+    ],
+)
+def test_loose_country_of(text: str, code: str | None) -> None:
+    from newsgraph.language.countries import loose_country_of
+
+    assert loose_country_of(text) == code
+
+
+def test_loose_words_stay_out_of_the_main_layer() -> None:
+    assert country_of("WHO") is None
+    assert country_of("Belgrade") == "SCG"
+
+
+@pytest.mark.parametrize(
+    ("line", "message"),
+    [
+        ('{"iso3": "XXX", "nmae": "Typo"}', "unknown key"),
+        ('{"iso3": "xx"}', "three capital letters"),
+        ('{"iso3": "XXX", "capitals": "Town"}', "list of non-empty strings"),
+        ('{"iso3": "XXX", "name": 3}', "must be a string"),
+        ('["XXX"]', "JSON object"),
+    ],
+)
+def test_schema_errors_name_file_and_line(tmp_path, line: str, message: str) -> None:  # type: ignore[no-untyped-def]
+    from newsgraph.errors import NewsgraphError
+    from newsgraph.language.countries import CountryTable
+
+    path = tmp_path / "extra.jsonl"
+    path.write_text('{"iso3": "XXX", "name": "Xland"}\n\n' + line + "\n", encoding="utf-8")
+    table = CountryTable()
+    with pytest.raises(NewsgraphError, match=message) as err:
+        table.load(path)
+    assert f"{path}:3" in str(err.value)
