@@ -50,3 +50,13 @@ def test_steps_compose() -> None:
     custom = Normalizer(drop="-", spaces=r"\s+", article=True)
     assert custom("The  Anti-War  League") == "antiwar league"
     assert Normalizer()("ABC") == "abc"  # lower case is the only step always on
+
+
+def test_word_step_and_case() -> None:
+    person = Normalizer(
+        apostrophes="\u2019", accents=True, words=r"[\s\-.']+", stopwords=frozenset({"al", "dr"})
+    )
+    assert person("Dr. Bashar al-Ass\u00e1d") == "bashar assad"
+    assert person("O\u2019Neill") == "o neill"
+    keep_case = Normalizer(spaces=r"\s+", lower=False, article=True)
+    assert keep_case("The  White House") == "White House"
