@@ -13,6 +13,8 @@ import spacy
 from spacy.tokens import Doc
 
 from newsgraph.language.syntax import (
+    ACTOR_RULES,
+    SPEAKER_RULES,
     SubjectRules,
     clause_head,
     dateline_mention,
@@ -65,24 +67,8 @@ SAID = parsed(
     ]
 )
 
-SPEAKER = SubjectRules(
-    subject_deps=frozenset({"nsubj"}),
-    blocked_by=frozenset({"nsubjpass", "expl"}),
-    expletives=frozenset({"there"}),
-    by_agent=True,
-    max_depth=3,
-    climb=(("clause", "conj", "advcl", "xcomp", "dep"), ("preposition",)),
-)
-ACTOR = SubjectRules(
-    subject_deps=frozenset({"nsubj", "csubj", "expl"}),
-    passive_deps=frozenset({"nsubjpass"}),
-    relative_pronouns=frozenset({"who", "that", "which", "whom", "whose"}),
-    max_depth=5,
-    stop_at_root=True,
-    climb=(("adjective",), ("conj",), ("control",), ("clause", "advcl", "pcomp"),
-           ("relative",), ("statement",), ("participle",), ("preposition",)),
-    verb_pos=frozenset({"VERB", "AUX"}),
-)
+SPEAKER = SPEAKER_RULES
+ACTOR = ACTOR_RULES
 
 
 def test_sentence_index_and_bounds() -> None:

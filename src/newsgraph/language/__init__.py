@@ -22,6 +22,8 @@ from newsgraph.language.countries import (
     loose_country_of,
 )
 from newsgraph.language.syntax import (
+    ACTOR_RULES,
+    SPEAKER_RULES,
     SubjectRules,
     clause_head,
     dateline_mention,
@@ -34,6 +36,8 @@ from newsgraph.language.syntax import (
 from newsgraph.language.text import Normalizer, country_key, fold, place_key
 
 __all__ = [
+    "ACTOR_RULES",
+    "SPEAKER_RULES",
     "CountryTable",
     "CountryWord",
     "Normalizer",

@@ -143,6 +143,43 @@ class SubjectRules:
     finish: Callable[[Token], Token] | None = None
 
 
+#: The speaker of a cue verb (quotes): nsubj only ("there" is none), a passive's "by"
+#: object, nothing under a passive or expletive subject; up through conj/advcl/xcomp/dep
+#: and a preposition's clause, three levels. Quotes add ``word`` (no dash as speaker) and
+#: its own ``expletives`` with :func:`dataclasses.replace`.
+SPEAKER_RULES = SubjectRules(
+    subject_deps=frozenset({"nsubj"}),
+    blocked_by=frozenset({"nsubjpass", "expl"}),
+    expletives=frozenset({"there"}),
+    by_agent=True,
+    max_depth=3,
+    climb=(("clause", "conj", "advcl", "xcomp", "dep"), ("preposition",)),
+)
+
+#: The actor of an event verb (events): nsubj, csubj or expl, or nsubjpass (passive); a
+#: relative pronoun stands for its noun; up through the eight climbs, five levels, heads
+#: that are verbs. Events add ``headline_passive``, ``statement_noun``, ``misread`` and
+#: ``finish`` (quantity heads: "thousands of students") with :func:`dataclasses.replace`.
+ACTOR_RULES = SubjectRules(
+    subject_deps=frozenset({"nsubj", "csubj", "expl"}),
+    passive_deps=frozenset({"nsubjpass"}),
+    relative_pronouns=frozenset({"who", "that", "which", "whom", "whose"}),
+    max_depth=5,
+    stop_at_root=True,
+    climb=(
+        ("adjective",),
+        ("conj",),
+        ("control",),
+        ("clause", "advcl", "pcomp"),
+        ("relative",),
+        ("statement",),
+        ("participle",),
+        ("preposition",),
+    ),
+    verb_pos=frozenset({"VERB", "AUX"}),
+)
+
+
 def subject_of(verb: Token, rules: SubjectRules, depth: int = 0) -> tuple[Token | None, bool]:
     """The subject of ``verb`` under ``rules`` and whether the verb is passive there.
 

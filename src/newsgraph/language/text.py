@@ -58,21 +58,19 @@ class Normalizer:
     prefixes: tuple[tuple[str, str], ...] = ()
     words: str | None = None
     stopwords: frozenset[str] = frozenset()
-    _quotes: dict[int, str] = field(init=False, repr=False, compare=False)
     _drop: dict[int, None] = field(init=False, repr=False, compare=False)
     _spaces: re.Pattern[str] | None = field(init=False, repr=False, compare=False)
     _words: re.Pattern[str] | None = field(init=False, repr=False, compare=False)
 
     def __post_init__(self) -> None:
-        object.__setattr__(self, "_quotes", {ord(c): "'" for c in self.apostrophes})
         object.__setattr__(self, "_drop", {ord(c): None for c in self.drop})
         object.__setattr__(self, "_spaces", re.compile(self.spaces) if self.spaces else None)
         object.__setattr__(self, "_words", re.compile(self.words) if self.words else None)
 
     def __call__(self, text: str) -> str:
         t = text
-        if self._quotes:
-            t = t.translate(self._quotes)
+        for c in self.apostrophes:  # str.replace: faster than translate on short words
+            t = t.replace(c, "'")
         if self.accents:
             decomposed = unicodedata.normalize("NFKD", t)
             t = "".join(c for c in decomposed if not unicodedata.combining(c))
@@ -119,7 +117,8 @@ PLACE = Normalizer(
 
 def fold(text: str) -> str:
     """A token's key in word lists: straight apostrophes, lower case."""
-    return text.translate(WORD._quotes).lower()  # WORD(text), without the switched-off steps
+    # WORD(text) with its steps spelled out: this runs on every token, several times
+    return text.replace("\u2019", "'").replace("\u2018", "'").lower()
 
 
 def country_key(text: str) -> str:
