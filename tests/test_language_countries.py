@@ -117,3 +117,13 @@ def test_geonames_country_facts() -> None:
 
     assert "POL" in neighbours()["UKR"]
     assert {"DEU", "FRA"} <= countries_by_currency()["EUR"]
+
+
+def test_bad_json_names_file_and_line(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    from newsgraph.errors import NewsgraphError
+    from newsgraph.language.countries import CountryTable
+
+    path = tmp_path / "broken.jsonl"
+    path.write_text('{"iso3": "XXX", \n', encoding="utf-8")
+    with pytest.raises(NewsgraphError, match="broken.jsonl:1"):
+        CountryTable().load(path)

@@ -53,7 +53,7 @@ from pathlib import Path
 from typing import Any
 
 from newsgraph.errors import NewsgraphError
-from newsgraph.language.text import country_key
+from newsgraph.language.text import Normalizer, country_key
 
 DATA_DIR = Path(__file__).parent / "data"
 COUNTRIES_FILE = DATA_DIR / "countries.jsonl"
@@ -64,8 +64,9 @@ KINDS: tuple[str, ...] = ("name", "adjective", "demonym", "capital", "seat")
 _LIST_KEYS = ("names", "adjectives", "demonyms", "capitals", "seats", "loose")
 _KEYS = frozenset({"iso3", "name", "note", *_LIST_KEYS})
 _ISO3 = re.compile(r"[A-Z]{3}")
-_APOSTROPHES = str.maketrans({"\u2019": "'", "\u2018": "'", "\u02bc": "'"})
-_SPACE = re.compile(r"\s+")
+_STRAIGHT = Normalizer(apostrophes="\u2019\u2018\u02bc", lower=False)
+# a query as written, tidied before the lookup: straight apostrophes, single spaces
+_QUERY = Normalizer(apostrophes="\u2019\u2018\u02bc", spaces=r"\s+", lower=False)
 
 
 @dataclass(frozen=True)
@@ -126,7 +127,11 @@ class CountryTable:
             for number, line in enumerate(fh, 1):
                 if not line.strip():
                     continue
-                row = _checked(json.loads(line), path, number)
+                try:
+                    parsed = json.loads(line)
+                except ValueError as err:
+                    raise NewsgraphError(f"{path}:{number}: not a JSON object: {err}") from err
+                row = _checked(parsed, path, number)
                 iso3 = row["iso3"]
                 for w in row.get("loose", []):
                     self.loose[w.lower()] = iso3
@@ -144,7 +149,7 @@ class CountryTable:
                 for kind, form in forms:
                     word = CountryWord(iso3, kind, form)
                     if _is_abbrev(form):
-                        key = form.translate(_APOSTROPHES).strip()
+                        key = _STRAIGHT(form).strip()
                         self._exact.setdefault(key, word)
                         continue
                     key = normalize(form)
@@ -153,7 +158,7 @@ class CountryTable:
                         self._folded[key] = word
 
     def lookup(self, text: str) -> CountryWord | None:
-        t = _SPACE.sub(" ", text.translate(_APOSTROPHES)).strip()
+        t = _QUERY(text)
         if t.endswith("'s"):
             t = t[:-2]
         if t.lower().startswith("the "):
