@@ -144,8 +144,7 @@ def convention_fn() -> Callable[[Doc, GeoDoc], list[PredPlace]] | None:
     """
     try:
         from newsgraph.docrecords import doc_to_result
-        from newsgraph.places.component import Geoparser
-        from newsgraph.places.gazetteer import load_gazetteer
+        from newsgraph.places import Geoparser, load_gazetteer  # the stage's public API
         from newsgraph.records import Article
     except ImportError:
         return None
