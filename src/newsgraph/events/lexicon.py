@@ -11,6 +11,8 @@ from typing import Any
 import yaml
 from spacy.tokens import Token
 
+from newsgraph.events.syntax import word_forms
+
 DATA_DIR = Path(__file__).parent / "data"
 
 NONE_CATEGORY = "NONE"
@@ -259,8 +261,6 @@ class Lexicon:
         preposition), or None. A "NONE" entry blocks."""
         entries = self.verbs.get(tok.lemma_.lower())
         if not entries:
-            from newsgraph.events.certainty import word_forms
-
             for form in sorted(word_forms(tok)):
                 entries = self.verbs.get(form)
                 if entries:
