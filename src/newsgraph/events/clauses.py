@@ -1,0 +1,276 @@
+"""Clause roles: the subject of a verb, its objects and prepositional phrases, and the
+clauses an event noun sits in (where its source or the event it is part of is found)."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from spacy.tokens import Token
+
+from newsgraph.events.arguments import (
+    RELATIVE_PRONOUNS,
+    ActorIndex,
+    core_tokens,
+    refs_for,
+    statement_nouns,
+)
+from newsgraph.events.lexicon import headline_passive, misread_main_verb
+
+if TYPE_CHECKING:
+    from newsgraph.events.context import EventsData
+
+VERB_TAGS = ("VERB", "AUX")
+QUANTITY_HEADS = {
+    "tens",
+    "thousands",
+    "hundreds",
+    "dozens",
+    "scores",
+    "millions",
+    "number",
+    "group",
+    "groups",
+    "crowd",
+    "crowds",
+    "some",
+    "many",
+    "most",
+    "members",
+    "one",
+    "third",
+    "half",
+    "part",
+    "all",
+    "two",
+    "three",
+    "several",
+}
+# Prepositions that list parts of a larger event ("ties with X, including a defense pact").
+PART_PREPS = {"including", "like", "as"}
+# Prepositions naming actors who did the same before ("support ..., following Iran").
+PRECEDENT_PREPS = ("following", "like")
+# Prepositions of a verb that puts someone into the state of an event noun ("put under
+# investigation", "taken into custody").
+STATE_PREPS = ("under", "into")
+# Conjunctions of the condition a threat sets ("... if the US deploys missiles").
+CONDITION_MARKS = ("if", "unless")
+# How an event noun may hang below the verb whose subject becomes its source.
+INHERIT_DEPS = {"dobj", "obj", "acl", "compound", "attr", "oprd", "conj", "appos"}
+
+
+def subject(verb: Token, data: EventsData, depth: int = 0) -> tuple[Token | None, bool]:
+    """The subject token of a verb and whether the verb is passive (looking through
+    conjunctions, control verbs, participles and relative clauses); "tens of thousands
+    of students" gives "students"."""
+    subj, passive = subject_token(verb, data, depth)
+    for _ in range(3):
+        if subj is None or (subj.lower_ not in QUANTITY_HEADS and subj.pos_ != "NUM"):
+            break
+        of_phrase = pobjs(subj, ("of",))
+        if not of_phrase:
+            break
+        subj = of_phrase[0]
+    return subj, passive
+
+
+def subject_token(verb: Token, data: EventsData, depth: int = 0) -> tuple[Token | None, bool]:
+    if headline_passive(verb):
+        return next(c for c in verb.children if c.dep_ == "nsubj"), True
+    for c in verb.children:
+        if c.dep_ in ("nsubj", "csubj", "expl"):
+            if c.lower_ in RELATIVE_PRONOUNS and verb.dep_ == "relcl":
+                return verb.head, False
+            return c, False
+        if c.dep_ == "nsubjpass":
+            return c, True
+    if depth > 4 or verb.head == verb:
+        return None, False
+    head = verb.head
+    if verb.dep_ in ("acomp", "xcomp") and verb.pos_ == "ADJ" and head.pos_ in VERB_TAGS:
+        return subject(head, data, depth + 1)
+    if verb.dep_ == "conj" and head.pos_ in VERB_TAGS:
+        subj, _ = subject(head, data, depth + 1)
+        return subj, any(c.dep_ == "auxpass" for c in verb.children)
+    if verb.dep_ == "xcomp" and head.pos_ in VERB_TAGS:
+        objs = [c for c in head.children if c.dep_ in ("dobj", "obj")]
+        if objs:
+            return objs[0], False
+        return subject(head, data, depth + 1)
+    if verb.dep_ in ("advcl", "pcomp") and head.pos_ in VERB_TAGS:
+        return subject(head, data, depth + 1)
+    if verb.dep_ == "relcl" and head.pos_ in ("NOUN", "PROPN", "PRON") and verb.tag_ != "VB":
+        return head, verb.tag_ == "VBN"
+    if (
+        verb.dep_ == "acl"
+        and verb.tag_ == "VBG"
+        and head.lemma_.lower() in statement_nouns()
+        and head.dep_ in ("dobj", "obj")
+        and head.head.pos_ in VERB_TAGS
+    ):
+        # "issued a declaration demanding ...": the issuer demands
+        return subject(head.head, data, depth + 1)
+    if (
+        verb.dep_ == "acl"
+        and head.pos_ in ("NOUN", "PROPN", "PRON")
+        and verb.tag_ in ("VBG", "VBN")
+    ):
+        root = misread_main_verb(verb)
+        if root is not None:
+            return root, False
+        return head, verb.tag_ == "VBN"
+    if verb.dep_ == "pcomp" and head.dep_ == "prep":
+        return subject(head.head, data, depth + 1) if head.head.pos_ in VERB_TAGS else (None, False)
+    return None, False
+
+
+def detached_agent(verb: Token) -> list[Token]:
+    """The agent of a passive that the parser hung on the active verb above it: "X has
+    been accused of misusing funds, much of it believed embezzled, by officials"."""
+    head = verb.head
+    if (
+        verb.dep_ not in ("ccomp", "conj", "advcl")
+        or head.pos_ not in VERB_TAGS
+        or any(c.dep_ in ("auxpass", "nsubjpass") for c in head.children)
+    ):
+        return []
+    return [p for p in pobjs(head, ("by",)) if p.i > verb.i and p.pos_ in ("NOUN", "PROPN")]
+
+
+def state_verb(tok: Token) -> Token | None:
+    """The verb that puts someone into the state an event noun names: "was put under
+    investigation", "placed him under arrest", "taken into custody"."""
+    prep = tok.head
+    if (
+        tok.dep_ == "pobj"
+        and prep.dep_ == "prep"
+        and prep.lower_ in STATE_PREPS
+        and prep.head.pos_ in VERB_TAGS
+    ):
+        return prep.head
+    return None
+
+
+def quantity_objects(verb: Token) -> list[Token]:
+    """ "kidnapped up to 16 advisers": the parser reads "up" as a particle and "to 16
+    advisers" as its phrase; the counted noun is the object."""
+    for c in verb.children:
+        if c.dep_ == "prt" and c.lower_ == "up":
+            got = pobjs(c, ("to",))
+            if got and any(g.dep_ == "nummod" or g.like_num for g in got[0].children):
+                return got
+    return []
+
+
+def pobjs(tok: Token, preps: tuple[str, ...]) -> list[Token]:
+    out: list[Token] = []
+    for c in tok.children:
+        if c.dep_ in ("prep", "dative", "agent") and c.lower_ in preps:
+            out.extend(g for g in c.children if g.dep_ == "pobj")
+    return out
+
+
+def items_of(heads: list[Token]) -> list[str]:
+    items: list[str] = []
+    for h in heads:
+        for t in [h, *h.conjuncts]:
+            core = core_tokens(t)
+            text = t.doc[core[0].i : core[-1].i + 1].text
+            if text and text not in items:
+                items.append(text)
+    return items
+
+
+def inherited_source(
+    tok: Token, found: set[int], index: ActorIndex, data: EventsData
+) -> Token | None:
+    """For an event noun without its own source: the subject of the clause it sits in,
+    climbing through objects and participles, stopping at attribution verbs and at
+    other events."""
+    node = tok
+    for _ in range(6):
+        head = node.head
+        # "launched ten days of war games", "gathered for a rally"
+        transparent_of = (node.dep_ == "pobj" and head.lower_ in ("of", "for")) or (
+            node.dep_ == "prep" and node.lower_ in ("of", "for")
+        )
+        if head == node or (node.dep_ not in INHERIT_DEPS and not transparent_of):
+            return None
+        if head.pos_ in VERB_TAGS:
+            if head.lemma_.lower() in data.cues["attribution_verbs"] or (
+                head.i in found and head.lemma_.lower() not in data.lexicon.light_verbs
+            ):
+                return None
+            subj, passive = subject(head, data)
+            if subj is not None and not passive and refs_for(subj, index):
+                return subj
+        node = head
+    return None
+
+
+def part_of(tok: Token, found: set[int]) -> Token | None:
+    """The event a noun is listed as part of ("..., including a defense agreement")."""
+    node = tok
+    for _ in range(4):
+        head = node.head
+        if head == node:
+            return None
+        if node.dep_ == "pobj" and head.lower_ in PART_PREPS:
+            owner = head.head
+            if owner.i in found:
+                return owner
+            if owner.dep_ in ("dobj", "obj") and owner.head.i in found:
+                return owner.head
+        if node.dep_ == "appos" and head.i in found:
+            return head
+        if node.dep_ not in ("pobj", "conj"):
+            return None
+        node = head
+    return None
+
+
+# -- the main loop ------------------------------------------------------------------
+
+
+def condition_subject(verb: Token) -> Token | None:
+    """The subject of an "if" / "unless" clause right under a verb."""
+    for c in verb.children:
+        if c.dep_ == "advcl" and any(
+            g.dep_ == "mark" and g.lower_ in CONDITION_MARKS for g in c.children
+        ):
+            subj = next((g for g in c.children if g.dep_ in ("nsubj", "nsubjpass")), None)
+            if subj is not None:
+                return subj
+    return None
+
+
+def precedents(tok: Token) -> list[Token]:
+    """Heads of the "following X" / "like X" phrase on an event noun, or on the verb
+    whose object or complement the noun is (the parser hangs it either way)."""
+    out = pobjs(tok, PRECEDENT_PREPS)
+    node = tok
+    for _ in range(3):
+        if (
+            out
+            or node.head == node
+            or node.dep_ not in ("dobj", "obj", "pobj", "prep", "oprd", "attr")
+        ):
+            break
+        node = node.head
+        if node.pos_ in VERB_TAGS:
+            out = pobjs(node, PRECEDENT_PREPS) + [
+                g
+                for c in node.children
+                if c.dep_ in ("advcl", "prep") and c.lower_ in PRECEDENT_PREPS
+                for g in c.children
+                if g.dep_ in ("dobj", "obj", "pobj")
+            ]
+            break
+    return out
+
+
+def depth(tok: Token) -> int:
+    d = 0
+    while tok.head != tok and d < 50:
+        tok = tok.head
+        d += 1
+    return d
