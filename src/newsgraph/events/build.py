@@ -18,9 +18,10 @@ from newsgraph.events.arguments import ActorIndex, refs_for
 from newsgraph.events.candidates import Candidate, find_candidates
 from newsgraph.events.clauses import VERB_TAGS, condition_subject, depth
 from newsgraph.events.coding import code_event
-from newsgraph.events.context import DocContext, EventsData, SentenceContext
+from newsgraph.events.context import DocContext, SentenceContext
 from newsgraph.events.draft import Draft, modal_roles, purpose_roles, start_draft
 from newsgraph.events.noun_roles import noun_roles
+from newsgraph.events.resources import EventsData
 from newsgraph.events.setting import (
     date_of,
     dateline,
@@ -47,19 +48,19 @@ def build_event(s: SentenceContext, cand: Candidate) -> dict[str, Any] | None:
         if d.targets:
             d.rule += " +target-from-content"
     if cand.entry.category == "THREATEN" and not any(t.get("country") for t in d.targets):
-        _condition_target(cand, d)
+        _condition_target(s, cand, d)
     if not _clean_roles(d):
         return None
     if not d.sources:
-        d.confidence -= 0.15
+        d.confidence -= s.data.words.confidence["no_source"]
     return code_event(s, cand, d)
 
 
-def _condition_target(cand: Candidate, d: Draft) -> None:
+def _condition_target(s: SentenceContext, cand: Candidate, d: Draft) -> None:
     """ "threatened to stop the talks if the United States deploys missiles": the one
     whose conduct is the condition is threatened."""
     for holder in [cand.tok, *(sc.tok for sc in cand.subs)]:
-        cond = condition_subject(holder)
+        cond = condition_subject(holder, s.data.words)
         named = [r for r in d.refs(cond) if r.get("country")] if cond is not None else []
         if named:
             d.targets = named
@@ -200,11 +201,11 @@ def conjunct_target(tok: Token, done: dict[int, dict[str, Any]]) -> list[dict[st
 
 def doc_context(doc: Doc, data: EventsData) -> DocContext:
     """What the events of ``doc`` need from the earlier stages, gathered once."""
-    places = place_mentions(doc, data.countries)
+    places = place_mentions(doc, data)
     return DocContext(
         doc=doc,
         data=data,
-        index=ActorIndex(doc, data.countries),
+        index=ActorIndex(doc, data),
         quotes=[q for q in (doc._.ng_quotes or []) if isinstance(q, dict)],
         places=places,
         dateline=dateline(doc, places),

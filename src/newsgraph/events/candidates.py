@@ -15,7 +15,7 @@ from newsgraph.events.clauses import VERB_TAGS, depth, subject
 from newsgraph.events.lexicon import Entry
 
 if TYPE_CHECKING:
-    from newsgraph.events.context import EventsData
+    from newsgraph.events.resources import EventsData
 
 EMBED_DEPS = {
     "xcomp",
@@ -31,9 +31,6 @@ EMBED_DEPS = {
     "oprd",
     "acomp",
 }
-DEMAND_MODALS = {"must", "should"}
-# A noun inside a name ("Court of Appeal", "Operation Strike") is not an event noun.
-NAME_ENTS = {"ORG", "PERSON", "GPE", "WORK_OF_ART", "LAW", "EVENT", "FAC", "PRODUCT"}
 
 
 @dataclass
@@ -53,7 +50,7 @@ def find_candidates(
 ) -> list[Candidate]:
     """Trigger candidates of one sentence, after dropping the content of speech acts."""
     if index is None:
-        index = ActorIndex(sent.doc, data.countries)
+        index = ActorIndex(sent.doc, data)
     found: dict[int, Candidate] = {}
     consumed: set[int] = set()
     for tok in sent:
@@ -75,17 +72,21 @@ def find_candidates(
             tok.pos_ in VERB_TAGS
             and tok.dep_ == "ccomp"
             and tok.head.lemma_.lower() in data.cues["attribution_verbs"]
-            and any(c.dep_ == "aux" and c.lower_ in DEMAND_MODALS for c in tok.children)
+            and any(c.dep_ == "aux" and c.lower_ in data.words.demand_modals for c in tok.children)
         ):
             subj, _ = subject(tok, data)
             subj_refs = refs_for(subj, index) if subj is not None else []
             if not any(r.get("country") or r.get("actor_id") for r in subj_refs):
                 continue  # "people should believe ...": no actor to demand from
-            modal = next(c.lower_ for c in tok.children if c.lower_ in DEMAND_MODALS)
+            modal = next(c.lower_ for c in tok.children if c.lower_ in data.words.demand_modals)
             entry = Entry(lemma=modal, category="REQUEST", pos="modal")
             found[tok.i] = Candidate(tok, entry, None, "modal")
     for tok in sent:
-        if tok.pos_ in ("NOUN", "PROPN") and tok.i not in found and tok.ent_type_ not in NAME_ENTS:
+        if (
+            tok.pos_ in ("NOUN", "PROPN")
+            and tok.i not in found
+            and tok.ent_type_ not in data.words.name_entities
+        ):
             noun_entry = data.lexicon.match_noun(tok)
             if noun_entry is not None and tok.i not in consumed:
                 found[tok.i] = Candidate(tok, noun_entry, None, "noun")

@@ -15,26 +15,13 @@ from typing import Any
 
 from spacy.tokens import Token
 
-from newsgraph.events.lexicon import Cues
 from newsgraph.events.syntax import clause_head, word_forms
+from newsgraph.events.tables import Cues
 
 __all__ = ["Assessment", "assess", "clause_head", "word_forms"]
 
 RANK = ("denied", "hypothetical", "future", "unclear", "alleged", "claimed", "asserted")
 COMPLEMENT_DEPS = {"ccomp", "xcomp", "dobj", "obj", "parataxis", "pcomp", "acomp", "oprd"}
-_UNCLEAR_NOUNS = {
-    "concern",
-    "fear",
-    "worry",
-    "suspicion",
-    "alarm",
-    "anxiety",
-    "speculation",
-    "question",
-    "doubt",
-    "rumor",
-    "rumour",
-}
 
 
 @dataclass
@@ -145,7 +132,7 @@ def assess(trigger: Token, cues: Cues, quotes: list[dict[str, Any]] | None) -> A
             and lemma in cues["concern_nouns"]
             and dep in ("acl", "ccomp", "relcl", "appos", "pcomp")
         ):
-            flag = "unclear" if lemma in _UNCLEAR_NOUNS else "alleged"
+            flag = "unclear" if lemma in cues["unclear_nouns"] else "alleged"
             a.flags.add(flag)
             a.cues.append(f"'{node.text} that'")
         elif node.pos_ in ("VERB", "AUX"):

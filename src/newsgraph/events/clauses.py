@@ -7,53 +7,14 @@ from typing import TYPE_CHECKING
 
 from spacy.tokens import Token
 
-from newsgraph.events.arguments import (
-    RELATIVE_PRONOUNS,
-    ActorIndex,
-    core_tokens,
-    refs_for,
-    statement_nouns,
-)
-from newsgraph.events.lexicon import headline_passive, misread_main_verb
+from newsgraph.events.arguments import ActorIndex, core_tokens, refs_for
+from newsgraph.events.syntax import headline_passive, misread_main_verb
 
 if TYPE_CHECKING:
-    from newsgraph.events.context import EventsData
+    from newsgraph.events.resources import EventsData
+    from newsgraph.events.tables import Words
 
 VERB_TAGS = ("VERB", "AUX")
-QUANTITY_HEADS = {
-    "tens",
-    "thousands",
-    "hundreds",
-    "dozens",
-    "scores",
-    "millions",
-    "number",
-    "group",
-    "groups",
-    "crowd",
-    "crowds",
-    "some",
-    "many",
-    "most",
-    "members",
-    "one",
-    "third",
-    "half",
-    "part",
-    "all",
-    "two",
-    "three",
-    "several",
-}
-# Prepositions that list parts of a larger event ("ties with X, including a defense pact").
-PART_PREPS = {"including", "like", "as"}
-# Prepositions naming actors who did the same before ("support ..., following Iran").
-PRECEDENT_PREPS = ("following", "like")
-# Prepositions of a verb that puts someone into the state of an event noun ("put under
-# investigation", "taken into custody").
-STATE_PREPS = ("under", "into")
-# Conjunctions of the condition a threat sets ("... if the US deploys missiles").
-CONDITION_MARKS = ("if", "unless")
 # How an event noun may hang below the verb whose subject becomes its source.
 INHERIT_DEPS = {"dobj", "obj", "acl", "compound", "attr", "oprd", "conj", "appos"}
 
@@ -64,7 +25,7 @@ def subject(verb: Token, data: EventsData, depth: int = 0) -> tuple[Token | None
     of students" gives "students"."""
     subj, passive = subject_token(verb, data, depth)
     for _ in range(3):
-        if subj is None or (subj.lower_ not in QUANTITY_HEADS and subj.pos_ != "NUM"):
+        if subj is None or (subj.lower_ not in data.words.quantity_heads and subj.pos_ != "NUM"):
             break
         of_phrase = pobjs(subj, ("of",))
         if not of_phrase:
@@ -78,7 +39,7 @@ def subject_token(verb: Token, data: EventsData, depth: int = 0) -> tuple[Token 
         return next(c for c in verb.children if c.dep_ == "nsubj"), True
     for c in verb.children:
         if c.dep_ in ("nsubj", "csubj", "expl"):
-            if c.lower_ in RELATIVE_PRONOUNS and verb.dep_ == "relcl":
+            if c.lower_ in data.words.relative_pronouns and verb.dep_ == "relcl":
                 return verb.head, False
             return c, False
         if c.dep_ == "nsubjpass":
@@ -103,7 +64,7 @@ def subject_token(verb: Token, data: EventsData, depth: int = 0) -> tuple[Token 
     if (
         verb.dep_ == "acl"
         and verb.tag_ == "VBG"
-        and head.lemma_.lower() in statement_nouns()
+        and head.lemma_.lower() in data.nouns.statements
         and head.dep_ in ("dobj", "obj")
         and head.head.pos_ in VERB_TAGS
     ):
@@ -136,14 +97,14 @@ def detached_agent(verb: Token) -> list[Token]:
     return [p for p in pobjs(head, ("by",)) if p.i > verb.i and p.pos_ in ("NOUN", "PROPN")]
 
 
-def state_verb(tok: Token) -> Token | None:
+def state_verb(tok: Token, words: Words) -> Token | None:
     """The verb that puts someone into the state an event noun names: "was put under
     investigation", "placed him under arrest", "taken into custody"."""
     prep = tok.head
     if (
         tok.dep_ == "pobj"
         and prep.dep_ == "prep"
-        and prep.lower_ in STATE_PREPS
+        and prep.lower_ in words.state_preps
         and prep.head.pos_ in VERB_TAGS
     ):
         return prep.head
@@ -207,14 +168,14 @@ def inherited_source(
     return None
 
 
-def part_of(tok: Token, found: set[int]) -> Token | None:
+def part_of(tok: Token, found: set[int], words: Words) -> Token | None:
     """The event a noun is listed as part of ("..., including a defense agreement")."""
     node = tok
     for _ in range(4):
         head = node.head
         if head == node:
             return None
-        if node.dep_ == "pobj" and head.lower_ in PART_PREPS:
+        if node.dep_ == "pobj" and head.lower_ in words.part_preps:
             owner = head.head
             if owner.i in found:
                 return owner
@@ -231,11 +192,11 @@ def part_of(tok: Token, found: set[int]) -> Token | None:
 # -- the main loop ------------------------------------------------------------------
 
 
-def condition_subject(verb: Token) -> Token | None:
+def condition_subject(verb: Token, words: Words) -> Token | None:
     """The subject of an "if" / "unless" clause right under a verb."""
     for c in verb.children:
         if c.dep_ == "advcl" and any(
-            g.dep_ == "mark" and g.lower_ in CONDITION_MARKS for g in c.children
+            g.dep_ == "mark" and g.lower_ in words.condition_marks for g in c.children
         ):
             subj = next((g for g in c.children if g.dep_ in ("nsubj", "nsubjpass")), None)
             if subj is not None:
@@ -243,10 +204,10 @@ def condition_subject(verb: Token) -> Token | None:
     return None
 
 
-def precedents(tok: Token) -> list[Token]:
+def precedents(tok: Token, words: Words) -> list[Token]:
     """Heads of the "following X" / "like X" phrase on an event noun, or on the verb
     whose object or complement the noun is (the parser hangs it either way)."""
-    out = pobjs(tok, PRECEDENT_PREPS)
+    out = pobjs(tok, words.precedent_preps)
     node = tok
     for _ in range(3):
         if (
@@ -257,10 +218,10 @@ def precedents(tok: Token) -> list[Token]:
             break
         node = node.head
         if node.pos_ in VERB_TAGS:
-            out = pobjs(node, PRECEDENT_PREPS) + [
+            out = pobjs(node, words.precedent_preps) + [
                 g
                 for c in node.children
-                if c.dep_ in ("advcl", "prep") and c.lower_ in PRECEDENT_PREPS
+                if c.dep_ in ("advcl", "prep") and c.lower_ in words.precedent_preps
                 for g in c.children
                 if g.dep_ in ("dobj", "obj", "pobj")
             ]

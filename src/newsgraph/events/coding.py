@@ -12,10 +12,10 @@ from spacy.tokens import Token
 
 from newsgraph.events.candidates import Candidate
 from newsgraph.events.draft import Draft
-from newsgraph.events.verb_roles import ITEM_CATEGORIES
 
 if TYPE_CHECKING:
-    from newsgraph.events.context import EventsData, SentenceContext
+    from newsgraph.events.context import SentenceContext
+    from newsgraph.events.resources import EventsData
 
 # Instruments are nouns ("bomb", "machetes") or adjectives ("explosive device").
 INSTRUMENT_POS = ("NOUN", "PROPN", "ADJ")
@@ -126,7 +126,8 @@ def _record(s: SentenceContext, cand: Candidate, d: Draft, code: Code) -> dict[s
     if cand.consumed is not None and cand.kind == "verb":
         trig_end = max(trig_end, cand.consumed.idx + len(cand.consumed))
     trig_text = tok.doc.text[tok.idx : trig_end]
-    if cand.entry.category in ITEM_CATEGORIES or code.category in ITEM_CATEGORIES:
+    items_kept = s.data.words.item_categories
+    if cand.entry.category in items_kept or code.category in items_kept:
         pass
     else:
         d.items = []
@@ -148,7 +149,7 @@ def _record(s: SentenceContext, cand: Candidate, d: Draft, code: Code) -> dict[s
         "trigger": {"start": tok.idx, "end": trig_end, "text": trig_text},
         "sentence": {"start": sent.start_char, "end": sent.end_char, "text": sent.text},
         "rule": d.rule,
-        "confidence": round(max(0.05, d.confidence), 2),
+        "confidence": round(max(s.data.words.confidence["floor"], d.confidence), 2),
     }
 
 

@@ -16,7 +16,6 @@ steps of one event and the document loop).
 
 from __future__ import annotations
 
-from pathlib import Path
 from typing import Any
 
 from spacy.language import Language
@@ -25,8 +24,7 @@ from spacy.tokens import Doc, Span
 from newsgraph.events.arguments import ActorIndex
 from newsgraph.events.build import document_events
 from newsgraph.events.candidates import Candidate, find_candidates
-from newsgraph.events.context import EventsData
-from newsgraph.events.lexicon import CountryWords, Crosswalk, Cues, Lexicon, Shifts
+from newsgraph.events.resources import data_files, load_events_data
 from newsgraph.extensions import register_extensions
 from newsgraph.stage import guarded
 
@@ -46,18 +44,8 @@ class EventsComponent:
     ) -> None:
         register_extensions()
         self.name = name
-        self.lexicon = Lexicon.load(Path(lexicon_path) if lexicon_path else None)
-        self.crosswalk = Crosswalk.load()
-        self.cues = Cues.load()
-        self.shifts = Shifts.load()
-        self.countries = CountryWords()
-        self.data = EventsData(
-            lexicon=self.lexicon,
-            crosswalk=self.crosswalk,
-            cues=self.cues,
-            shifts=self.shifts,
-            countries=self.countries,
-        )
+        self.data = load_events_data(data_files(lexicon_path))
+        self.lexicon = self.data.lexicon
         self.min_confidence = min_confidence
         if not len(self.lexicon):
             import warnings

@@ -14,18 +14,7 @@ from typing import Any
 from spacy.tokens import Doc, Span
 
 from newsgraph.events.arguments import ActorIndex
-from newsgraph.events.lexicon import CountryWords, Crosswalk, Cues, Lexicon, Shifts
-
-
-@dataclass(frozen=True)
-class EventsData:
-    """Everything the events stage reads from its data files (loaded once per component)."""
-
-    lexicon: Lexicon
-    crosswalk: Crosswalk
-    cues: Cues
-    shifts: Shifts
-    countries: CountryWords
+from newsgraph.events.resources import EventsData
 
 
 @dataclass
@@ -56,3 +45,6 @@ class SentenceContext:
     @property
     def index(self) -> ActorIndex:
         return self.ctx.index
+
+
+__all__ = ["DocContext", "EventsData", "SentenceContext"]

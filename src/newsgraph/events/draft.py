@@ -18,7 +18,8 @@ from newsgraph.events.certainty import Assessment, assess
 from newsgraph.events.clauses import subject
 
 if TYPE_CHECKING:
-    from newsgraph.events.context import EventsData, SentenceContext
+    from newsgraph.events.context import SentenceContext
+    from newsgraph.events.resources import EventsData
 
 
 @dataclass
@@ -105,7 +106,7 @@ def start_draft(s: SentenceContext, cand: Candidate) -> Draft:
         claimant=speaker,
         pron=speaker if a.attribution is not None else None,
         rule=rule,
-        confidence=0.8 if cand.kind == "verb" else 0.65,
+        confidence=s.data.words.confidence["verb" if cand.kind == "verb" else "noun"],
     )
 
 
@@ -120,7 +121,7 @@ def modal_roles(s: SentenceContext, cand: Candidate, d: Draft) -> None:
     d.speaker = speaker_ref(d.a, s.index, s.data)
     d.claimant = d.speaker
     d.rule = f"modal-demand:{entry.lemma} (said ... {entry.lemma} {tok.text})"
-    d.confidence = 0.6
+    d.confidence = s.data.words.confidence["modal_demand"]
 
 
 def purpose_roles(s: SentenceContext, cand: Candidate, d: Draft) -> None:

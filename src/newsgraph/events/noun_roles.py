@@ -24,30 +24,14 @@ from newsgraph.events.draft import Draft
 if TYPE_CHECKING:
     from newsgraph.events.context import SentenceContext
 
-NOUN_TARGET_PREPS = (
-    "on",
-    "against",
-    "with",
-    "to",
-    "at",
-    "toward",
-    "towards",
-    "into",
-    "upon",
-    "for",
-    "in",
-)
-# Categories of event nouns whose "of" phrase names who acts ("the withdrawal of troops").
-SELF_MOVING = {"MOBILIZE", "RETREAT"}
-
 
 def noun_roles(s: SentenceContext, cand: Candidate, d: Draft) -> None:
     """Fill the draft's roles for a noun trigger (the steps below, in this order)."""
     _modifier_sources(s, cand, d)
-    _phrase_roles(cand, d)
+    _phrase_roles(s, cand, d)
     _state_roles(s, cand, d)
     if not d.targets:
-        _target_phrases(cand, d)
+        _target_phrases(s, cand, d)
     if not any(src.get("country") for src in d.sources):
         _precedent_sources(s, cand, d)
     _part_of_roles(s, cand, d)
@@ -78,7 +62,7 @@ def _modifier_sources(s: SentenceContext, cand: Candidate, d: Draft) -> None:
                     break
 
 
-def _phrase_roles(cand: Candidate, d: Draft) -> None:
+def _phrase_roles(s: SentenceContext, cand: Candidate, d: Draft) -> None:
     """The noun's "by", "between", "from" and "of" phrases."""
     tok, entry = cand.tok, cand.entry
     by = pobjs(tok, ("by",))
@@ -108,7 +92,7 @@ def _phrase_roles(cand: Candidate, d: Draft) -> None:
     if of and entry.of == "items":
         if not d.refs(of[0]):
             d.items = items_of(of)
-    elif of and not d.sources and entry.category in SELF_MOVING:
+    elif of and not d.sources and entry.category in s.data.words.self_moving:
         # "the deployment of NATO troops", "the withdrawal of Serbian forces": the
         # ones who move are the actors
         d.sources = d.refs(of[0])
@@ -117,7 +101,7 @@ def _phrase_roles(cand: Candidate, d: Draft) -> None:
 
 
 def _state_roles(s: SentenceContext, cand: Candidate, d: Draft) -> None:
-    holder = state_verb(cand.tok)
+    holder = state_verb(cand.tok, s.data.words)
     if holder is not None and not d.targets:
         # "a US national was put under investigation": the one put under it
         subj, passive = subject(holder, s.data)
@@ -132,14 +116,15 @@ def _state_roles(s: SentenceContext, cand: Candidate, d: Draft) -> None:
             d.rule += f" +target-of:{holder.lemma_.lower()}"
 
 
-def _target_phrases(cand: Candidate, d: Draft) -> None:
+def _target_phrases(s: SentenceContext, cand: Candidate, d: Draft) -> None:
     tok = cand.tok
-    heads = pobjs(tok, NOUN_TARGET_PREPS)
+    preps = s.data.words.noun_target_preps
+    heads = pobjs(tok, preps)
     # "support from X to Y" where the parser hangs "to Y" on "from"
     heads += [
         g
         for p in tok.children
-        if p.dep_ == "prep" and p.lower_ not in NOUN_TARGET_PREPS
+        if p.dep_ == "prep" and p.lower_ not in preps
         for q in p.children
         if q.dep_ == "prep" and q.lower_ in ("to", "for", "against", "on")
         for g in q.children
@@ -154,7 +139,7 @@ def _target_phrases(cand: Candidate, d: Draft) -> None:
 def _precedent_sources(s: SentenceContext, cand: Candidate, d: Draft) -> None:
     # "further military support from another country, following Iran and North
     # Korea": the actors named as having done the same before are its sources
-    for p in precedents(cand.tok):
+    for p in precedents(cand.tok, s.data.words):
         named = (
             [r for r in d.refs(p) if r.get("country")]
             if p.pos_ == "PROPN" or s.index.mention(p) is not None
@@ -167,7 +152,7 @@ def _precedent_sources(s: SentenceContext, cand: Candidate, d: Draft) -> None:
 
 
 def _part_of_roles(s: SentenceContext, cand: Candidate, d: Draft) -> None:
-    parent = part_of(cand.tok, s.found)
+    parent = part_of(cand.tok, s.found, s.data.words)
     if parent is not None and parent.i in s.done and not d.sources:
         d.sources = list(s.done[parent.i]["sources"])
         d.targets = d.targets or list(s.done[parent.i]["targets"])
@@ -180,4 +165,4 @@ def _clause_source(s: SentenceContext, cand: Candidate, d: Draft) -> None:
         d.sources = d.refs(inh)
         if d.sources:
             d.rule += " +source-from-clause"
-            d.confidence -= 0.1
+            d.confidence -= s.data.words.confidence["inherited_source"]

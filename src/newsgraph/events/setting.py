@@ -12,39 +12,15 @@ from typing import TYPE_CHECKING, Any
 
 from spacy.tokens import Doc, Span, Token
 
-from newsgraph.events.arguments import (
-    noun_classes,
-    place_target_sectors,
-    unidentified_attacker_sector,
-)
 from newsgraph.events.candidates import Candidate
 from newsgraph.events.clauses import pobjs, state_verb, subject
-from newsgraph.events.lexicon import CountryWords
 from newsgraph.events.syntax import clause_head
 
 if TYPE_CHECKING:
-    from newsgraph.events.context import EventsData
-
-LOCATIVE_PREPS = {
-    "in",
-    "at",
-    "near",
-    "outside",
-    "inside",
-    "across",
-    "around",
-    "throughout",
-    "within",
-    "along",
-    "into",
-    "from",
-    "off",
-}
-# Categories whose place is a venue, not a recipient ("met in Geneva").
-PLACE_IS_VENUE = {"CONSULT"}
+    from newsgraph.events.resources import EventsData
 
 
-def place_mentions(doc: Doc, countries: CountryWords) -> list[dict[str, Any]]:
+def place_mentions(doc: Doc, data: EventsData) -> list[dict[str, Any]]:
     """Place mentions that sit in a locative phrase ("in the Donetsk region")."""
     out: list[dict[str, Any]] = []
     stage_places = {p.get("id"): p for p in (doc._.ng_places or []) if isinstance(p, dict)}
@@ -66,13 +42,13 @@ def place_mentions(doc: Doc, countries: CountryWords) -> list[dict[str, Any]]:
             head.dep_ == "pobj"
             and head.head.lower_ == "of"
             and head.head.head.dep_ == "pobj"
-            and head.head.head.lemma_.lower() in noun_classes()[1]
+            and head.head.head.lemma_.lower() in data.nouns.places
         ):
             head = head.head.head  # "near the town of Samarra"
         locative = head.dep_ == "pobj" and (
-            head.head.lower_ in LOCATIVE_PREPS
+            head.head.lower_ in data.words.locative_preps
             # "outside of the city": the "of" of a locative word
-            or (head.head.lower_ == "of" and head.head.head.lower_ in LOCATIVE_PREPS)
+            or (head.head.lower_ == "of" and head.head.head.lower_ in data.words.locative_preps)
         )
         if place is not None:
             ref = {
@@ -81,14 +57,14 @@ def place_mentions(doc: Doc, countries: CountryWords) -> list[dict[str, Any]]:
             }
             if not ref.get("country"):
                 # a territory the gazetteer holds without a country ("the West Bank")
-                ref["country"] = countries.country(text) or countries.country(
+                ref["country"] = data.countries.country(text) or data.countries.country(
                     str(ref.get("name") or "")
                 )
         else:
             ref = {
                 "name": text,
                 "geonames_id": None,
-                "country": countries.country(text),
+                "country": data.countries.country(text),
                 "admin1": None,
                 "lat": None,
                 "lon": None,
@@ -142,7 +118,7 @@ def place_arguments(
     """Arguments the text leaves unnamed, from the place of the event's clause."""
     here = place_target(cand.tok, sent, places)
     if here is not None:
-        if not ev["targets"] and ev["category"] not in PLACE_IS_VENUE:
+        if not ev["targets"] and ev["category"] not in data.words.place_is_venue:
             ev["targets"] = [here]
             ev["rule"] += " +target-from-place"
         if not ev["sources"] and agentless_passive(cand, data):
@@ -163,7 +139,7 @@ def place_arguments(
             ev[key] = refs
         if located:
             ev["rule"] += " +country-from-place"
-    sector = place_target_sectors().get(ev["category"])
+    sector = data.nouns.place_target_sectors.get(ev["category"])
     if sector:
         # "shelled Juba", "demolished Palestinian homes": the people of the place
         ev["targets"] = [
@@ -178,7 +154,7 @@ def place_arguments(
         # an attack by no one named ("a roadside bomb killed ..."): CAMEO's
         # unidentified armed forces
         ev["sources"] = [
-            dict(ref, sector=unidentified_attacker_sector())
+            dict(ref, sector=data.nouns.unidentified_attacker)
             if ref.get("sector") is None and (ref.get("kind") == "place" or unnamed(ref))
             else ref
             for ref in ev["sources"]
@@ -190,7 +166,7 @@ def agentless_passive(cand: Candidate, data: EventsData) -> bool:
     verb = cand.tok
     if cand.kind == "noun":
         # "was put under investigation in Italy"
-        holder = state_verb(cand.tok)
+        holder = state_verb(cand.tok, data.words)
         if holder is None or pobjs(cand.tok, ("by",)):
             return False
         verb = holder

@@ -23,14 +23,6 @@ from newsgraph.events.draft import Draft
 if TYPE_CHECKING:
     from newsgraph.events.context import SentenceContext
 
-TARGET_PREPS = ("on", "against", "with", "to", "at", "toward", "towards", "into", "upon", "for")
-# RETREAT modes whose agentless passive subject is the one retreating ("the militia was
-# disarmed", "troops were withdrawn").
-SELF_RETREAT = ("disarm", "withdraw")
-# Prepositions naming what an accusation is about ("complained over the raids").
-ACCUSED_PREPS = ("over", "about", "against")
-ITEM_CATEGORIES = ("AID", "SUPPORT", "COOPERATE")
-
 
 def verb_roles(s: SentenceContext, cand: Candidate, d: Draft) -> None:
     """Fill the draft's roles for a verb trigger (the steps below, in this order)."""
@@ -42,7 +34,7 @@ def verb_roles(s: SentenceContext, cand: Candidate, d: Draft) -> None:
     dative = [c for c in tok.children if c.dep_ == "dative" and c.pos_ != "ADP"]
     _for_clause_target(cand, d)
     if cand.consumed is not None and cand.consumed.dep_ in ("prep", "prt"):
-        _phrase_target(cand, d, objs)
+        _phrase_target(s, cand, d, objs)
     elif cand.entry.items or cand.entry.category in ("AID",):
         _provided_roles(cand, d, objs, dative)
     else:
@@ -50,7 +42,7 @@ def verb_roles(s: SentenceContext, cand: Candidate, d: Draft) -> None:
     if not d.targets:
         _purpose_clause_target(s, cand, d)
     _governing_clause_target(s, cand, d)
-    _leftover_items(cand, d, objs)
+    _leftover_items(s, cand, d, objs)
 
 
 def _subject_roles(s: SentenceContext, cand: Candidate, d: Draft) -> bool:
@@ -64,7 +56,7 @@ def _subject_roles(s: SentenceContext, cand: Candidate, d: Draft) -> bool:
         ]
         d.sources = d.refs(agents[0] if agents else None, strict=False)
         d.targets = d.refs(subj)
-        if not agents and entry.category == "RETREAT" and entry.mode in SELF_RETREAT:
+        if not agents and entry.category == "RETREAT" and entry.mode in s.data.words.self_retreat:
             # "guerrillas have been demobilized": the ones who lay down arms
             d.sources, d.targets = d.targets, []
     else:
@@ -80,12 +72,12 @@ def _for_clause_target(cand: Candidate, d: Draft) -> None:
             d.targets = d.targets or d.refs(clause_subj)
 
 
-def _phrase_target(cand: Candidate, d: Draft, objs: list[Token]) -> None:
+def _phrase_target(s: SentenceContext, cand: Candidate, d: Draft, objs: list[Token]) -> None:
     """verb+prep, verb+particle: the object of the entry's phrase, else the object."""
     assert cand.consumed is not None
     heads = [g for g in cand.consumed.children if g.dep_ == "pobj"]
     if not heads and cand.consumed.dep_ == "prt":
-        heads = pobjs(cand.tok, TARGET_PREPS)
+        heads = pobjs(cand.tok, s.data.words.target_preps)
     if heads:
         d.targets = d.targets or d.refs(heads[0])
     if not d.targets and objs:
@@ -145,7 +137,7 @@ def _object_target(
             if cand.consumed in objs or cand.consumed in conj:
                 holders.extend(c for c in conj if c not in holders)
         for h in holders:
-            heads = pobjs(h, TARGET_PREPS)
+            heads = pobjs(h, s.data.words.target_preps)
             if heads:
                 d.targets = d.refs(heads[0])
                 if d.targets:
@@ -163,7 +155,7 @@ def _object_target(
     if entry.category == "ACCUSE":
         # "complained to the UN over Israeli raids": the accused, not the
         # addressee
-        for p in pobjs(tok, ACCUSED_PREPS):
+        for p in pobjs(tok, s.data.words.accused_preps):
             accused = [r for r in d.refs(p) if r.get("country")]
             if accused:
                 d.targets = accused
@@ -217,10 +209,10 @@ def _governing_clause_target(s: SentenceContext, cand: Candidate, d: Draft) -> N
                 break
 
 
-def _leftover_items(cand: Candidate, d: Draft, objs: list[Token]) -> None:
+def _leftover_items(s: SentenceContext, cand: Candidate, d: Draft, objs: list[Token]) -> None:
     """AID, SUPPORT, COOPERATE: an object that names no actor is what is provided."""
     if (
-        cand.entry.category in ITEM_CATEGORIES
+        cand.entry.category in s.data.words.item_categories
         and not d.items
         and objs
         and (cand.consumed is None or cand.consumed not in objs)

@@ -1,0 +1,64 @@
+"""The data of the events stage, loaded once per component from its data files.
+
+:func:`data_files` names every file the stage reads (the user's trigger lexicon included);
+:func:`load_events_data` builds an :class:`EventsData` from them. The component calls both
+through the :class:`newsgraph.stage.Stage` contract, so a saved pipeline carries copies of
+these files and reads them back."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+from newsgraph.events.lexicon import CountryWords, Lexicon
+from newsgraph.events.tables import DATA_DIR, ArgumentNouns, Crosswalk, Cues, Shifts, Words
+
+#: key -> default file (the key ``lexicon`` is replaced by the user's ``lexicon_path``)
+DEFAULT_FILES: dict[str, str] = {
+    "lexicon": "triggers.yaml",
+    "crosswalk": "crosswalk.yaml",
+    "cues": "certainty.yaml",
+    "shifts": "shifts.yaml",
+    "countries": "countries.yaml",
+    "words": "words.yaml",
+    "nouns": "arguments.yaml",
+}
+
+
+@dataclass(frozen=True)
+class EventsData:
+    """Everything the events stage reads from its data files."""
+
+    lexicon: Lexicon
+    crosswalk: Crosswalk
+    cues: Cues
+    shifts: Shifts
+    countries: CountryWords
+    words: Words
+    nouns: ArgumentNouns
+
+
+def data_files(lexicon_path: str | Path | None = None) -> dict[str, Path | None]:
+    """The files the stage reads, by key (the user's lexicon replaces the default one)."""
+    files: dict[str, Path | None] = {key: DATA_DIR / name for key, name in DEFAULT_FILES.items()}
+    if lexicon_path:
+        files["lexicon"] = Path(lexicon_path)
+    return files
+
+
+def load_events_data(files: dict[str, Path | None]) -> EventsData:
+    """Read and check every data file; a missing key falls back to the shipped file."""
+
+    def path(key: str) -> Path:
+        return files.get(key) or DATA_DIR / DEFAULT_FILES[key]
+
+    words = Words.load(path("words"))
+    return EventsData(
+        lexicon=Lexicon.load(path("lexicon"), words.partitives),
+        crosswalk=Crosswalk.load(path("crosswalk")),
+        cues=Cues.load(path("cues")),
+        shifts=Shifts.load(path("shifts")),
+        countries=CountryWords(path("countries")),
+        words=words,
+        nouns=ArgumentNouns.load(path("nouns")),
+    )
