@@ -11,7 +11,8 @@ from typing import TYPE_CHECKING
 from spacy.tokens import Span, Token
 
 from newsgraph.events.arguments import ActorIndex, refs_for
-from newsgraph.events.clauses import VERB_TAGS, depth, subject
+from newsgraph.events.clauses import VERB_TAGS, depth
+from newsgraph.events.interim_language import subject
 from newsgraph.events.lexicon import Entry
 
 if TYPE_CHECKING:

@@ -1,5 +1,5 @@
-"""Clause roles: the subject of a verb, its objects and prepositional phrases, and the
-clauses an event noun sits in (where its source or the event it is part of is found)."""
+"""Clause roles: the objects and prepositional phrases of a verb, and the clauses an
+event noun sits in (where its source or the event it is part of is found)."""
 
 from __future__ import annotations
 
@@ -8,80 +8,15 @@ from typing import TYPE_CHECKING
 from spacy.tokens import Token
 
 from newsgraph.events.arguments import ActorIndex, core_tokens, refs_for
-from newsgraph.events.syntax import headline_passive, misread_main_verb
+from newsgraph.events.interim_language import subject
+from newsgraph.events.syntax import VERB_TAGS, pobjs
 
 if TYPE_CHECKING:
     from newsgraph.events.resources import EventsData
     from newsgraph.events.tables import Words
 
-VERB_TAGS = ("VERB", "AUX")
 # How an event noun may hang below the verb whose subject becomes its source.
 INHERIT_DEPS = {"dobj", "obj", "acl", "compound", "attr", "oprd", "conj", "appos"}
-
-
-def subject(verb: Token, data: EventsData, depth: int = 0) -> tuple[Token | None, bool]:
-    """The subject token of a verb and whether the verb is passive (looking through
-    conjunctions, control verbs, participles and relative clauses); "tens of thousands
-    of students" gives "students"."""
-    subj, passive = subject_token(verb, data, depth)
-    for _ in range(3):
-        if subj is None or (subj.lower_ not in data.words.quantity_heads and subj.pos_ != "NUM"):
-            break
-        of_phrase = pobjs(subj, ("of",))
-        if not of_phrase:
-            break
-        subj = of_phrase[0]
-    return subj, passive
-
-
-def subject_token(verb: Token, data: EventsData, depth: int = 0) -> tuple[Token | None, bool]:
-    if headline_passive(verb):
-        return next(c for c in verb.children if c.dep_ == "nsubj"), True
-    for c in verb.children:
-        if c.dep_ in ("nsubj", "csubj", "expl"):
-            if c.lower_ in data.words.relative_pronouns and verb.dep_ == "relcl":
-                return verb.head, False
-            return c, False
-        if c.dep_ == "nsubjpass":
-            return c, True
-    if depth > 4 or verb.head == verb:
-        return None, False
-    head = verb.head
-    if verb.dep_ in ("acomp", "xcomp") and verb.pos_ == "ADJ" and head.pos_ in VERB_TAGS:
-        return subject(head, data, depth + 1)
-    if verb.dep_ == "conj" and head.pos_ in VERB_TAGS:
-        subj, _ = subject(head, data, depth + 1)
-        return subj, any(c.dep_ == "auxpass" for c in verb.children)
-    if verb.dep_ == "xcomp" and head.pos_ in VERB_TAGS:
-        objs = [c for c in head.children if c.dep_ in ("dobj", "obj")]
-        if objs:
-            return objs[0], False
-        return subject(head, data, depth + 1)
-    if verb.dep_ in ("advcl", "pcomp") and head.pos_ in VERB_TAGS:
-        return subject(head, data, depth + 1)
-    if verb.dep_ == "relcl" and head.pos_ in ("NOUN", "PROPN", "PRON") and verb.tag_ != "VB":
-        return head, verb.tag_ == "VBN"
-    if (
-        verb.dep_ == "acl"
-        and verb.tag_ == "VBG"
-        and head.lemma_.lower() in data.nouns.statements
-        and head.dep_ in ("dobj", "obj")
-        and head.head.pos_ in VERB_TAGS
-    ):
-        # "issued a declaration demanding ...": the issuer demands
-        return subject(head.head, data, depth + 1)
-    if (
-        verb.dep_ == "acl"
-        and head.pos_ in ("NOUN", "PROPN", "PRON")
-        and verb.tag_ in ("VBG", "VBN")
-    ):
-        root = misread_main_verb(verb)
-        if root is not None:
-            return root, False
-        return head, verb.tag_ == "VBN"
-    if verb.dep_ == "pcomp" and head.dep_ == "prep":
-        return subject(head.head, data, depth + 1) if head.head.pos_ in VERB_TAGS else (None, False)
-    return None, False
 
 
 def detached_agent(verb: Token) -> list[Token]:
@@ -120,14 +55,6 @@ def quantity_objects(verb: Token) -> list[Token]:
             if got and any(g.dep_ == "nummod" or g.like_num for g in got[0].children):
                 return got
     return []
-
-
-def pobjs(tok: Token, preps: tuple[str, ...]) -> list[Token]:
-    out: list[Token] = []
-    for c in tok.children:
-        if c.dep_ in ("prep", "dative", "agent") and c.lower_ in preps:
-            out.extend(g for g in c.children if g.dep_ == "pobj")
-    return out
 
 
 def items_of(heads: list[Token]) -> list[str]:
@@ -235,3 +162,6 @@ def depth(tok: Token) -> int:
         tok = tok.head
         d += 1
     return d
+
+
+__all__ = ["VERB_TAGS", "pobjs", "subject"]

@@ -14,6 +14,7 @@ from typing import Any
 
 from spacy.tokens import Token
 
+from newsgraph.events.interim_language import CountryWords
 from newsgraph.events.schema import (
     DataFileError,
     check_keys,
@@ -336,80 +337,3 @@ def _check_lexicon_tables(path: Path, data: dict[str, Any]) -> None:
         check_keys(path, f"embedded_modes.{cat}", table, table or {})
         for sub, mode in table.items():
             string(path, f"embedded_modes.{cat}.{sub}", mode)
-
-
-class CountryWords:
-    """Fallback lookup of country and sector words (used without the actors stage)."""
-
-    def __init__(self, path: Path | None = None) -> None:
-        path = path or DATA_DIR / "countries.yaml"
-        data = read_mapping(path)
-        for code, words in data.items():
-            if code == "sectors":
-                check_keys(path, "sectors", words, words or {})
-                for sector, sector_words in (words or {}).items():
-                    strings(path, f"sectors.{sector}", sector_words)
-            elif not (
-                isinstance(code, str) and len(code) == 3 and code.isalpha() and code.isupper()
-            ):
-                raise DataFileError(
-                    path, str(code), "unknown key (a country code such as USA, or sectors)"
-                )
-            else:
-                strings(path, code, words)
-        self.words: dict[str, str] = {}
-        try:
-            import pycountry
-
-            for c in pycountry.countries:
-                for name in (
-                    c.name,
-                    getattr(c, "common_name", None),
-                    getattr(c, "official_name", None),
-                ):
-                    if name:
-                        self.words[name.lower()] = c.alpha_3
-        except ImportError:  # pragma: no cover - pycountry is a dependency
-            pass
-        sectors = data.pop("sectors", {}) or {}
-        for code, words in data.items():
-            for w in words:
-                self.words[str(w).lower()] = str(code)
-        self.sector_words: dict[str, str] = {}
-        for code, words in sectors.items():
-            for w in words:
-                self.sector_words.setdefault(str(w).lower(), str(code))
-        self._external: Any = None
-        try:  # the actors stage's lookup, when installed, knows more names
-            from newsgraph.actors.countries import country_of  # type: ignore[import-not-found]
-
-            self._external = country_of
-        except Exception:  # noqa: BLE001 - optional module, any import problem means absent
-            self._external = None
-
-    def country(self, text: str) -> str | None:
-        raw = text.lower().strip()
-        if raw in self.words:  # "u.s.", "u.k."
-            return self.words[raw]
-        key = raw.strip(".,;:'\"")
-        for prefix in ("the ",):
-            if key.startswith(prefix):
-                key = key[len(prefix) :]
-        key = key.removesuffix("'s").removesuffix("’s").removesuffix("'").strip()
-        if not key:
-            return None
-        if self._external is not None:
-            try:
-                found = self._external(key)
-            except Exception:  # noqa: BLE001 - a foreign helper must not break events
-                found = None
-            if isinstance(found, str) and found:
-                return found
-        if key in self.words:
-            return self.words[key]
-        if key.endswith("s") and key[:-1] in self.words:  # "Russians", "Serbs"
-            return self.words[key[:-1]]
-        return None
-
-    def sector(self, lemma: str) -> str | None:
-        return self.sector_words.get(lemma.lower())

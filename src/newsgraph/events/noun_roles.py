@@ -17,9 +17,9 @@ from newsgraph.events.clauses import (
     pobjs,
     precedents,
     state_verb,
-    subject,
 )
 from newsgraph.events.draft import Draft
+from newsgraph.events.interim_language import subject
 
 if TYPE_CHECKING:
     from newsgraph.events.context import SentenceContext

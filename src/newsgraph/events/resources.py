@@ -10,7 +10,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
-from newsgraph.events.lexicon import CountryWords, Lexicon
+from newsgraph.events.interim_language import CountryWords
+from newsgraph.events.lexicon import Lexicon
 from newsgraph.events.tables import DATA_DIR, ArgumentNouns, Crosswalk, Cues, Shifts, Words
 
 #: key -> default file (the key ``lexicon`` is replaced by the user's ``lexicon_path``)

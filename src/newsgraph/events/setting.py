@@ -13,7 +13,8 @@ from typing import TYPE_CHECKING, Any
 from spacy.tokens import Doc, Span, Token
 
 from newsgraph.events.candidates import Candidate
-from newsgraph.events.clauses import pobjs, state_verb, subject
+from newsgraph.events.clauses import pobjs, state_verb
+from newsgraph.events.interim_language import dateline, subject
 from newsgraph.events.syntax import clause_head
 
 if TYPE_CHECKING:
@@ -74,21 +75,6 @@ def place_mentions(doc: Doc, data: EventsData) -> list[dict[str, Any]]:
             {"start": start, "end": end, "token": span.root.i, "locative": locative, "ref": ref}
         )
     return out
-
-
-def dateline(doc: Doc, places: list[dict[str, Any]]) -> dict[str, Any] | None:
-    """The place named before the first dash of the article ("Kyiv, Ukraine – ...")."""
-    head = doc.text[:120]
-    for mark in (" – ", " — ", " - ", "(", ":"):
-        pos = head.find(mark)
-        if pos > 0:
-            cands = [p for p in places if p["end"] <= pos]
-            # the dateline may follow a title line
-            nl = head.rfind("\n", 0, pos)
-            cands = [p for p in cands if p["start"] > nl]
-            if cands:
-                return cands[0]["ref"]
-    return None
 
 
 def place_of(
@@ -228,3 +214,6 @@ def unnamed(ref: dict[str, Any]) -> bool:
 def ethnic(ref: dict[str, Any]) -> bool:
     """ "ethnic Albanians": a group named by ethnicity, not citizenship."""
     return "ethnic" in str(ref.get("name") or "").lower().split()
+
+
+__all__ = ["dateline"]

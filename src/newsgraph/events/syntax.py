@@ -8,6 +8,8 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
+VERB_TAGS = ("VERB", "AUX")
+
 
 def clause_head(tok: Token) -> Token:
     """The verb whose clause holds ``tok`` (``tok`` itself for a verb)."""
@@ -105,3 +107,11 @@ def misread_main_verb(tok: Token) -> Token | None:
     if any(t.is_punct for t in sent.doc[root.i + 1 : tok.i]):
         return None  # "the man, arrested last week, ..." is a participle
     return root
+
+
+def pobjs(tok: Token, preps: tuple[str, ...]) -> list[Token]:
+    out: list[Token] = []
+    for c in tok.children:
+        if c.dep_ in ("prep", "dative", "agent") and c.lower_ in preps:
+            out.extend(g for g in c.children if g.dep_ == "pobj")
+    return out

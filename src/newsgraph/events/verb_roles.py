@@ -16,9 +16,9 @@ from newsgraph.events.clauses import (
     items_of,
     pobjs,
     quantity_objects,
-    subject,
 )
 from newsgraph.events.draft import Draft
+from newsgraph.events.interim_language import subject
 
 if TYPE_CHECKING:
     from newsgraph.events.context import SentenceContext
