@@ -104,6 +104,18 @@ def test_the_data_files_include_the_user_lexicon(tmp_path: Path) -> None:
     assert {"crosswalk", "cues", "shifts", "countries", "words", "nouns"} <= set(files)
 
 
+def test_confidence_weights_are_overridable_in_the_config(stage_nlp: Language) -> None:
+    from newsgraph.nlp import load_model
+
+    nlp = load_model()
+    nlp.add_pipe("newsgraph_events", config={"weights": {"verb": 0.9}})
+    (base,) = stage_nlp(TEXTS[0])._.ng_events
+    (tuned,) = nlp(TEXTS[0])._.ng_events
+    assert base["confidence"] == 0.8 and tuned["confidence"] == 0.9
+    with pytest.raises(ValueError, match="unknown weight 'verbs'"):
+        EventsComponent(Language(), weights={"verbs": 0.9})
+
+
 def test_an_empty_lexicon_warns(tmp_path: Path) -> None:
     lexicon = tmp_path / "empty.yaml"
     lexicon.write_text("verbs: []\n", "utf-8")

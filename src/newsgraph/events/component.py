@@ -34,7 +34,7 @@ from newsgraph.events.arguments import ActorIndex
 from newsgraph.events.build import document_events
 from newsgraph.events.candidates import Candidate, find_candidates
 from newsgraph.events.lexicon import Lexicon
-from newsgraph.events.resources import EventsData, data_files, load_events_data
+from newsgraph.events.resources import EventsData, check_weights, data_files, load_events_data
 from newsgraph.extensions import register_extensions
 from newsgraph.stage import Stage
 
@@ -60,18 +60,21 @@ class EventsComponent(Stage[EventsResult]):
         *,
         lexicon_path: str | None = None,
         min_confidence: float = 0.0,
+        weights: dict[str, float] | None = None,
     ) -> None:
         super().__init__(nlp, name)
         register_extensions()
         self.lexicon_path = lexicon_path
         self.min_confidence = min_confidence
+        # overrides of the confidence weights of data/words.yaml, checked now
+        self.weights = check_weights(weights)
 
     # data ----------------------------------------------------------------------------
     def data_files(self) -> dict[str, Path | None]:
         return data_files(self.lexicon_path)
 
     def load_data(self, files: dict[str, Path | None]) -> EventsData:
-        data = load_events_data(files)
+        data = load_events_data(files, self.weights)
         if not len(data.lexicon):
             warnings.warn(
                 "newsgraph_events: the trigger lexicon is empty; no events will be coded",
@@ -103,7 +106,9 @@ class EventsComponent(Stage[EventsResult]):
 
 @Language.factory(
     "newsgraph_events",
-    default_config={"lexicon_path": None, "min_confidence": 0.0},
+    # weights: overrides of the confidence weights in data/words.yaml ("verb", "noun",
+    # "modal_demand", "inherited_source", "no_source", "floor")
+    default_config={"lexicon_path": None, "min_confidence": 0.0, "weights": {}},
     assigns=["doc._.ng_events"],
     # what the events read: the earlier stages' output when they ran (each is optional:
     # spaCy's entities stand in for actors and places), the article's date, and the parse
@@ -126,6 +131,12 @@ class EventsComponent(Stage[EventsResult]):
     ],
 )
 def make_events(
-    nlp: Language, name: str, lexicon_path: str | None, min_confidence: float
+    nlp: Language,
+    name: str,
+    lexicon_path: str | None,
+    min_confidence: float,
+    weights: dict[str, float] | None = None,
 ) -> EventsComponent:
-    return EventsComponent(nlp, name, lexicon_path=lexicon_path, min_confidence=min_confidence)
+    return EventsComponent(
+        nlp, name, lexicon_path=lexicon_path, min_confidence=min_confidence, weights=weights
+    )

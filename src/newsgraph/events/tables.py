@@ -146,7 +146,7 @@ class Shifts:
 # words.yaml: every key is a list of strings except these
 _WORD_NUMBERS = ("antecedent_window",)
 _WORD_MAPS = ("ner_actor_kinds", "confidence")
-_CONFIDENCE_KEYS = ("verb", "noun", "modal_demand", "inherited_source", "no_source", "floor")
+CONFIDENCE_KEYS = ("verb", "noun", "modal_demand", "inherited_source", "no_source", "floor")
 
 
 @dataclass(frozen=True)
@@ -197,7 +197,7 @@ class Words:
                 table = check_keys(path, key, raw, raw or {})
                 values[key] = {str(k): str(string(path, f"{key}.{k}", v)) for k, v in table.items()}
             elif key == "confidence":
-                table = check_keys(path, key, raw, _CONFIDENCE_KEYS, _CONFIDENCE_KEYS)
+                table = check_keys(path, key, raw, CONFIDENCE_KEYS, CONFIDENCE_KEYS)
                 values[key] = {k: number(path, f"{key}.{k}", v) for k, v in table.items()}
             else:
                 items = strings(path, key, raw)
