@@ -1,9 +1,10 @@
 """The per-document state of the events stage.
 
-Nothing about one document is kept on the component: :func:`doc_context` gathers what a
-document's events need (its actor index, quotes, place mentions and dateline) into a
-:class:`DocContext`, and each sentence gets a :class:`SentenceContext` with the triggers
-found in it and the events already built from them.
+Nothing about one document is kept on the component:
+:func:`newsgraph.events.build.doc_context` gathers what a document's events need (its actor
+index, quotes, place mentions and dateline) into a :class:`DocContext`, and each sentence
+gets a :class:`SentenceContext` with the triggers found in it and the events already built
+from them.
 """
 
 from __future__ import annotations
