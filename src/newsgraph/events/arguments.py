@@ -9,22 +9,14 @@ phrase into actor references (dicts keyed like ``Event.sources``), one per conju
 from __future__ import annotations
 
 from functools import lru_cache
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-import yaml
 from spacy.tokens import Doc, Token
 
-from newsgraph.events.lexicon import DATA_DIR, CountryWords
+from newsgraph.events.tables import ArgumentNouns
 
-# spaCy NER labels that can name an actor, and the actor kind each suggests.
-NER_ACTOR_KINDS: dict[str, str] = {
-    "PERSON": "person",
-    "ORG": "organization",
-    "GPE": "state",
-    "NORP": "group",
-    "LOC": "place",
-    "FAC": "place",
-}
+if TYPE_CHECKING:
+    from newsgraph.events.resources import EventsData
 
 # Dependents that are not part of the noun phrase naming an actor.
 _NOT_CORE = {
@@ -47,26 +39,6 @@ _NOT_CORE = {
     "predet",
     "case",
 }
-_NOT_ACTOR_ENTS = {
-    "DATE",
-    "TIME",
-    "CARDINAL",
-    "ORDINAL",
-    "MONEY",
-    "PERCENT",
-    "QUANTITY",
-    "LAW",
-    "WORK_OF_ART",
-    "PRODUCT",
-    "EVENT",
-    "LANGUAGE",
-}
-# Heads that give way to the actors of their in/from/of phrase ("allies in the US and
-# Europe": two targets).
-_STAND_IN_HEADS = ("ally", "official", "leader", "force", "troop")
-PRONOUNS_SELF = {"i", "we", "me", "us", "my", "our"}
-PRONOUNS_OTHER = {"he", "she", "it", "they", "him", "her", "them", "his", "its", "their"}
-RELATIVE_PRONOUNS = {"who", "that", "which", "whom", "whose"}
 
 
 def _ref(
@@ -93,9 +65,11 @@ def _ref(
 class ActorIndex:
     """Actor mentions of one Doc, looked up by token."""
 
-    def __init__(self, doc: Doc, countries: CountryWords) -> None:
+    def __init__(self, doc: Doc, data: EventsData) -> None:
         self.doc = doc
-        self.countries = countries
+        self.countries = countries = data.countries
+        self.words = data.words
+        self.nouns = data.nouns
         actors = {a.get("id"): a for a in (doc._.ng_actors or []) if isinstance(a, dict)}
         self.mentions: list[dict[str, Any]] = []
         taken: list[tuple[int, int]] = []
@@ -115,7 +89,7 @@ class ActorIndex:
             )
             taken.append((m["start"], m["end"]))
         for ent in doc.ents:
-            kind = NER_ACTOR_KINDS.get(ent.label_)
+            kind = self.words.ner_actor_kinds.get(ent.label_)
             if kind is None:
                 continue
             s, e = ent.start_char, ent.end_char
@@ -249,7 +223,7 @@ def _one_ref(head: Token, index: ActorIndex, depth: int = 0) -> list[dict[str, A
         behind = _actor_behind(head, core, index, depth)
         if behind:
             return behind
-    if head.lemma_.lower() in _noun_lists()["generic_heads"]:
+    if head.lemma_.lower() in index.nouns.generic_heads:
         # "leaders of the opposition coalition": the group's sector, not the title's
         for c in head.children:
             if c.dep_ == "prep" and c.lower_ in ("of", "for"):
@@ -265,9 +239,9 @@ def _one_ref(head: Token, index: ActorIndex, depth: int = 0) -> list[dict[str, A
         sector is None
         and (mention is None or mention.get("sector") is None)
         and (
-            head.lemma_.lower() in _noun_lists()["equipment_heads"]
-            or head.lemma_.lower() in _noun_lists()["generic_heads"]
-            or head.lemma_.lower() in _noun_lists()["person_nouns"]
+            head.lemma_.lower() in index.nouns.equipment_heads
+            or head.lemma_.lower() in index.nouns.generic_heads
+            or head.lemma_.lower() in index.nouns.people
         )
     ):
         # "army bulldozers", "police vehicles", "security forces members": a modifier noun
@@ -298,13 +272,13 @@ def _one_ref(head: Token, index: ActorIndex, depth: int = 0) -> list[dict[str, A
                             found.extend(sub)
                             named = named and index.mention(h) is not None
                     if found:
-                        if named and head.lemma_.lower() in _STAND_IN_HEADS:
+                        if named and head.lemma_.lower() in index.words.stand_in_heads:
                             return found
                         country = found[0].get("country")
                         break
     if country is None and mention is None and depth < 2:
         country = _antecedent_country(head, index, depth)
-    not_actor = head.ent_type_ in _NOT_ACTOR_ENTS
+    not_actor = head.ent_type_ in index.words.not_actor_entities
     known = not not_actor and (mention is not None or country or sector or head.pos_ == "PROPN")
     if not known:
         return []
@@ -328,31 +302,29 @@ def _one_ref(head: Token, index: ActorIndex, depth: int = 0) -> list[dict[str, A
     return out
 
 
-# Determiners of a noun phrase that points back to people already named ("the individuals").
-_DEFINITE = {"the", "these", "those"}
-# How far back (tokens) an antecedent is looked for.
-_ANTECEDENT_WINDOW = 120
-
-
 def _antecedent_country(head: Token, index: ActorIndex, depth: int) -> str | None:
     """The country of the people a definite person noun points back to: "captured two
     Chinese nationals ... seized the individuals' documents" (CHN). Only a person noun
     ("the men", "the individuals") with the same number, named before it with a country,
     counts; the nearest wins."""
-    people, _ = noun_classes()
+    people = index.nouns.people
     if head.pos_ != "NOUN" or (head.lemma_.lower() not in people and head.lower_ not in people):
         return None
-    if not any(c.dep_ == "det" and c.lower_ in _DEFINITE for c in head.children):
+    if not any(
+        c.dep_ == "det" and c.lower_ in index.words.definite_determiners for c in head.children
+    ):
         return None
     plural = head.tag_ in ("NNS", "NNPS")
     doc = head.doc
-    for i in range(head.i - 1, max(-1, head.i - _ANTECEDENT_WINDOW), -1):
+    for i in range(head.i - 1, max(-1, head.i - index.words.antecedent_window), -1):
         t = doc[i]
         if t.pos_ != "NOUN" or (t.tag_ in ("NNS", "NNPS")) != plural:
             continue
         if t.lemma_.lower() not in people and t.lower_ not in people:
             continue
-        if any(c.dep_ == "det" and c.lower_ in _DEFINITE for c in t.children):
+        if any(
+            c.dep_ == "det" and c.lower_ in index.words.definite_determiners for c in t.children
+        ):
             continue  # itself a pointer back
         refs = _one_ref(t, index, depth + 1)
         if refs and refs[0].get("country"):
@@ -360,52 +332,31 @@ def _antecedent_country(head: Token, index: ActorIndex, depth: int) -> str | Non
     return None
 
 
-# Prepositions whose object owns a non-actor noun ("an offer from X", "a ban by X").
-_OWNER_PREPS = ("by", "from", "of", "for")  # "a camp for refugees": last
-
-
 @lru_cache(maxsize=1)
-def _data() -> dict[str, Any]:
-    data = yaml.safe_load((DATA_DIR / "arguments.yaml").read_text(encoding="utf-8")) or {}
-    return data if isinstance(data, dict) else {}
-
-
-@lru_cache(maxsize=1)
-def _noun_lists() -> dict[str, frozenset[str]]:
-    data = _data()
-    return {
-        key: frozenset(str(w).lower() for w in data.get(key) or [])
-        for key in (
-            "person_nouns",
-            "place_nouns",
-            "statement_nouns",
-            "generic_heads",
-            "equipment_heads",
-        )
-    }
+def _default_nouns() -> ArgumentNouns:
+    return ArgumentNouns.load()
 
 
 def unidentified_attacker_sector() -> str | None:
     """The sector of an attacker the text does not name (``data/arguments.yaml``)."""
-    value = _data().get("unidentified_attacker")
-    return str(value) if value else None
+    return _default_nouns().unidentified_attacker
 
 
 def place_target_sectors() -> dict[str, str]:
     """Sector of a place or thing targeted, by category (``data/arguments.yaml``)."""
-    value = _data().get("place_target_sectors") or {}
-    return {str(k): str(v) for k, v in value.items()}
+    return dict(_default_nouns().place_target_sectors)
 
 
 def noun_classes() -> tuple[frozenset[str], frozenset[str]]:
-    """(person nouns, place nouns) from ``data/arguments.yaml``; read once per process."""
-    lists = _noun_lists()
-    return lists["person_nouns"], lists["place_nouns"]
+    """(person nouns, place nouns) of the shipped ``data/arguments.yaml`` (the component
+    reads its own copy through its data files)."""
+    nouns = _default_nouns()
+    return nouns.people, nouns.places
 
 
 def statement_nouns() -> frozenset[str]:
     """Nouns of documents and statements that speak for their issuer."""
-    return _noun_lists()["statement_nouns"]
+    return _default_nouns().statements
 
 
 def _owners(head: Token, index: ActorIndex, depth: int) -> list[dict[str, Any]]:
@@ -416,7 +367,7 @@ def _owners(head: Token, index: ActorIndex, depth: int) -> list[dict[str, Any]]:
             refs = _one_ref(c, index, depth + 1)
             if refs and refs[0].get("country"):
                 return refs
-    for prep in _OWNER_PREPS:
+    for prep in index.words.owner_preps:
         for c in head.children:
             if c.dep_ not in ("prep", "agent") or c.lower_ != prep:
                 continue
@@ -440,7 +391,7 @@ def _actor_behind(
     US", "a ban by the general", "positions of the security forces"); a person noun ("a
     man from China") stays itself with the owner's country; a place noun ("the outskirts
     of Tunis") is no actor at all."""
-    people, places = noun_classes()
+    people, places = index.nouns.people, index.nouns.places
     lemma = head.lemma_.lower()
     if lemma in places or head.lower_ in places:
         return []
@@ -470,9 +421,9 @@ def refs_for(
     for h in [head, *[c for c in head.conjuncts if c.pos_ in ("NOUN", "PROPN", "PRON")]]:
         if h.pos_ == "PRON" and index.mention(h) is None:
             low = h.lower_
-            if low in PRONOUNS_SELF and speaker_ref is not None:
+            if low in index.words.pronouns_self and speaker_ref is not None:
                 out.append(dict(speaker_ref, start=h.idx, end=h.idx + len(h)))
-            elif low in PRONOUNS_OTHER and pronoun_ref is not None:
+            elif low in index.words.pronouns_other and pronoun_ref is not None:
                 out.append(dict(pronoun_ref, start=h.idx, end=h.idx + len(h)))
             continue
         out.extend(_one_ref(h, index))

@@ -15,23 +15,13 @@ from typing import Any
 
 from spacy.tokens import Token
 
-from newsgraph.events.lexicon import Cues
+from newsgraph.events.syntax import clause_head, word_forms
+from newsgraph.events.tables import Cues
+
+__all__ = ["Assessment", "assess", "clause_head", "word_forms"]
 
 RANK = ("denied", "hypothetical", "future", "unclear", "alleged", "claimed", "asserted")
 COMPLEMENT_DEPS = {"ccomp", "xcomp", "dobj", "obj", "parataxis", "pcomp", "acomp", "oprd"}
-_UNCLEAR_NOUNS = {
-    "concern",
-    "fear",
-    "worry",
-    "suspicion",
-    "alarm",
-    "anxiety",
-    "speculation",
-    "question",
-    "doubt",
-    "rumor",
-    "rumour",
-}
 
 
 @dataclass
@@ -52,36 +42,6 @@ class Assessment:
             if value in self.flags:
                 return value
         return "asserted"
-
-
-def clause_head(tok: Token) -> Token:
-    """The verb whose clause holds ``tok`` (``tok`` itself for a verb)."""
-    t = tok
-    for _ in range(6):
-        if t.pos_ in ("VERB", "AUX") or t.dep_ == "ROOT" or t.head == t:
-            return t
-        t = t.head
-    return t
-
-
-def word_forms(tok: Token) -> set[str]:
-    """The lemma and the surface form with common inflections removed (the statistical
-    lemmatizer sometimes errs: "hopes" -> "hop")."""
-    low = tok.lower_
-    forms = {tok.lemma_.lower(), low}
-    for suffix, repl in (
-        ("ies", "y"),
-        ("es", "e"),
-        ("es", ""),
-        ("s", ""),
-        ("ed", ""),
-        ("ed", "e"),
-        ("ing", ""),
-        ("ing", "e"),
-    ):
-        if low.endswith(suffix) and len(low) > len(suffix) + 2:
-            forms.add(low[: -len(suffix)] + repl)
-    return forms
 
 
 def _aux_words(verb: Token) -> list[str]:
@@ -172,7 +132,7 @@ def assess(trigger: Token, cues: Cues, quotes: list[dict[str, Any]] | None) -> A
             and lemma in cues["concern_nouns"]
             and dep in ("acl", "ccomp", "relcl", "appos", "pcomp")
         ):
-            flag = "unclear" if lemma in _UNCLEAR_NOUNS else "alleged"
+            flag = "unclear" if lemma in cues["unclear_nouns"] else "alleged"
             a.flags.add(flag)
             a.cues.append(f"'{node.text} that'")
         elif node.pos_ in ("VERB", "AUX"):

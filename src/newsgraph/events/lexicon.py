@@ -1,6 +1,10 @@
-"""The events stage's data: trigger lexicon, crosswalk, certainty cues, category shifts and
-the fallback country words. Everything is read from the YAML files in ``data/`` once per
-component instance."""
+"""The trigger lexicon (``data/triggers.yaml``, or the user's file): entries that map a verb
+or noun, narrowed by a particle, preposition, object or modifier, to a PLOVER category and
+mode, and the matching of tokens against them. Entries are checked against their schema
+when the file is read (:mod:`newsgraph.events.schema`).
+
+The other data tables live in :mod:`newsgraph.events.tables` (re-exported here for callers
+of the old names)."""
 
 from __future__ import annotations
 
@@ -8,17 +12,64 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-import yaml
 from spacy.tokens import Token
 
-DATA_DIR = Path(__file__).parent / "data"
+from newsgraph.events.interim_language import CountryWords
+from newsgraph.events.schema import (
+    DataFileError,
+    check_keys,
+    flag,
+    read_mapping,
+    string,
+    strings,
+)
+from newsgraph.events.syntax import (
+    for_clause_marks,
+    headline_passive,
+    misread_main_verb,
+    word_forms,
+)
+from newsgraph.events.tables import DATA_DIR, Crosswalk, Cues, Shifts, Words
+
+__all__ = [
+    "DATA_DIR",
+    "CountryWords",
+    "Crosswalk",
+    "Cues",
+    "Entry",
+    "Lexicon",
+    "Shifts",
+    "for_clause_marks",
+    "headline_passive",
+    "misread_main_verb",
+]
 
 NONE_CATEGORY = "NONE"
 
-
-def _read_yaml(path: Path) -> Any:
-    with path.open(encoding="utf-8") as fh:
-        return yaml.safe_load(fh)
+ENTRY_KEYS = (
+    "lemma",
+    "category",
+    "mode",
+    "context",
+    "particle",
+    "prep",
+    "objects",
+    "with",
+    "items",
+    "of",
+    "pobj",
+    "purpose",
+    "note",
+)
+LEXICON_KEYS = (
+    "verbs",
+    "nouns",
+    "light_verbs",
+    "embedding_categories",
+    "kept_modes",
+    "instruments",
+    "embedded_modes",
+)
 
 
 @dataclass(frozen=True)
@@ -55,7 +106,25 @@ class Entry:
         return f"{self.pos}:{self.lemma}"
 
     @classmethod
-    def from_dict(cls, data: dict[str, Any], pos: str) -> Entry:
+    def from_dict(
+        cls, data: dict[str, Any], pos: str, path: Path | str = "<entry>", where: str = ""
+    ) -> Entry:
+        """An entry of the lexicon file ``path``; unknown keys and bad values raise
+        :class:`DataFileError` naming the file and the entry (``where``)."""
+        check_keys(path, where, data, ENTRY_KEYS, ("lemma", "category"))
+        for key in ("lemma", "category"):
+            string(path, f"{where}.{key}", data[key])
+        for key in ("mode", "context", "particle", "prep", "note"):
+            string(path, f"{where}.{key}", data.get(key), optional=True)
+        for key in ("objects", "with", "pobj"):
+            strings(path, f"{where}.{key}", data.get(key), optional=True)
+        for key in ("items", "purpose"):
+            if key in data:
+                flag(path, f"{where}.{key}", data[key])
+        if data.get("of", "target") not in ("target", "items"):
+            raise DataFileError(
+                path, f"{where}.of", f"expected target or items, got {data['of']!r}"
+            )
         return cls(
             lemma=str(data["lemma"]).lower(),
             category=str(data["category"]),
@@ -72,74 +141,6 @@ class Entry:
             purpose=bool(data.get("purpose", False)),
             note=data.get("note"),
         )
-
-
-SENTENCE_END = {".", "!", "?", '"', "”", "'", "’", ":", ";"}
-
-
-def headline_passive(tok: Token) -> bool:
-    """A headline's passive without its auxiliary: "Opposition leader detained at airport",
-    "Activist released". The main verb of a sentence without final punctuation, a past
-    participle or past form with a subject, no auxiliary and no object."""
-    if tok.dep_ != "ROOT" or tok.tag_ not in ("VBN", "VBD"):
-        return False
-    sent = tok.sent
-    last = len(sent) - 1
-    # a sentence wrapped in brackets or quotes ends before them: "{... period.}"
-    while last > 0 and (sent[last].is_bracket or sent[last].is_quote or sent[last].is_space):
-        last -= 1
-    if sent[last].text in SENTENCE_END or sent[-1].text in SENTENCE_END:
-        return False
-    kids = [c.dep_ for c in tok.children]
-    if any(d in ("aux", "auxpass", "dobj", "obj", "dative", "ccomp", "xcomp") for d in kids):
-        return False
-    return "nsubj" in kids
-
-
-def for_clause_marks(tok: Token) -> list[Token]:
-    """ "called for Israel to halt the raids": the parser makes "for" the marker of an
-    infinitive clause with its own subject; the verb's "for" phrase is that clause."""
-    return [
-        g
-        for c in tok.children
-        if c.dep_ == "advcl"
-        and (
-            any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children)
-            # "pushing for the US support the plan": the infinitive without its "to"
-            or (c.tag_ == "VB" and any(a.dep_ == "nsubj" for a in c.children))
-        )
-        for g in c.children
-        if g.dep_ == "mark" and g.lower_ == "for" and g.i < c.i
-    ]
-
-
-def misread_main_verb(tok: Token) -> Token | None:
-    """A past tense the parser read as a participle on a noun: in "An official newspaper
-    called on Arabs to unite." or "Doctors from two aid groups donated goods." the sentence
-    has a noun for root and the verb hangs on it (or on the object of its preposition) as a
-    clause. In a full sentence (final stop) without a passive agent or auxiliary, that
-    verb is the main verb and the root noun its subject; the noun is returned."""
-    if tok.dep_ != "acl" or tok.tag_ not in ("VBN", "VBD"):
-        return None
-    sent = tok.sent
-    root = sent.root
-    if root.pos_ not in ("NOUN", "PROPN") or tok.i < root.i:
-        return None
-    head = tok.head
-    if head != root and not (
-        head.dep_ == "pobj" and head.head.dep_ == "prep" and head.head.head == root
-    ):
-        return None
-    last = len(sent) - 1
-    while last > 0 and (sent[last].is_bracket or sent[last].is_quote or sent[last].is_space):
-        last -= 1
-    if sent[last].text not in (".", "!"):
-        return None
-    if any(c.dep_ in ("agent", "auxpass", "aux") for c in tok.children):
-        return None
-    if any(t.is_punct for t in sent.doc[root.i + 1 : tok.i]):
-        return None  # "the man, arrested last week, ..." is a participle
-    return root
 
 
 def _object_lemmas(tok: Token) -> list[Token]:
@@ -162,35 +163,14 @@ def _object_lemmas(tok: Token) -> list[Token]:
     return objs + more
 
 
-PARTITIVES = {
-    "part",
-    "parts",
-    "most",
-    "some",
-    "much",
-    "half",
-    "portion",
-    "rest",
-    "all",
-    "many",
-    "dozens",
-    "hundreds",
-    "thousands",
-    "number",
-    "group",
-    "tens",
-    "scores",
-}
-
-
-def _object_words(o: Token) -> set[str]:
+def _object_words(o: Token, partitives: frozenset[str]) -> set[str]:
     words = {o.lemma_.lower(), o.lower_}
-    if o.lower_ in PARTITIVES or o.pos_ == "NUM":  # "part of a stronghold"
+    if o.lower_ in partitives or o.pos_ == "NUM":  # "part of a stronghold"
         for c in o.children:
             if c.dep_ == "prep" and c.lower_ == "of":
                 for g in c.children:
                     if g.dep_ == "pobj":
-                        words.update(_object_words(g))
+                        words.update(_object_words(g, partitives))
     for c in o.children:
         if c.dep_ in ("compound", "amod"):
             words.add(c.lemma_.lower())
@@ -208,14 +188,21 @@ class Lexicon:
     kept_modes: dict[str, frozenset[str]] = field(default_factory=dict)
     # category -> instrument word -> mode ("killed ... in a bomb attack": explosives)
     instruments: dict[str, dict[str, str]] = field(default_factory=dict)
+    # object heads whose "of" object is the real object ("part of a stronghold")
+    partitives: frozenset[str] = frozenset()
 
     @classmethod
-    def load(cls, path: Path | None = None) -> Lexicon:
-        data = _read_yaml(path or DATA_DIR / "triggers.yaml")
+    def load(cls, path: Path | None = None, partitives: frozenset[str] | None = None) -> Lexicon:
+        """The lexicon in ``path`` (default: ``data/triggers.yaml``), checked against its
+        schema; ``partitives`` default to those of ``data/words.yaml``."""
+        path = path or DATA_DIR / "triggers.yaml"
+        data = check_keys(path, "", read_mapping(path), LEXICON_KEYS)
+        _check_lexicon_tables(path, data)
         lex = cls()
+        lex.partitives = partitives if partitives is not None else Words.load().partitives
         for pos, key, target in (("verb", "verbs", lex.verbs), ("noun", "nouns", lex.nouns)):
-            for raw in data.get(key) or []:
-                entry = Entry.from_dict(raw, pos)
+            for i, raw in enumerate(strings_or_entries(path, key, data.get(key))):
+                entry = Entry.from_dict(raw, pos, path, f"{key}[{i}]")
                 target.setdefault(entry.lemma, []).append(entry)
         # Most specific entries first: object, then prep, then particle, then modifier.
         for table in (lex.verbs, lex.nouns):
@@ -259,8 +246,6 @@ class Lexicon:
         preposition), or None. A "NONE" entry blocks."""
         entries = self.verbs.get(tok.lemma_.lower())
         if not entries:
-            from newsgraph.events.certainty import word_forms
-
             for form in sorted(word_forms(tok)):
                 entries = self.verbs.get(form)
                 if entries:
@@ -278,7 +263,7 @@ class Lexicon:
         for entry in entries:
             if entry.objects:
                 for o in objs:
-                    if _object_words(o) & entry.objects:
+                    if _object_words(o, self.partitives) & entry.objects:
                         return (entry, o) if entry.category != NONE_CATEGORY else None
                 # "took control of", "laid down their arms": object behind a particle
                 continue
@@ -323,126 +308,32 @@ class Lexicon:
         return None
 
 
-@dataclass
-class Crosswalk:
-    table: dict[str, dict[str, Any]]
-
-    @classmethod
-    def load(cls, path: Path | None = None) -> Crosswalk:
-        data = _read_yaml(path or DATA_DIR / "crosswalk.yaml")
-        return cls(table=dict(data["categories"]))
-
-    def code(self, category: str, mode: str | None) -> tuple[str | None, int | None, float | None]:
-        """(CAMEO root, quad class, intensity) for a PLOVER category and mode."""
-        row = self.table.get(category)
-        if row is None:
-            return None, None, None
-        root, quad = row.get("cameo_root"), row.get("quad_class")
-        mode_row = (row.get("modes") or {}).get(mode or "")
-        if mode_row:
-            root = mode_row.get("cameo_root", root)
-            quad = mode_row.get("quad_class", quad)
-        return root, quad, row.get("intensity")
+def strings_or_entries(path: Path, key: str, value: Any) -> list[dict[str, Any]]:
+    """The entry list under ``key`` (absent: none)."""
+    if value is None:
+        return []
+    if not isinstance(value, list):
+        raise DataFileError(path, key, f"expected a list of entries, got {type(value).__name__}")
+    return value
 
 
-@dataclass
-class Cues:
-    """Certainty cue words (certainty.yaml)."""
-
-    words: dict[str, frozenset[str]]
-
-    @classmethod
-    def load(cls, path: Path | None = None) -> Cues:
-        data = _read_yaml(path or DATA_DIR / "certainty.yaml")
-        return cls(words={k: frozenset(str(w).lower() for w in v) for k, v in data.items()})
-
-    def __getitem__(self, key: str) -> frozenset[str]:
-        return self.words.get(key, frozenset())
-
-
-@dataclass
-class Shifts:
-    """Category changes by grammar (shifts.yaml)."""
-
-    rules: dict[str, tuple[frozenset[str], str]]
-    # modes a shift leaves alone ("will resign" announces the resignation itself)
-    keep: dict[str, frozenset[str]] = field(default_factory=dict)
-
-    @classmethod
-    def load(cls, path: Path | None = None) -> Shifts:
-        data = _read_yaml(path or DATA_DIR / "shifts.yaml")
-        return cls(
-            rules={k: (frozenset(v["from"]), str(v["to"])) for k, v in data.items()},
-            keep={k: frozenset(v.get("keep_modes") or ()) for k, v in data.items()},
-        )
-
-    def apply(self, kind: str, category: str, mode: str | None = None) -> str | None:
-        rule = self.rules.get(kind)
-        if mode is not None and mode in self.keep.get(kind, frozenset()):
-            return None
-        if rule and category in rule[0]:
-            return rule[1]
-        return None
-
-
-class CountryWords:
-    """Fallback lookup of country and sector words (used without the actors stage)."""
-
-    def __init__(self, path: Path | None = None) -> None:
-        data = _read_yaml(path or DATA_DIR / "countries.yaml")
-        self.words: dict[str, str] = {}
-        try:
-            import pycountry
-
-            for c in pycountry.countries:
-                for name in (
-                    c.name,
-                    getattr(c, "common_name", None),
-                    getattr(c, "official_name", None),
-                ):
-                    if name:
-                        self.words[name.lower()] = c.alpha_3
-        except ImportError:  # pragma: no cover - pycountry is a dependency
-            pass
-        sectors = data.pop("sectors", {}) or {}
-        for code, words in data.items():
-            for w in words:
-                self.words[str(w).lower()] = str(code)
-        self.sector_words: dict[str, str] = {}
-        for code, words in sectors.items():
-            for w in words:
-                self.sector_words.setdefault(str(w).lower(), str(code))
-        self._external: Any = None
-        try:  # the actors stage's lookup, when installed, knows more names
-            from newsgraph.actors.countries import country_of  # type: ignore[import-not-found]
-
-            self._external = country_of
-        except Exception:  # noqa: BLE001 - optional module, any import problem means absent
-            self._external = None
-
-    def country(self, text: str) -> str | None:
-        raw = text.lower().strip()
-        if raw in self.words:  # "u.s.", "u.k."
-            return self.words[raw]
-        key = raw.strip(".,;:'\"")
-        for prefix in ("the ",):
-            if key.startswith(prefix):
-                key = key[len(prefix) :]
-        key = key.removesuffix("'s").removesuffix("’s").removesuffix("'").strip()
-        if not key:
-            return None
-        if self._external is not None:
-            try:
-                found = self._external(key)
-            except Exception:  # noqa: BLE001 - a foreign helper must not break events
-                found = None
-            if isinstance(found, str) and found:
-                return found
-        if key in self.words:
-            return self.words[key]
-        if key.endswith("s") and key[:-1] in self.words:  # "Russians", "Serbs"
-            return self.words[key[:-1]]
-        return None
-
-    def sector(self, lemma: str) -> str | None:
-        return self.sector_words.get(lemma.lower())
+def _check_lexicon_tables(path: Path, data: dict[str, Any]) -> None:
+    """The lexicon's tables besides the entries: word lists and category/mode maps."""
+    for key in ("light_verbs", "embedding_categories"):
+        strings(path, key, data.get(key), optional=True)
+    kept = data.get("kept_modes") or {}
+    check_keys(path, "kept_modes", kept, kept)
+    for cat, modes in kept.items():
+        strings(path, f"kept_modes.{cat}", modes, optional=True)
+    instruments = data.get("instruments") or {}
+    check_keys(path, "instruments", instruments, instruments)
+    for cat, table in instruments.items():
+        check_keys(path, f"instruments.{cat}", table or {}, table or {})
+        for mode, words in (table or {}).items():
+            strings(path, f"instruments.{cat}.{mode}", words, optional=True)
+    embedded = data.get("embedded_modes") or {}
+    check_keys(path, "embedded_modes", embedded, embedded)
+    for cat, table in embedded.items():
+        check_keys(path, f"embedded_modes.{cat}", table, table or {})
+        for sub, mode in table.items():
+            string(path, f"embedded_modes.{cat}.{sub}", mode)

@@ -1,0 +1,219 @@
+"""Where and when: the place and date of an event, and the arguments the place fills.
+
+The place is the locative place mention in the trigger's clause, else the first one of the
+sentence, else the article's dateline; the date is the date in the clause, else the first
+of the sentence, else the publication date ("reported"). An event with no target acts on
+the country of the place in its clause; unnamed groups take the country where they act.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any
+
+from spacy.tokens import Doc, Span, Token
+
+from newsgraph.events.candidates import Candidate
+from newsgraph.events.clauses import pobjs, state_verb
+from newsgraph.events.interim_language import dateline, subject
+from newsgraph.events.syntax import clause_head
+
+if TYPE_CHECKING:
+    from newsgraph.events.resources import EventsData
+
+
+def place_mentions(doc: Doc, data: EventsData) -> list[dict[str, Any]]:
+    """Place mentions that sit in a locative phrase ("in the Donetsk region")."""
+    out: list[dict[str, Any]] = []
+    stage_places = {p.get("id"): p for p in (doc._.ng_places or []) if isinstance(p, dict)}
+    raw: list[tuple[int, int, str, dict[str, Any] | None]] = []
+    for m in doc._.ng_place_mentions or []:
+        raw.append((m["start"], m["end"], m.get("text") or "", stage_places.get(m.get("place_id"))))
+    if not raw:
+        for ent in doc.ents:
+            if ent.label_ in ("GPE", "LOC", "FAC"):
+                raw.append((ent.start_char, ent.end_char, ent.text, None))
+    for start, end, text, place in raw:
+        span = doc.char_span(start, end, alignment_mode="expand")
+        if span is None:
+            continue
+        head = span.root
+        while head.dep_ in ("compound", "amod", "poss", "nmod", "appos") and head.head != head:
+            head = head.head
+        if (
+            head.dep_ == "pobj"
+            and head.head.lower_ == "of"
+            and head.head.head.dep_ == "pobj"
+            and head.head.head.lemma_.lower() in data.nouns.places
+        ):
+            head = head.head.head  # "near the town of Samarra"
+        locative = head.dep_ == "pobj" and (
+            head.head.lower_ in data.words.locative_preps
+            # "outside of the city": the "of" of a locative word
+            or (head.head.lower_ == "of" and head.head.head.lower_ in data.words.locative_preps)
+        )
+        if place is not None:
+            ref = {
+                k: place.get(k)
+                for k in ("name", "geonames_id", "country", "admin1", "lat", "lon", "precision")
+            }
+            if not ref.get("country"):
+                # a territory the gazetteer holds without a country ("the West Bank")
+                ref["country"] = data.countries.country(text) or data.countries.country(
+                    str(ref.get("name") or "")
+                )
+        else:
+            ref = {
+                "name": text,
+                "geonames_id": None,
+                "country": data.countries.country(text),
+                "admin1": None,
+                "lat": None,
+                "lon": None,
+                "precision": None,
+            }
+        out.append(
+            {"start": start, "end": end, "token": span.root.i, "locative": locative, "ref": ref}
+        )
+    return out
+
+
+def place_of(
+    tok: Token,
+    sent: Span,
+    places: list[dict[str, Any]],
+    dateline: dict[str, Any] | None,
+) -> dict[str, Any] | None:
+    clause = clause_head(tok)
+    clause_ids = {t.i for t in clause.subtree}
+    in_sent = [p for p in places if sent.start_char <= p["start"] < sent.end_char and p["locative"]]
+    for p in in_sent:
+        if p["token"] in clause_ids:
+            return dict(p["ref"])
+    if in_sent:
+        return dict(in_sent[0]["ref"])
+    return dict(dateline) if dateline else None
+
+
+def place_arguments(
+    cand: Candidate,
+    ev: dict[str, Any],
+    sent: Span,
+    places: list[dict[str, Any]],
+    data: EventsData,
+) -> None:
+    """Arguments the text leaves unnamed, from the place of the event's clause."""
+    here = place_target(cand.tok, sent, places)
+    if here is not None:
+        if not ev["targets"] and ev["category"] not in data.words.place_is_venue:
+            ev["targets"] = [here]
+            ev["rule"] += " +target-from-place"
+        if not ev["sources"] and agentless_passive(cand, data):
+            # "a journalist was killed in Beirut": someone there did it
+            ev["sources"] = [dict(here)]
+            ev["rule"] += " +source-from-place"
+        # unnamed groups take the country where they act: "a roadside bomb near
+        # Samarra", "killed 20 people in Sudan"; an ethnic group is coded by where it
+        # lives ("ethnic Albanians in southern Serbia"), as CAMEO does
+        located = False
+        for key in ("sources", "targets"):
+            refs = []
+            for ref in ev[key]:
+                if (ref.get("country") is None and unnamed(ref)) or ethnic(ref):
+                    ref = dict(ref, country=here["country"])
+                    located = True
+                refs.append(ref)
+            ev[key] = refs
+        if located:
+            ev["rule"] += " +country-from-place"
+    sector = data.nouns.place_target_sectors.get(ev["category"])
+    if sector:
+        # "shelled Juba", "demolished Palestinian homes": the people of the place
+        ev["targets"] = [
+            dict(ref, sector=sector)
+            if ref.get("country")
+            and ref.get("sector") is None
+            and (ref.get("kind") == "place" or unnamed(ref))
+            else ref
+            for ref in ev["targets"]
+        ]
+    if ev["category"] == "ASSAULT":
+        # an attack by no one named ("a roadside bomb killed ..."): CAMEO's
+        # unidentified armed forces
+        ev["sources"] = [
+            dict(ref, sector=data.nouns.unidentified_attacker)
+            if ref.get("sector") is None and (ref.get("kind") == "place" or unnamed(ref))
+            else ref
+            for ref in ev["sources"]
+        ]
+
+
+def agentless_passive(cand: Candidate, data: EventsData) -> bool:
+    """A passive verb trigger that names no agent ("was killed", "has been arrested")."""
+    verb = cand.tok
+    if cand.kind == "noun":
+        # "was put under investigation in Italy"
+        holder = state_verb(cand.tok, data.words)
+        if holder is None or pobjs(cand.tok, ("by",)):
+            return False
+        verb = holder
+    elif cand.kind != "verb":
+        return False
+    _, passive = subject(verb, data)
+    return passive and not pobjs(verb, ("by",))
+
+
+def place_target(tok: Token, sent: Span, places: list[dict[str, Any]]) -> dict[str, Any] | None:
+    """An event with no target acts on the country of the place in its own clause
+    ("lifted the curfew in Montenegro", "strengthened its forces in Lebanon"): the
+    PLOVER convention for an unnamed recipient. No phrase of the text fills the role,
+    so the reference has no offsets (the place itself is the event's ``place``)."""
+    clause_ids = {t.i for t in clause_head(tok).subtree}
+    for p in places:
+        if not (sent.start_char <= p["start"] < sent.end_char and p["locative"]):
+            continue
+        ref = p["ref"]
+        if p["token"] in clause_ids and ref.get("country"):
+            return {
+                "name": ref.get("name") or sent.doc.text[p["start"] : p["end"]],
+                "country": ref["country"],
+                "sector": None,
+                "kind": "place",
+                "start": None,
+                "end": None,
+                "actor_id": None,
+            }
+    return None
+
+
+def date_of(doc: Doc, tok: Token, sent: Span) -> tuple[str | None, str | None]:
+    dates = [d for d in (doc._.ng_dates or []) if isinstance(d, dict) and d.get("value")]
+    clause = clause_head(tok)
+    clause_ids = {t.i for t in clause.subtree}
+    in_sent = [d for d in dates if sent.start_char <= d["start"] < sent.end_char]
+    for d in in_sent:
+        span = doc.char_span(d["start"], d["end"], alignment_mode="expand")
+        if span is not None and span.root.i in clause_ids:
+            return d["value"], d.get("precision")
+    if in_sent:
+        return in_sent[0]["value"], in_sent[0].get("precision")
+    published = (doc._.ng_meta or {}).get("published")
+    if published:
+        return str(published)[:10], "reported"
+    return None, None
+
+
+def unnamed(ref: dict[str, Any]) -> bool:
+    """An argument named by a common noun ("gunmen", "a roadside bomb"), not a person,
+    organization or state."""
+    if ref.get("kind") in ("person", "organization", "state"):
+        return False
+    words = str(ref.get("name") or "").split()
+    return bool(words) and words[-1][:1].islower()
+
+
+def ethnic(ref: dict[str, Any]) -> bool:
+    """ "ethnic Albanians": a group named by ethnicity, not citizenship."""
+    return "ethnic" in str(ref.get("name") or "").lower().split()
+
+
+__all__ = ["dateline"]
