@@ -9,28 +9,28 @@ writes ``doc._.ng_actors`` and ``doc._.ng_actor_mentions``.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
 from typing import Any
 
 from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
+from newsgraph.actors.candidates import (
+    INDEFINITE,
+    MAX_COUNTRY_TOKENS,
+    MAX_DICT_TOKENS,
+    MODIFIER_DEPS,
+    NOT_PERSON_ENTS,
+    NOUN_POS,
+    PLURAL_TAGS,
+    Cand,
+    state_cand,
+)
 from newsgraph.actors.coref import resolve, sentence_index
-from newsgraph.actors.countries import CountryWord, country_name
+from newsgraph.actors.countries import CountryWord
 from newsgraph.actors.dictionary import ActorDictionary, Entry, load_builtin, load_file
 from newsgraph.actors.lexicon import Lexicon, SectorRule, norm
 from newsgraph.extensions import register_extensions
 from newsgraph.stage import guarded
-
-NOUN_POS = frozenset({"NOUN", "PROPN"})
-PLURAL_TAGS = frozenset({"NNS", "NNPS"})
-MODIFIER_DEPS = frozenset({"amod", "compound", "nmod", "poss", "npadvmod"})
-INDEFINITE = frozenset({"a", "an", "some", "any", "several", "many", "few", "no", "another"})
-NOT_PERSON_ENTS = frozenset(
-    {"ORG", "FAC", "GPE", "LOC", "PRODUCT", "EVENT", "WORK_OF_ART", "LAW", "NORP"}
-)
-MAX_COUNTRY_TOKENS = 5
-MAX_DICT_TOKENS = 7
 
 
 class _Tokens:
@@ -53,36 +53,6 @@ class _Tokens:
                 lemma = lemma[:-1]  # Title Case plurals the model does not lemmatize
             self.lem.append(lemma)
             self.bad_end.append(t.is_space or (t.is_punct and not any(c.isalpha() for c in text)))
-
-
-@dataclass
-class Cand:
-    """A candidate mention: a stretch of text and what the text says about its actor."""
-
-    start: int  # token offsets, end exclusive
-    end: int
-    head: int  # the token that carries the syntax (dep, sentence)
-    name: str
-    kind: str  # person | organization | state | group | pronoun
-    country: str | None = None
-    sector: str | None = None
-    entry: Entry | None = None
-    role: str | None = None
-    person_name: tuple[str, ...] = ()
-    titled_only: bool = False  # "the president", "the foreign minister": a title, no name
-    definite: bool = False
-    key: tuple[Any, ...] | None = None
-    poss_pronoun: int | None = None  # token of "his" in "his country's troops"
-    rule: str = ""
-    extra: dict[str, Any] = field(default_factory=dict)
-
-
-def _state_cand(doc: Doc, start: int, end: int, head: int, iso3: str, rule: str) -> Cand:
-    """A country acting as itself ("Russia", "an Indian proposal"), keyed as that state."""
-    name = country_name(iso3) or doc[start:end].text
-    cand = Cand(start, end, head, name, "state", iso3, None, rule=rule, definite=True)
-    cand.key = ("state", iso3)
-    return cand
 
 
 class ActorsComponent:
@@ -523,7 +493,7 @@ class ActorsComponent:
             root = self._root(doc, s, e)
             if self._acting_modifier(doc, s, e, root):
                 # "an Indian proposal", "Israeli air raids", "the US-led war": the country acts
-                cands.append(_state_cand(doc, s, e, root.i, word.iso3, "nation-modifier"))
+                cands.append(state_cand(doc, s, e, root.i, word.iso3, "nation-modifier"))
                 mark(range(s, e))
                 continue
             if word.kind in ("adjective", "demonym"):
@@ -603,7 +573,7 @@ class ActorsComponent:
                 )
                 cand.key = ("gov", word.iso3)
             else:
-                cand = _state_cand(doc, s, e, root.i, word.iso3, "country")
+                cand = state_cand(doc, s, e, root.i, word.iso3, "country")
             cands.append(cand)
             mark(range(s, e))
 

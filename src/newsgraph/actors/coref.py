@@ -18,13 +18,12 @@ In text order, each candidate mention joins an earlier actor when
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 from spacy.tokens import Doc
 
-if TYPE_CHECKING:
-    from newsgraph.actors.component import Cand
-    from newsgraph.actors.lexicon import Lexicon
+from newsgraph.actors.candidates import Cand
+from newsgraph.actors.lexicon import Lexicon
 
 REFLEXIVE = frozenset({"himself", "herself", "itself", "themselves"})
 OBJECT_DEPS = frozenset({"dobj", "iobj", "dative", "pobj"})
