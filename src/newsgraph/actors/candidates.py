@@ -9,10 +9,11 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Token
 
 from newsgraph.actors.countries import country_name
 from newsgraph.actors.dictionary import Entry
+from newsgraph.actors.lexicon import norm
 
 NOUN_POS = frozenset({"NOUN", "PROPN"})
 PLURAL_TAGS = frozenset({"NNS", "NNPS"})
@@ -53,3 +54,56 @@ def state_cand(doc: Doc, start: int, end: int, head: int, iso3: str, rule: str) 
     cand = Cand(start, end, head, name, "state", iso3, None, rule=rule, definite=True)
     cand.key = ("state", iso3)
     return cand
+
+
+def root_of(doc: Doc, start: int, end: int) -> Token:
+    """The token of doc[start:end] whose head lies outside it (the span's syntactic root)."""
+    span = doc[start:end]
+    for tok in span:
+        if tok.head.i < start or tok.head.i >= end or tok.head.i == tok.i:
+            return tok
+    return span.root
+
+
+def described_by(
+    described: dict[int, tuple[str | None, str | None]], start: int, end: int
+) -> tuple[str | None, str | None]:
+    """Country and sector of a descriptor before a name ("the rebel group" Seleka)."""
+    for i in range(start, end):
+        if i in described:
+            return described[i]
+    return None, None
+
+
+def phrase_end(tok: Token) -> int:
+    """End (exclusive) of a noun's own phrase: its clauses, appositions and lists excluded."""
+    end = tok.i + 1
+    for child in tok.rights:
+        if child.dep_ in ("relcl", "acl", "advcl", "appos", "conj", "cc", "punct"):
+            break
+        end = max(end, child.right_edge.i + 1)
+    return end
+
+
+def lemma_of(tok: Token) -> str:
+    return norm(tok.lemma_)
+
+
+def singular_lemma(tok: Token) -> str:
+    """Lower-case lemma; Title Case plurals the model does not lemmatize lose their -s."""
+    lemma = norm(tok.lemma_)
+    if tok.tag_ in PLURAL_TAGS and lemma == norm(tok.text) and lemma.endswith("s"):
+        return lemma[:-1]
+    return lemma
+
+
+def is_plural(tok: Token) -> bool:
+    return tok.tag_ in PLURAL_TAGS and singular_lemma(tok) != norm(tok.text)
+
+
+def depth_below(tok: Token, top: Token) -> int:
+    depth = 0
+    while tok.i != top.i and tok.head.i != tok.i:
+        tok = tok.head
+        depth += 1
+    return depth
