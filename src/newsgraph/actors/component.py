@@ -19,6 +19,7 @@ order (each step skips tokens an earlier step used):
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from typing import Any
 
 from spacy.language import Language
@@ -36,6 +37,15 @@ from newsgraph.actors.scan import Resources, scan
 from newsgraph.actors.states import find_states, sentence_countries
 from newsgraph.extensions import register_extensions
 from newsgraph.stage import guarded
+
+
+@dataclass
+class ActorsResult:
+    """One document's actors: the candidate mentions, the actors and the mention records."""
+
+    candidates: list[Cand]
+    actors: list[dict[str, Any]]
+    mentions: list[dict[str, Any]]
 
 
 class ActorsComponent:
@@ -58,9 +68,6 @@ class ActorsComponent:
             entries += load_file(user_dictionary)  # raises DictionaryError with the fix
         self.dictionary = ActorDictionary(entries)
         self.resolve_pronouns = resolve_pronouns
-        self._sent_countries: dict[int, set[str]] = {}
-        self._sent_adjectives: dict[int, set[str]] = {}
-        self._published: str | None = None
         # first tokens of every name, so that most tokens are skipped with one set lookup
         tokenizer = nlp.tokenizer
         self._res = Resources(
@@ -72,10 +79,10 @@ class ActorsComponent:
             | {tokenizer(form)[0].text for form in self.dictionary.forms() if form.strip()},
         )
 
-    def find(self, doc: Doc) -> list[Cand]:
+    def find(self, doc: Doc) -> ActorsResult:
+        """Candidate mentions of ``doc`` grouped into actors; nothing is kept on ``self``."""
         meta = doc._.ng_meta or {}
         published = meta.get("published") if isinstance(meta, dict) else None
-        self._published = published
         ctx = scan(doc, self._res, published)
         find_people(ctx)
         find_surnames(ctx)
@@ -87,24 +94,19 @@ class ActorsComponent:
             find_pronouns(ctx)
         cands = ctx.cands
         cands.sort(key=lambda c: (c.start, c.end))
-        self._sent_countries, self._sent_adjectives = sentence_countries(doc, ctx.country_spans)
-        return cands
+        sent_countries, sent_adjectives = sentence_countries(doc, ctx.country_spans)
+        actors, mentions = resolve(doc, cands, self.lex, sent_countries, sent_adjectives)
+        return ActorsResult(candidates=cands, actors=actors, mentions=mentions)
 
     @guarded("actors")
     def __call__(self, doc: Doc) -> Doc:
-        cands = self.find(doc)
-        actors, mentions = resolve(
-            doc, cands, self.lex, self._sent_countries, self._sent_adjectives
-        )
-        self.set_annotations(doc, actors, mentions)
+        self.set_annotations(doc, self.find(doc))
         return doc
 
     @staticmethod
-    def set_annotations(
-        doc: Doc, actors: list[dict[str, Any]], mentions: list[dict[str, Any]]
-    ) -> None:
-        doc._.ng_actors = actors
-        doc._.ng_actor_mentions = mentions
+    def set_annotations(doc: Doc, result: ActorsResult) -> None:
+        doc._.ng_actors = result.actors
+        doc._.ng_actor_mentions = result.mentions
 
 
 @Language.factory(
