@@ -6,7 +6,6 @@ from __future__ import annotations
 from spacy.tokens import Token
 
 from newsgraph.actors.candidates import (
-    INDEFINITE,
     MODIFIER_DEPS,
     NOUN_POS,
     PLURAL_TAGS,
@@ -108,12 +107,8 @@ def agent(ctx: Context, head: Token, s: int, e: int, rule: SectorRule) -> Cand |
         t for t in mods_all if t.dep_ == "poss" or (t.head.dep_ == "poss" and t.i in country_at)
     ]
     dets = [c for c in head.children if c.dep_ == "det"]
-    definite = (
-        bool(poss)
-        or not dets
-        or any(d.lower_ in ("the", "this", "that", "these", "those") for d in dets)
-    )
-    indefinite = any(d.lower_ in INDEFINITE for d in dets)
+    definite = bool(poss) or not dets or any(d.lower_ in lex.definite_determiners for d in dets)
+    indefinite = any(d.lower_ in lex.indefinite_determiners for d in dets)
     surface = " ".join(norm(t.text) for t in doc[s:e])
     plural = (surface not in lex.sectors and is_plural(head)) or rule.kind == "group"
     if rule.term == "authority" and head.tag_ not in PLURAL_TAGS:
@@ -179,7 +174,7 @@ def agent(ctx: Context, head: Token, s: int, e: int, rule: SectorRule) -> Cand |
                 tok.i in country_at
                 and tok.dep_ == "pobj"
                 and tok.head.lower_ in ("in", "from")
-                and depth_below(tok, head) <= 5
+                and depth_below(tok, head) <= lex.located_depth
             ):
                 country = country_at[tok.i][2].iso3
                 break
@@ -220,7 +215,7 @@ def agent(ctx: Context, head: Token, s: int, e: int, rule: SectorRule) -> Cand |
     if poss_pron is None:
         # "his country's troops": the country of whoever "his" is
         for t in mods_all:
-            if t.dep_ == "poss" and t.lemma_.lower() in ("country", "nation", "government"):
+            if t.dep_ == "poss" and t.lemma_.lower() in lex.owner_nouns:
                 poss_pron = next(
                     (c.i for c in t.children if c.dep_ == "poss" and c.pos_ == "PRON"), None
                 )

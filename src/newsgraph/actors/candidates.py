@@ -18,12 +18,9 @@ from newsgraph.actors.lexicon import norm
 NOUN_POS = frozenset({"NOUN", "PROPN"})
 PLURAL_TAGS = frozenset({"NNS", "NNPS"})
 MODIFIER_DEPS = frozenset({"amod", "compound", "nmod", "poss", "npadvmod"})
-INDEFINITE = frozenset({"a", "an", "some", "any", "several", "many", "few", "no", "another"})
 NOT_PERSON_ENTS = frozenset(
     {"ORG", "FAC", "GPE", "LOC", "PRODUCT", "EVENT", "WORK_OF_ART", "LAW", "NORP"}
 )
-MAX_COUNTRY_TOKENS = 5
-MAX_DICT_TOKENS = 7
 
 
 @dataclass

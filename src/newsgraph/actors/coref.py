@@ -25,14 +25,7 @@ from spacy.tokens import Doc
 from newsgraph.actors.candidates import Cand
 from newsgraph.actors.lexicon import Lexicon
 
-REFLEXIVE = frozenset({"himself", "herself", "itself", "themselves"})
 OBJECT_DEPS = frozenset({"dobj", "iobj", "dative", "pobj"})
-PRONOUN_WINDOW = 2  # sentences back
-# sectors of actors that mostly act at home (rule 8): not GOV, MIL, ELI, which act abroad,
-# nor CRM (hackers, pirates, smugglers cross borders)
-DOMESTIC_SECTORS = frozenset(
-    {"CVL", "JUD", "COP", "LEG", "OPP", "REB", "LAB", "EDU", "HLH", "REL", "BUS", "PTY"}
-)
 
 
 @dataclass
@@ -218,7 +211,7 @@ def resolve(
         kinds = cand.extra.get("kinds") or frozenset()
         tok = doc[cand.head]
         here = sent_of.get(cand.head, 0)
-        for back in range(PRONOUN_WINDOW + 1):
+        for back in range(lex.pronoun_window_sentences + 1):
             pool = [
                 (c, a)
                 for c, a in seen
@@ -226,7 +219,7 @@ def resolve(
                 and c.end <= cand.start
                 and a.kind in kinds
             ]
-            if tok.dep_ in OBJECT_DEPS and tok.lower_ not in REFLEXIVE:
+            if tok.dep_ in OBJECT_DEPS and tok.lower_ not in lex.reflexive_pronouns:
                 verb = tok.head if tok.dep_ != "pobj" else tok.head.head
                 pool = [
                     (c, a)
@@ -344,7 +337,7 @@ def resolve(
                 named = sentence_countries.get(n, set())
                 if len(named) == 1:
                     actor.country = next(iter(named))
-                elif not named and actor.sector in DOMESTIC_SECTORS:
+                elif not named and actor.sector in lex.domestic_sectors:
                     adjectives = sentence_adjectives.get(n, set())
                     if len(adjectives) == 1:
                         actor.country = next(iter(adjectives))

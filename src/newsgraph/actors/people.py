@@ -21,14 +21,14 @@ def find_people(ctx: Context) -> None:
             doc[s].i in sector_head
             or any(sp[0] <= s < sp[1] for sp in ctx.sector_spans)
             or s in ctx.country_at
-            or doc[s].lower_ in ("the", "former", "ex")
+            or doc[s].lower_ in lex.name_prefixes
             or doc[s].is_punct
         ):
             s += 1
         if any(k in ctx.consumed for k in range(s, e)):
             continue
         root = root_of(doc, s, e)
-        context = person_context(doc, s, e, root, sector_head, ctx.person_tokens)
+        context = person_context(lex, doc, s, e, root, sector_head, ctx.person_tokens)
         right = appos_context(root, sector_head)
         name_text = doc[s:e].text
         title = title_rule(context, sector_head) or title_rule(right, sector_head)
@@ -106,6 +106,7 @@ def find_surnames(ctx: Context) -> None:
 
 
 def person_context(
+    lex: Lexicon,
     doc: Doc,
     s: int,
     e: int,
@@ -128,7 +129,7 @@ def person_context(
     allowed = {t.i for t in tokens}
     out: list[Token] = []
     i = s - 1
-    while i >= 0 and s - i <= 10 and i in allowed:
+    while i >= 0 and s - i <= lex.title_window_tokens and i in allowed:
         tok = doc[i]
         if tok.i in person_tokens or (tok.pos_ in ("VERB", "AUX") and tok.dep_ != "amod"):
             break  # a participle used as an adjective ("Ousted President X") stays

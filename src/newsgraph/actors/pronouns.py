@@ -18,7 +18,7 @@ def find_pronouns(ctx: Context) -> None:
             continue
         if tok.i in ctx.consumed and tok.tag_ != "PRP$":
             continue
-        if tok.lower_ in ("it", "its") and expletive(lex, tok):
+        if tok.lower_ in lex.expletive_pronouns and expletive(lex, tok):
             continue
         ctx.cands.append(
             Cand(

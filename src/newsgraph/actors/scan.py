@@ -13,8 +13,6 @@ from dataclasses import dataclass, field
 from spacy.tokens import Doc, Span, Token
 
 from newsgraph.actors.candidates import (
-    MAX_COUNTRY_TOKENS,
-    MAX_DICT_TOKENS,
     NOT_PERSON_ENTS,
     NOUN_POS,
     PLURAL_TAGS,
@@ -141,7 +139,7 @@ def scan(doc: Doc, res: Resources, published: str | None) -> Context:
     country_spans = {
         s: v
         for s, v in country_spans.items()
-        if not (set(range(s, v[0])) & person_tokens) and not against_or_for(doc, s)
+        if not (set(range(s, v[0])) & person_tokens) and not against_or_for(doc, s, lex)
     }
     country_at: dict[int, tuple[int, int, CountryWord]] = {}
     for s, (e, word) in country_spans.items():
@@ -250,7 +248,7 @@ def country_word_spans(
             i += 1
             continue
         found = None
-        texts = prefixes(toks, ws, i, n, MAX_COUNTRY_TOKENS)
+        texts = prefixes(toks, ws, i, n, res.lex.max_country_tokens)
         for k in range(len(texts) - 1, -1, -1):
             if bad_end[i + k]:
                 continue
@@ -278,7 +276,7 @@ def dictionary_spans(doc: Doc, tk: TokenStrings, res: Resources) -> dict[int, in
             i += 1
             continue
         end = None
-        texts = prefixes(toks, ws, i, n, MAX_DICT_TOKENS)
+        texts = prefixes(toks, ws, i, n, res.lex.max_dictionary_tokens)
         for k in range(len(texts) - 1, -1, -1):
             if texts[k].replace("\u2019", "'") in by_form:
                 end = i + k + 1
@@ -328,11 +326,12 @@ def agent_term_spans(doc: Doc, tk: TokenStrings, lex: Lexicon) -> list[tuple[int
     return out
 
 
-def against_or_for(doc: Doc, start: int) -> bool:
+def against_or_for(doc: Doc, start: int, lex: Lexicon) -> bool:
     """ "anti-Syria", "pro-Russian": the country is what the actor opposes or backs."""
-    if start >= 1 and doc[start - 1].lower_ in ("anti-", "pro-"):
+    prefixes = lex.stance_prefixes
+    if start >= 1 and doc[start - 1].lower_[:-1] in prefixes and doc[start - 1].lower_[-1:] == "-":
         return True
-    return start >= 2 and doc[start - 1].text == "-" and doc[start - 2].lower_ in ("anti", "pro")
+    return start >= 2 and doc[start - 1].text == "-" and doc[start - 2].lower_ in prefixes
 
 
 def any_entry(dictionary: ActorDictionary, span: Span) -> Entry | None:
