@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from spacy.language import Language
+from spacy.tokenizer import Tokenizer
 
 from newsgraph.actors.countries import CountryTable
 from newsgraph.actors.datafiles import (
@@ -97,9 +98,10 @@ def _words(values: object) -> frozenset[str]:
 
 
 class Lexicon:
-    """Lookup tables. ``nlp`` is used only for its tokenizer, to key multi-word terms."""
+    """Lookup tables. ``nlp`` (a pipeline or its tokenizer) keys multi-word terms."""
 
-    def __init__(self, nlp: Language, files: dict[str, Path] | None = None) -> None:
+    def __init__(self, nlp: Language | Tokenizer, files: dict[str, Path] | None = None) -> None:
+        tokenizer = nlp.tokenizer if isinstance(nlp, Language) else nlp
         files = files if files is not None else lexicon_files()
         # the country table plus ethnic groups with one home state ("Karen" -> MMR): a table of
         # the stage's own, so that ``countries.country_of`` stays about states only
@@ -123,7 +125,7 @@ class Lexicon:
             optional=("note",),
         )
         for row in sector_rows:
-            key = self.key(nlp, row["term"])
+            key = self.key(tokenizer, row["term"])
             term = norm(row["term"])
             rule = SectorRule(
                 term=term,
@@ -188,8 +190,8 @@ class Lexicon:
         }
 
     @staticmethod
-    def key(nlp: Language, term: str) -> str:
-        return " ".join(norm(t.text) for t in nlp.tokenizer(term))
+    def key(tokenizer: Tokenizer, term: str) -> str:
+        return " ".join(norm(t.text) for t in tokenizer(term))
 
     def cities(self) -> dict[str, str]:
         """Names of cities (population >= 100,000) -> ISO3 (data/cities.tsv)."""
