@@ -15,7 +15,8 @@ from newsgraph.actors.candidates import (
     lemma_of,
     phrase_end,
 )
-from newsgraph.actors.lexicon import SectorRule, norm
+from newsgraph.actors.interim_language import norm
+from newsgraph.actors.lexicon import SectorRule
 from newsgraph.actors.people import modifier_sector
 from newsgraph.actors.scan import Context
 

@@ -13,7 +13,7 @@ from spacy.tokens import Doc, Token
 
 from newsgraph.actors.countries import country_name
 from newsgraph.actors.dictionary import Entry
-from newsgraph.actors.lexicon import norm
+from newsgraph.actors.interim_language import norm
 
 NOUN_POS = frozenset({"NOUN", "PROPN"})
 PLURAL_TAGS = frozenset({"NNS", "NNPS"})

@@ -37,7 +37,8 @@ from newsgraph.actors.dictionary import (
     load_file,
 )
 from newsgraph.actors.dictionary import DATA_DIR as DICTIONARY_DIR
-from newsgraph.actors.lexicon import LEXICON_FILES, Lexicon, lexicon_files, norm
+from newsgraph.actors.interim_language import norm
+from newsgraph.actors.lexicon import LEXICON_FILES, Lexicon, lexicon_files
 from newsgraph.actors.organizations import find_dictionary_names, find_organizations
 from newsgraph.actors.people import find_people, find_surnames
 from newsgraph.actors.pronouns import find_pronouns

@@ -23,7 +23,10 @@ from typing import Any
 from spacy.tokens import Doc
 
 from newsgraph.actors.candidates import Cand
+from newsgraph.actors.interim_language import sentence_index
 from newsgraph.actors.lexicon import Lexicon
+
+__all__ = ["ActorState", "mention_kind", "resolve", "sentence_index"]
 
 OBJECT_DEPS = frozenset({"dobj", "iobj", "dative", "pobj"})
 
@@ -65,21 +68,6 @@ class ActorState:
         text = cand.name
         if text and text != self.name and text not in self.aliases:
             self.aliases.append(text)
-
-
-def sentence_index(doc: Doc) -> list[int]:
-    """Sentence number of every token (one pass; ``doc.sents`` is slow to iterate)."""
-    if len(doc) == 0:
-        return []
-    starts = doc.to_array("SENT_START").tolist()
-    starts[0] = 1
-    out: list[int] = []
-    n = -1
-    for flag in starts:
-        if flag == 1:
-            n += 1
-        out.append(n)
-    return out
 
 
 def mention_kind(cand: Cand) -> str:

@@ -23,6 +23,7 @@ from newsgraph.actors.datafiles import (
     read_words,
     word_list,
 )
+from newsgraph.actors.interim_language import norm  # re-exported: lexicon.norm
 
 DATA_DIR = Path(__file__).parent / "data"
 
@@ -82,10 +83,6 @@ class SectorRule:
     strong: bool
     needs_modifier: bool
     role: str  # the office this title names ("foreign minister"), for title chains
-
-
-def norm(text: str) -> str:
-    return text.replace("\u2019", "'").replace("\u2018", "'").lower()
 
 
 def lexicon_files(data_dir: Path = DATA_DIR) -> dict[str, Path]:

@@ -6,7 +6,8 @@ from __future__ import annotations
 from spacy.tokens import Doc, Token
 
 from newsgraph.actors.candidates import NOUN_POS, Cand, root_of
-from newsgraph.actors.lexicon import Lexicon, SectorRule, norm
+from newsgraph.actors.interim_language import norm
+from newsgraph.actors.lexicon import Lexicon, SectorRule
 from newsgraph.actors.scan import Context
 
 

@@ -21,7 +21,8 @@ from newsgraph.actors.candidates import (
 )
 from newsgraph.actors.countries import CountryWord
 from newsgraph.actors.dictionary import ActorDictionary, Entry
-from newsgraph.actors.lexicon import Lexicon, SectorRule, norm
+from newsgraph.actors.interim_language import norm
+from newsgraph.actors.lexicon import Lexicon, SectorRule
 
 
 @dataclass

@@ -15,8 +15,8 @@ from newsgraph.actors.candidates import (
     root_of,
     state_cand,
 )
-from newsgraph.actors.coref import sentence_index
 from newsgraph.actors.countries import CountryWord
+from newsgraph.actors.interim_language import dateline, sentence_index
 from newsgraph.actors.lexicon import Lexicon
 from newsgraph.actors.scan import Context
 
@@ -166,22 +166,3 @@ def sentence_countries(
         target = adjectives if word.kind in ("adjective", "demonym") else out
         target.setdefault(n, set()).add(word.iso3)
     return out, adjectives
-
-
-def dateline(doc: Doc, start: int, end: int) -> bool:
-    """ "KYIV, Ukraine -" at the start of a line, or the country after it, is a place."""
-
-    def line_start(i: int) -> bool:
-        return i == 0 or "\n" in doc[i - 1].text or doc[i - 1].is_space
-
-    def dash_follows(i: int) -> bool:
-        for tok in doc[i : i + 5]:
-            if tok.text in ("-", "\u2013", "\u2014", "--", "(") or tok.is_space:
-                return True
-            if tok.pos_ in ("VERB", "AUX"):
-                return False
-        return False
-
-    if line_start(start) and end < len(doc) and doc[end].text == ",":
-        return dash_follows(end + 1)
-    return start >= 2 and doc[start - 1].text == "," and line_start(start - 2) and dash_follows(end)
