@@ -128,15 +128,15 @@ def agent(ctx: Context, head: Token, s: int, e: int, rule: SectorRule) -> Cand |
     for child in term_children:
         if child.dep_ != "prep":
             continue
-        if child.lower_ not in ("of", "in", "from", "for", "at"):
+        if child.lower_ not in lex.belonging_preps:
             continue
         objs = [c for c in child.children if c.dep_ == "pobj"]
         for obj in objs:
             obj_tokens = [t for t in obj.subtree if not t.is_punct]
             c2, _ = ctx.country_of_tokens(obj_tokens)
-            if child.lower_ in ("in", "at") and rule.sector == "MIL":
+            if child.lower_ in lex.stationed_preps and rule.sector == "MIL":
                 continue  # "peacekeepers in Iraq" are not Iraqi; "police in Lagos" are
-            if c2 is None and child.lower_ in ("in", "from"):
+            if c2 is None and child.lower_ in lex.origin_preps:
                 city_text = doc[obj.left_edge.i : obj.i + 1].text
                 for cand_text in (obj.text, city_text):
                     c2 = lex.cities().get(cand_text)
@@ -154,7 +154,7 @@ def agent(ctx: Context, head: Token, s: int, e: int, rule: SectorRule) -> Cand |
             if acl.dep_ != "acl" or lemma_of(acl) not in lex.located_participles:
                 continue
             for prep in acl.children:
-                if prep.dep_ != "prep" or prep.lower_ not in ("in", "at", "from"):
+                if prep.dep_ != "prep" or prep.lower_ not in lex.located_preps:
                     continue
                 for obj in prep.children:
                     if obj.dep_ != "pobj":
@@ -174,7 +174,7 @@ def agent(ctx: Context, head: Token, s: int, e: int, rule: SectorRule) -> Cand |
             if (
                 tok.i in country_at
                 and tok.dep_ == "pobj"
-                and tok.head.lower_ in ("in", "from")
+                and tok.head.lower_ in lex.origin_preps
                 and depth_below(tok, head) <= lex.located_depth
             ):
                 country = country_at[tok.i][2].iso3

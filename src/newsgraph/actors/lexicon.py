@@ -64,6 +64,12 @@ _FUNCTION_KEYS = (
     "expletive_pronouns",
     "reflexive_pronouns",
     "stance_prefixes",
+    "belonging_prepositions",
+    "stationed_prepositions",
+    "origin_prepositions",
+    "located_prepositions",
+    "homeland_prepositions",
+    "motion_prepositions",
 )
 _LIMIT_KEYS = (
     "max_country_tokens",
@@ -173,6 +179,12 @@ class Lexicon:
         self.expletive_pronouns = _words(fw["expletive_pronouns"])
         self.reflexive_pronouns = _words(fw["reflexive_pronouns"])
         self.stance_prefixes = _words(fw["stance_prefixes"])
+        self.belonging_preps = _words(fw["belonging_prepositions"])
+        self.stationed_preps = _words(fw["stationed_prepositions"])
+        self.origin_preps = _words(fw["origin_prepositions"])
+        self.located_preps = _words(fw["located_prepositions"])
+        self.homeland_preps = _words(fw["homeland_prepositions"])
+        self.motion_preps = _words(fw["motion_prepositions"])
         self.domestic_sectors = frozenset(read_words(files["domestic_sectors"], SECTOR))
         limits = read_json(files["limits"], {k: positive_int for k in _LIMIT_KEYS})
         self.max_country_tokens = int(str(limits["max_country_tokens"]))

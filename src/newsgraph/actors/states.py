@@ -65,7 +65,7 @@ def find_states(ctx: Context) -> None:
             # "the Albanians of southern Serbia", "Turks in Germany": where they live
             group_end = e
             for prep in root.children:
-                if prep.dep_ != "prep" or prep.lower_ not in ("of", "in"):
+                if prep.dep_ != "prep" or prep.lower_ not in lex.homeland_preps:
                     continue
                 for obj in prep.children:
                     hit = country_at.get(obj.i)
@@ -138,7 +138,7 @@ def agentive(lex: Lexicon, tok: Token) -> bool:
         gov = tok.head.head
         if prep in lex.location_preps:
             return False
-        if prep in ("from", "to", "toward", "towards") and gov.lemma_.lower() in lex.motion_verbs:
+        if prep in lex.motion_preps and gov.lemma_.lower() in lex.motion_verbs:
             return False
         if prep == "of" and gov.lemma_.lower() in lex.place_nouns:
             return False
