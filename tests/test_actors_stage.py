@@ -148,6 +148,23 @@ def test_two_processes_give_the_same_output_as_one(stage_nlp: Language) -> None:
     assert outputs(stage_nlp, texts, n_process=2) == outputs(stage_nlp, texts, n_process=1)
 
 
+def test_user_dictionary_problems_raise_they_are_not_recorded_per_document(tmp_path: Path) -> None:
+    import spacy
+
+    import newsgraph.actors  # noqa: F401 - registers the factory
+
+    bad = tmp_path / "bad.jsonl"
+    bad.write_text('{"name": "A", "country": "France"}\n', "utf-8")
+    nlp = spacy.blank("en")
+    with pytest.raises(DictionaryError, match="bad.jsonl:1"):
+        nlp.add_pipe("newsgraph_actors", config={"user_dictionary": str(bad)})
+    # a missing file may be a saved pipeline's (from_disk brings the copy): the factory
+    # accepts it, and loading the data says what is wrong
+    nlp.add_pipe("newsgraph_actors", config={"user_dictionary": str(tmp_path / "gone.yaml")})
+    with pytest.raises(DictionaryError, match="not found"):
+        nlp("Some text.")
+
+
 # --- data files checked at load ---------------------------------------------------------------
 
 

@@ -1,4 +1,5 @@
-"""Candidate mentions: what the find step hands to the resolve step (coref).
+"""Candidate mentions: what the find step hands to the resolve step (coref), and the
+small token helpers the find steps share.
 
 Kept apart from the component so that coref can use the ``Cand`` type without importing
 the component (which imports coref).

@@ -29,10 +29,10 @@ from spacy.tokens import Doc
 from newsgraph.actors.agents import find_agents
 from newsgraph.actors.candidates import Cand
 from newsgraph.actors.coref import resolve
+from newsgraph.actors.datafiles import DataFileError
 from newsgraph.actors.dictionary import (
     BUILTIN_FILES,
     ActorDictionary,
-    DictionaryError,
     Entry,
     load_file,
 )
@@ -108,7 +108,7 @@ class ActorsComponent(Stage[ActorsResult]):
         for key in LEXICON_FILES:
             path = files[key]
             if path is None:
-                raise DictionaryError(f"actors: the lexicon file {key!r} is not set")
+                raise DataFileError(f"actors: the lexicon file {key!r} is not set")
             lexicon_paths[key] = path
         lex = Lexicon(self.tokenizer, lexicon_paths)
         entries: list[Entry] = []
