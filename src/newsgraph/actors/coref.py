@@ -18,22 +18,17 @@ In text order, each candidate mention joins an earlier actor when
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 from spacy.tokens import Doc
 
-if TYPE_CHECKING:
-    from newsgraph.actors.component import Cand
-    from newsgraph.actors.lexicon import Lexicon
+from newsgraph.actors.candidates import Cand
+from newsgraph.actors.interim_language import sentence_index
+from newsgraph.actors.lexicon import Lexicon
 
-REFLEXIVE = frozenset({"himself", "herself", "itself", "themselves"})
+__all__ = ["ActorState", "mention_kind", "resolve", "sentence_index"]
+
 OBJECT_DEPS = frozenset({"dobj", "iobj", "dative", "pobj"})
-PRONOUN_WINDOW = 2  # sentences back
-# sectors of actors that mostly act at home (rule 8): not GOV, MIL, ELI, which act abroad,
-# nor CRM (hackers, pirates, smugglers cross borders)
-DOMESTIC_SECTORS = frozenset(
-    {"CVL", "JUD", "COP", "LEG", "OPP", "REB", "LAB", "EDU", "HLH", "REL", "BUS", "PTY"}
-)
 
 
 @dataclass
@@ -73,21 +68,6 @@ class ActorState:
         text = cand.name
         if text and text != self.name and text not in self.aliases:
             self.aliases.append(text)
-
-
-def sentence_index(doc: Doc) -> list[int]:
-    """Sentence number of every token (one pass; ``doc.sents`` is slow to iterate)."""
-    if len(doc) == 0:
-        return []
-    starts = doc.to_array("SENT_START").tolist()
-    starts[0] = 1
-    out: list[int] = []
-    n = -1
-    for flag in starts:
-        if flag == 1:
-            n += 1
-        out.append(n)
-    return out
 
 
 def mention_kind(cand: Cand) -> str:
@@ -219,7 +199,7 @@ def resolve(
         kinds = cand.extra.get("kinds") or frozenset()
         tok = doc[cand.head]
         here = sent_of.get(cand.head, 0)
-        for back in range(PRONOUN_WINDOW + 1):
+        for back in range(lex.pronoun_window_sentences + 1):
             pool = [
                 (c, a)
                 for c, a in seen
@@ -227,7 +207,7 @@ def resolve(
                 and c.end <= cand.start
                 and a.kind in kinds
             ]
-            if tok.dep_ in OBJECT_DEPS and tok.lower_ not in REFLEXIVE:
+            if tok.dep_ in OBJECT_DEPS and tok.lower_ not in lex.reflexive_pronouns:
                 verb = tok.head if tok.dep_ != "pobj" else tok.head.head
                 pool = [
                     (c, a)
@@ -345,7 +325,7 @@ def resolve(
                 named = sentence_countries.get(n, set())
                 if len(named) == 1:
                     actor.country = next(iter(named))
-                elif not named and actor.sector in DOMESTIC_SECTORS:
+                elif not named and actor.sector in lex.domestic_sectors:
                     adjectives = sentence_adjectives.get(n, set())
                     if len(adjectives) == 1:
                         actor.country = next(iter(adjectives))

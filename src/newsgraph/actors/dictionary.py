@@ -22,6 +22,7 @@ Files may be JSON Lines (``.jsonl``), JSON (a list), YAML (a list, or a mapping 
 from __future__ import annotations
 
 import csv
+import functools
 import json
 import re
 import unicodedata
@@ -30,6 +31,7 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
+from newsgraph.actors.datafiles import read_words
 from newsgraph.errors import NewsgraphError
 
 DATA_DIR = Path(__file__).parent / "data"
@@ -136,6 +138,11 @@ def make_entry(raw: dict[str, Any], where: str) -> Entry:
     """Validate one raw mapping; raise :class:`DictionaryError` naming ``where``."""
     if not isinstance(raw, dict):
         raise DictionaryError(f"{where}: expected a mapping with at least 'name', got {raw!r}")
+    unknown = [str(k) for k in raw if k not in FIELDS]
+    if unknown:
+        raise DictionaryError(
+            f"{where}: unknown key(s) {', '.join(unknown)}; an entry may have {', '.join(FIELDS)}"
+        )
     name = _clean(raw.get("name"))
     if not name:
         raise DictionaryError(f"{where}: entry has no 'name'")
@@ -323,30 +330,11 @@ def _person_outside_terms(forms: list[Entry], published: str | None) -> Entry | 
     return replace(latest, sector=None)
 
 
-# Arabic articles and honorifics written in many ways ("al-", "Al ", "El ", "Sheikh"), and
-# spelling marks: dropped from people's names for the loose match.
-_LOOSE_DROP = frozenset(
-    {
-        "al",
-        "el",
-        "ad",
-        "ar",
-        "as",
-        "ash",
-        "at",
-        "az",
-        "ul",
-        "sheikh",
-        "shaikh",
-        "sheik",
-        "mr",
-        "mrs",
-        "ms",
-        "dr",
-        "jr",
-        "sr",
-    }
-)
+@functools.cache
+def name_particles() -> frozenset[str]:
+    """Arabic articles, honorifics and titles dropped for the loose match
+    (data/name_particles.txt)."""
+    return frozenset(read_words(DATA_DIR / "name_particles.txt"))
 
 
 def loose_key(text: str) -> str:
@@ -354,7 +342,8 @@ def loose_key(text: str) -> str:
     text = unicodedata.normalize("NFKD", text.replace("\u2019", "'"))
     text = "".join(c for c in text if not unicodedata.combining(c)).lower()
     words = re.split(r"[\s\-.']+", text)
-    return " ".join(w for w in words if w and w not in _LOOSE_DROP)
+    drop = name_particles()
+    return " ".join(w for w in words if w and w not in drop)
 
 
 def _form_key(text: str) -> str:
