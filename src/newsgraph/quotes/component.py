@@ -9,7 +9,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from newsgraph.extensions import register_extensions
-from newsgraph.quotes.finder import Finder, Found
+from newsgraph.quotes.finder import Finder, FindResult, Found, Sentences
 from newsgraph.quotes.lexicon import Lexicon, load_lexicon
 from newsgraph.quotes.speakers import SpeakerResolver
 from newsgraph.stage import guarded
@@ -35,11 +35,11 @@ class QuotesComponent:
 
     @guarded("quotes")
     def __call__(self, doc: Doc) -> Doc:
-        found = self.finder.find(doc)
-        self.set_annotations(doc, found)
+        self.set_annotations(doc, self.finder.find(doc))
         return doc
 
-    def set_annotations(self, doc: Doc, found: list[Found]) -> None:
+    def set_annotations(self, doc: Doc, result: FindResult) -> None:
+        found = result.found
         resolver = SpeakerResolver(doc, self.lexicon)
         speakers: dict[int, dict[str, Any] | None] = {}
         # Resolve in reading order so that pronouns and bare quotes see earlier speakers.
@@ -65,16 +65,16 @@ class QuotesComponent:
                     "cue": text[item.cue[0] : item.cue[1]] if item.cue else None,
                     "cue_start": item.cue[0] if item.cue else None,
                     "cue_end": item.cue[1] if item.cue else None,
-                    "channel": self.channel(doc, item, text),
+                    "channel": self.channel(doc, item, text, result.sentences),
                 }
             )
         doc._.ng_quotes = out
 
-    def channel(self, doc: Doc, item: Found, text: str) -> str | None:
+    def channel(self, doc: Doc, item: Found, text: str, sentences: Sentences | None) -> str | None:
         """The channel named in the cue's sentence, outside the quoted content."""
-        if item.cue_token is None:
+        if item.cue_token is None or sentences is None:
             return None
-        t0, t1 = self.finder.sentence_of(item.cue_token)
+        t0, t1 = sentences.of(item.cue_token)
         s0, s1 = doc[t0].idx, doc[t1 - 1].idx + len(doc[t1 - 1].text)
         if item.start < s1 and s0 < item.end:
             # Look only at the side of the sentence the cue is on.

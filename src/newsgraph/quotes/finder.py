@@ -132,34 +132,64 @@ def _words(text: str) -> int:
     return sum(1 for w in text.split() if any(ch.isalnum() for ch in w))
 
 
+class Sentences:
+    """The sentence of every token of one Doc, as token ranges (``Token.sent`` walks the Doc
+    on each call; this is computed once per Doc)."""
+
+    def __init__(self, doc: Doc) -> None:
+        self.start = [0] * len(doc)  # per token: first token of its sentence
+        self.end = [len(doc)] * len(doc)  # per token: end of its sentence (exclusive)
+        for sent in doc.sents:
+            for i in range(sent.start, sent.end):
+                self.start[i] = sent.start
+                self.end[i] = sent.end
+
+    def of(self, i: int) -> tuple[int, int]:
+        """Token range of the sentence of token ``i``."""
+        return self.start[i], self.end[i]
+
+
+@dataclass
+class DocState:
+    """What the find step knows about the one Doc it is working on; created by
+    :meth:`Finder.find` for each Doc and passed to every rule (never kept on the Finder)."""
+
+    doc: Doc
+    text: str  # doc.text, read once
+    inside: list[bool]  # per token: inside a quotation?
+    sentences: Sentences
+    cues: list[_Cue] = field(default_factory=list)  # the cue candidates of the Doc
+
+    def sentence_of(self, i: int) -> tuple[int, int]:
+        return self.sentences.of(i)
+
+
+@dataclass
+class FindResult:
+    """The find step's answer for one Doc: the attributions, and the sentence ranges the
+    component needs for channels (None when the Doc has no parse)."""
+
+    found: list[Found]
+    sentences: Sentences | None
+
+
 class Finder:
     """The find step of the quotes stage; one per component instance (holds the lexicon)."""
 
     def __init__(self, lexicon: Lexicon) -> None:
         self.lex = lexicon
-        self._text = ""  # the current Doc's text
-        self._doc: Doc | None = None  # the current Doc
-        self._inside: list[bool] = []  # per token of the current Doc: inside a quotation?
-        self._sent_start: list[int] = []  # per token: first token of its sentence
-        self._sent_end: list[int] = []  # per token: end of its sentence (exclusive)
-        self._cues: list[_Cue] = []  # the cue candidates of the current Doc
-
-    def sentence_of(self, i: int) -> tuple[int, int]:
-        """Token range of the sentence of token ``i`` in the Doc of the last :meth:`find`
-        (``Token.sent`` walks the Doc on each call; this is computed once)."""
-        return self._sent_start[i], self._sent_end[i]
 
     # ---- cues -------------------------------------------------------------------------
-    def subject_of(self, verb: Token, depth: int = 0) -> Token | None:
+    def subject_of(self, d: DocState, verb: Token, depth: int = 0) -> Token | None:
         """The speaker of a cue verb: its subject, or that of the clause it hangs from, or
         (when the parse gives none) the nearest person-like noun before it in its sentence."""
         found = self._syntactic_subject(verb, depth)
-        if found is not None and not self._inside[found.i] and not _crosses_paragraph(found, verb):
+        if found is not None and not d.inside[found.i] and not _crosses_paragraph(found, verb):
             return found
         if depth or any(child.dep_ in ("nsubjpass", "expl") for child in verb.children):
             return None
-        for tok in reversed(verb.doc[self.sentence_of(verb.i)[0] : verb.i]):
-            if self._inside[tok.i] or "\n" in tok.text_with_ws:
+        for tok in reversed(verb.doc[d.sentence_of(verb.i)[0] : verb.i]):
+            if d.inside[tok.i] or "\n" in tok.text_with_ws:
                 break
             if self.person_like(tok) and (
                 tok.dep_ in ("nsubj", "appos") or tok.ent_type_ == "PERSON" or tok.pos_ == "PRON"
@@ -167,20 +197,20 @@ class Finder:
                 return tok
         for tok in verb.doc[verb.i + 1 : verb.i + 4]:
             # Inverted: "Continued Stone: …", "said Mr. Smith".
-            if self._inside[tok.i] or tok.is_punct:
+            if d.inside[tok.i] or tok.is_punct:
                 break
             if tok.ent_type_ == "PERSON" or (tok.pos_ == "PROPN" and tok.dep_ != "compound"):
                 return tok
         return None
 
-    def _gerund_doer(self, verb: Token) -> Token | None:
+    def _gerund_doer(self, d: DocState, verb: Token) -> Token | None:
         """The ad shows footage of Clinton asking, “…” / heard him saying, “…”: a cue in -ing
         form right after a person named as an object, introducing a quotation, has that
         person as its speaker, not the subject of the clause it hangs from."""
         if verb.tag_ != "VBG" or verb.i == 0 or any(c.dep_ == "nsubj" for c in verb.children):
             return None
         prev = verb.doc[verb.i - 1]
-        if self._inside[prev.i] or prev.dep_ not in ("pobj", "dobj"):
+        if d.inside[prev.i] or prev.dep_ not in ("pobj", "dobj"):
             return None
         if prev.ent_type_ in ("PERSON", "ORG") or prev.pos_ == "PROPN":
             return prev
@@ -215,7 +245,7 @@ class Finder:
             return self._syntactic_subject(verb.head.head, depth + 1)
         return None
 
-    def _content(self, doc: Doc, verb: Token, cls: CueClass) -> tuple[int, int] | None:
+    def _content(self, d: DocState, doc: Doc, verb: Token, cls: CueClass) -> tuple[int, int] | None:
         has_clause = any(c.dep_ in ("ccomp", "xcomp") for c in verb.children)
         picks: list[Token] = []
         for child in verb.children:
@@ -246,10 +276,10 @@ class Finder:
             side = left if lw > rw else right
         s_tok = min(c.left_edge.i for c in side)
         e_tok = max(c.right_edge.i for c in side)
-        start, end = _trim(self._text, doc[s_tok].idx, doc[e_tok].idx + len(doc[e_tok].text))
+        start, end = _trim(d.text, doc[s_tok].idx, doc[e_tok].idx + len(doc[e_tok].text))
         return (start, end) if end > start else None
 
-    def _verb_cues(self, doc: Doc, inside: list[bool]) -> list[_Cue]:
+    def _verb_cues(self, d: DocState, doc: Doc, inside: list[bool]) -> list[_Cue]:
         cues = []
         for tok in doc:
             if inside[tok.i] or tok.pos_ not in VERB_POS:
@@ -257,12 +287,12 @@ class Finder:
             cls = self.lex.verbs.get(tok.lemma_.lower())
             if cls is None:
                 continue
-            content = self._content(doc, tok, cls)
+            content = self._content(d, doc, tok, cls)
             cue_span = (tok.idx, tok.idx + len(tok.text))
-            cues.append(_Cue(tok, cls, content, self.subject_of(tok), cue_span))
+            cues.append(_Cue(tok, cls, content, self.subject_of(d, tok), cue_span))
         return cues
 
-    def _agent_cues(self, doc: Doc, inside: list[bool]) -> list[_Cue]:
+    def _agent_cues(self, d: DocState, doc: Doc, inside: list[bool]) -> list[_Cue]:
         cues = []
         for phrase in self.lex.agent_phrases:
             n = len(phrase)
@@ -282,16 +312,16 @@ class Finder:
                     head, hops = head.head, hops + 1
                 phrase_toks = set(range(tok.left_edge.i, tok.right_edge.i + 1))
                 if head is tok:
-                    s0, s1 = self.sentence_of(tok.i)
+                    s0, s1 = d.sentence_of(tok.i)
                     clause = [i for i in range(s0, s1) if i not in phrase_toks]
                 else:
                     clause = [t.i for t in head.subtree if t.i not in phrase_toks]
-                content = self._largest_block(doc, clause)
+                content = self._largest_block(d, doc, clause)
                 cue_span = (tok.idx, last.idx + len(last.text))
                 cues.append(_Cue(tok, None, content, agent, cue_span))
         return cues
 
-    def _largest_block(self, doc: Doc, idx: list[int]) -> tuple[int, int] | None:
+    def _largest_block(self, d: DocState, doc: Doc, idx: list[int]) -> tuple[int, int] | None:
         if not idx:
             return None
         idx = sorted(idx)
@@ -302,23 +332,22 @@ class Finder:
             else:
                 blocks.append([i])
         best = max(blocks, key=len)
-        start, end = _trim(
-            self._text, doc[best[0]].idx, doc[best[-1]].idx + len(doc[best[-1]].text)
-        )
+        start, end = _trim(d.text, doc[best[0]].idx, doc[best[-1]].idx + len(doc[best[-1]].text))
         return (start, end) if end > start else None
 
     # ---- quotations -------------------------------------------------------------------
-    def find(self, doc: Doc) -> list[Found]:
-        text = self._text = doc.text  # Doc.text joins every token: read it once
-        self._doc = doc
+    def find(self, doc: Doc) -> FindResult:
+        """The attributions of ``doc`` and its sentence ranges (None without a parser)."""
+        text = doc.text  # Doc.text joins every token: read it once
         quoted = find_quoted_spans(text)
         if not doc.has_annotation("DEP"):
             # No parser in the pipeline: quotations are found, cues and speakers are not.
-            return [
+            marked = [
                 Found(q.start, q.end, "direct", fragments=list(q.fragments), rule="direct:marks")
                 for q in quoted
                 if _words(text[q.start : q.end]) >= MIN_PARTIAL_WORDS
             ]
+            return FindResult(marked, None)
         paras = paragraphs(text)
         inside = [False] * len(doc)
         quote_of_token: dict[int, int] = {}
@@ -329,32 +358,26 @@ class Finder:
             for t in span:
                 inside[t.i] = True
                 quote_of_token[t.i] = k
-        self._inside = inside
-        self._sent_start = [0] * len(doc)
-        self._sent_end = [len(doc)] * len(doc)
-        for sent in doc.sents:
-            for i in range(sent.start, sent.end):
-                self._sent_start[i] = sent.start
-                self._sent_end[i] = sent.end
-        cues = self._verb_cues(doc, inside) + self._agent_cues(doc, inside)
-        self._cues = cues
+        d = DocState(doc, text, inside, Sentences(doc))
+        cues = self._verb_cues(d, doc, inside) + self._agent_cues(d, doc, inside)
+        d.cues = cues
         found: list[Found] = []
         last_direct: Found | None = None
         for k, q in enumerate(quoted):
             span = doc.char_span(q.start, q.end, alignment_mode="expand")
             if span is None:
                 continue
-            item = self._direct(doc, q, span, cues, quote_of_token, k)
+            item = self._direct(d, doc, q, span, cues, quote_of_token, k)
             if q.absorbed:
                 continue
             if item is None:
-                item = self._continuation(doc, q, last_direct, paras)
+                item = self._continuation(d, doc, q, last_direct, paras)
                 if item is not None:
                     continue
-                item = self._unlinked(doc, q, span, paras, inside, found)
+                item = self._unlinked(d, doc, q, span, paras, inside, found)
             if item is not None and item.kind == "direct":
-                self._run_on(doc, item, span)
-                self._lead_in(doc, item, span)
+                self._run_on(d, doc, item, span)
+                self._lead_in(d, doc, item, span)
             if item is not None:
                 if item.kind == "direct" and item.subject is None and item.inherited is None:
                     # "Adding, “…”": no subject written; the speaker is the previous one.
@@ -370,7 +393,7 @@ class Finder:
         for cue in cues:
             if cue.used or cue.content is None:
                 continue
-            start, end = self._quote_core(*self._snap(cue.content, quoted), quoted)
+            start, end = self._quote_core(d, *self._snap(cue.content, quoted), quoted)
             around = next(
                 (
                     (s, e)
@@ -390,7 +413,7 @@ class Finder:
             ):
                 # what she calls “real solutions” / his campaign doesn't want “that crap”: a
                 # thought, stance or name is the clause that holds it, not a quotation alone.
-                block = self._largest_block(doc, [t.i for t in cue.token.subtree])
+                block = self._largest_block(d, doc, [t.i for t in cue.token.subtree])
                 if block is not None and block[0] <= start < block[1]:
                     start, end = block[0], max(end, block[1])
             kind = (
@@ -415,16 +438,18 @@ class Finder:
             f
             for f in found
             if f.rule != "partial"
-            or not any(s <= f.start and f.end <= e and e - s > f.end - f.start for s, e in cue_spans)
+            or not any(
+                s <= f.start and f.end <= e and e - s > f.end - f.start for s, e in cue_spans
+            )
         ]
         found.sort(key=lambda f: (f.start, f.end))
-        return self._join_reported(found)
+        return FindResult(self._join_reported(d, found), d.sentences)
 
-    def _join_reported(self, found: list[Found]) -> list[Found]:
+    def _join_reported(self, d: DocState, found: list[Found]) -> list[Found]:
         """Carter said that the region matters.⏎“That's because …”: a quotation standing
         alone right after a reported clause (nothing but the sentence end between them)
         goes on with that report; one attribution from the clause to the closing mark."""
-        text = self._text
+        text = d.text
         merged: dict[int, Found] = {}
         for f in found:
             if f.rule != "direct:bare":
@@ -452,8 +477,8 @@ class Finder:
                 and g.cue[1] <= f.start
                 and "\n" not in gap
                 and _words(gap) <= 20
-                and self._doc is not None
-                and self._one_sentence(self._doc, g.end, f.start)
+                and d.doc is not None
+                and self._one_sentence(d.doc, g.end, f.start)
             )
             # called him a master at bolting deals together. "He showed …": the rest of the
             # report's own sentence may lie between (its content stopped short of the end).
@@ -462,10 +487,10 @@ class Finder:
                 and g.cue[1] <= g.start
                 and gap.count("\n") <= 2
                 and _words(gap) <= 20
-                and self._doc is not None
+                and d.doc is not None
                 and gap.rstrip()[-1:] in (".", "!", "?")
-                and self._one_sentence(self._doc, g.end, f.start)
-                and self._plain_tail(g, f.start)
+                and self._one_sentence(d.doc, g.end, f.start)
+                and self._plain_tail(d, g, f.start)
             )
             if (_words(gap) or gap.count("\n") > 2) and not cue_gap and not tail_gap:
                 continue
@@ -496,31 +521,31 @@ class Finder:
                 f.inherited = max(earlier, key=lambda g: (g.speaker_anchor(), g.end))
         return found
 
-    def _plain_tail(self, g: Found, until: int) -> bool:
+    def _plain_tail(self, d: DocState, g: Found, until: int) -> bool:
         """True when the words from the end of report ``g`` to ``until`` finish the sentence
         of its cue and hold no other cue ("…, Susan said as she turned.⏎“…”" does not)."""
-        doc = self._doc
+        doc = d.doc
         if doc is None or g.cue is None or g.cue_token is None:
             return False
         gap = doc.char_span(g.end, until, alignment_mode="expand")
         if gap is None or not len(gap):
             return False
-        if self.sentence_of(g.cue_token)[1] <= gap.start:
+        if d.sentence_of(g.cue_token)[1] <= gap.start:
             return False  # the gap is another sentence
-        cue_tokens = {c.token.i for c in self._cues}
-        return not any(t.i in cue_tokens or self._inside[t.i] for t in gap if t.idx < until)
+        cue_tokens = {c.token.i for c in d.cues}
+        return not any(t.i in cue_tokens or d.inside[t.i] for t in gap if t.idx < until)
 
-    def _lead_in(self, doc: Doc, item: Found, span: Span) -> None:
+    def _lead_in(self, d: DocState, doc: Doc, item: Found, span: Span) -> None:
         """In past campaigns, “we felt …”: a quotation that starts in lowercase continues a
         sentence begun outside it; the content starts with that sentence (after any cue or
         speaker written before the quotation)."""
-        body = self._text[item.start : item.end].lstrip(ALL_MARKS + "' ")
+        body = d.text[item.start : item.end].lstrip(ALL_MARKS + "' ")
         if not body[:1].islower():
             return
-        s0, _s1 = self.sentence_of(span.start)
+        s0, _s1 = d.sentence_of(span.start)
         first = s0
         for i in range(span.start - 1, s0 - 1, -1):
-            if "\n" in doc[i].text_with_ws or self._inside[i]:
+            if "\n" in doc[i].text_with_ws or d.inside[i]:
                 first = i + 1
                 break
         if item.cue is not None and item.cue[1] <= item.start:
@@ -528,7 +553,7 @@ class Finder:
             clause = lead is not None and (
                 any(t.pos_ in VERB_POS for t in lead) or lead.text.strip(" ,") == "that"
             )
-            if self._text[item.cue[1] : item.start].rstrip()[-1:] in (",", ":") and not clause:
+            if d.text[item.cue[1] : item.start].rstrip()[-1:] in (",", ":") and not clause:
                 # told his supporters, “our nation …”: the quotation alone (but "said he
                 # rarely asks them to, “except …”" reports the clause the quotation ends)
                 return
@@ -537,13 +562,13 @@ class Finder:
             first = max(first, item.subject.right_edge.i + 1)
         if first >= span.start:
             return
-        start, _e = _trim(self._text, doc[first].idx, item.start)
-        if start < item.start and _words(self._text[start : item.start]) > 0:
+        start, _e = _trim(d.text, doc[first].idx, item.start)
+        if start < item.start and _words(d.text[start : item.start]) > 0:
             item.start = start
             item.kind = "mixed"
             item.fragments = [(start, item.end)]
 
-    def _run_on(self, doc: Doc, item: Found, span: Span) -> None:
+    def _run_on(self, d: DocState, doc: Doc, item: Found, span: Span) -> None:
         """“…” that Sanders can win: a quotation the sentence goes on from is the start of a
         longer (mixed) content, up to the end of its sentence."""
         nxt = span.end
@@ -553,35 +578,35 @@ class Finder:
             return
         if doc[nxt].pos_ in ("PRON", "VERB", "AUX") or doc[nxt].lemma_ in self.lex.verbs:
             return  # “…,” he said / “…” said Smith
-        if doc[nxt].pos_ == "CCONJ" or _closed(self._text, item.start, item.end):
+        if doc[nxt].pos_ == "CCONJ" or _closed(d.text, item.start, item.end):
             return  # “…!” and left / “…,” which …: the quotation ends where its marks do
-        limit = len(self._text)
+        limit = len(d.text)
         if item.cue is not None and item.cue[0] >= item.end:
             limit = item.cue[0]
         if item.subject is not None and item.subject.idx >= item.end:
             limit = min(limit, item.subject.left_edge.idx)
-        s0, s1 = self.sentence_of(nxt)
+        s0, s1 = d.sentence_of(nxt)
         end_tok = s1 - 1
         for i in range(nxt, s1):
             if doc[i].idx >= limit:
                 end_tok = i - 1
                 break
-            if "\n" in doc[i].text_with_ws or self._inside[i]:
+            if "\n" in doc[i].text_with_ws or d.inside[i]:
                 end_tok = i
                 break
-        _s, end = _trim(self._text, item.start, doc[end_tok].idx + len(doc[end_tok].text))
+        _s, end = _trim(d.text, item.start, doc[end_tok].idx + len(doc[end_tok].text))
         if end > item.end:
             item.end = end
             item.kind = "mixed"
             item.fragments = [(item.start, end)]
 
     def _quote_core(
-        self, start: int, end: int, quoted: list[QuotedSpan]
+        self, d: DocState, start: int, end: int, quoted: list[QuotedSpan]
     ) -> tuple[int, int]:
         """Told his supporters, “…” / “You lie!” at the president: a cue's content that is a
         whole quotation plus a lead-in ending in a comma or colon, or plus a tail after a
         quotation that closes its own sentence, is the quotation alone."""
-        text = self._text
+        text = d.text
         inner = [q for q in quoted if start <= q.start and q.end <= end]
         if len(inner) != 1:
             return start, end
@@ -592,22 +617,20 @@ class Finder:
         tail = text[q.end : end].strip()
         if lead and lead[-1] not in ",:":
             return start, end
-        if tail and not (
-            _closed(text, q.start, q.end) or tail.split()[0] in ("and", "but", "or")
-        ):
+        if tail and not (_closed(text, q.start, q.end) or tail.split()[0] in ("and", "but", "or")):
             return start, end
         if not tail and not lead:
             return start, end
-        if self._holds(start, q.start, q) or self._holds(q.end, end, q):
+        if self._holds(d, start, q.start, q) or self._holds(d, q.end, end, q):
             return start, end  # said that under Obama, “the generals …”: the clause goes on
         return q.start, q.end
 
-    def _holds(self, a: int, b: int, q: QuotedSpan) -> bool:
+    def _holds(self, d: DocState, a: int, b: int, q: QuotedSpan) -> bool:
         """True when a word between characters ``a`` and ``b`` hangs (through its heads) on a
         word of the quotation ``q``: the words outside the marks belong to the quoted clause."""
-        if b <= a or self._doc is None:
+        if b <= a or d.doc is None:
             return False
-        span = self._doc.char_span(a, b, alignment_mode="expand")
+        span = d.doc.char_span(a, b, alignment_mode="expand")
         if span is None:
             return False
         for tok in span:
@@ -635,6 +658,7 @@ class Finder:
 
     def _direct(
         self,
+        d: DocState,
         doc: Doc,
         q: QuotedSpan,
         span: Span,
@@ -642,7 +666,7 @@ class Finder:
         quote_of_token: dict[int, int],
         k: int,
     ) -> Found | None:
-        text = self._text
+        text = d.text
         # (b) the cue's complement lies within the quotation.
         best: _Cue | None = None
         for cue in cues:
@@ -658,11 +682,11 @@ class Finder:
                 break
         # (c) a cue right after or right before the quotation.
         if best is None:
-            best = self._cue_after(doc, span, cues, quote_of_token, k)
+            best = self._cue_after(d, doc, span, cues, quote_of_token, k)
         if best is None:
-            best = self._cue_before(doc, span, cues, quote_of_token, k)
+            best = self._cue_before(d, doc, span, cues, quote_of_token, k)
         if best is None:
-            best = self._dash_source(doc, span, q.end)
+            best = self._dash_source(d, doc, span, q.end)
         if best is None:
             # (a) the quotation is part of a longer reported clause: a mixed attribution.
             for cue in cues:
@@ -692,11 +716,13 @@ class Finder:
                 start, kind = best.cue_span[1] + len(lead) - len(stripped), "mixed"
         subject = best.subject
         if best.token.i < span.start:
-            subject = self._gerund_doer(best.token) or subject
+            subject = self._gerund_doer(d, best.token) or subject
         if best.token.i >= span.end and best.signature is None:
             subject = self._written_before_cue(doc, span.end, best.token.i, subject)
-            if subject is None or subject.i < best.token.i and not (
-                span.end <= subject.i < best.token.i
+            if (
+                subject is None
+                or subject.i < best.token.i
+                and not (span.end <= subject.i < best.token.i)
             ):
                 subject = self._written_after_cue(doc, best.token.i) or subject
         return Found(
@@ -773,9 +799,15 @@ class Finder:
         return span.start - verb.i <= BEFORE_WINDOW + 8
 
     def _cue_after(
-        self, doc: Doc, span: Span, cues: list[_Cue], quote_of_token: dict[int, int], k: int
+        self,
+        d: DocState,
+        doc: Doc,
+        span: Span,
+        cues: list[_Cue],
+        quote_of_token: dict[int, int],
+        k: int,
     ) -> _Cue | None:
-        text = self._text
+        text = d.text
         last_inner = text[span.start_char : span.end_char].rstrip(ALL_MARKS + "' ")
         if last_inner.endswith(".") and not last_inner.endswith("..."):
             # “… over.” opens a new sentence after it; it is the quotation's cue only when that
@@ -803,12 +835,14 @@ class Finder:
                 if (
                     clause is not None
                     and not span.start <= clause.i < span.end
-                    and not self._second_part(doc, span, cue.token, clause, quote_of_token, k)
+                    and not self._second_part(d, doc, span, cue.token, clause, quote_of_token, k)
                 ):
                     return None  # the cue reports something else: “Title,” X said that ...
                 return cue
             subject_only = all(
-                doc[j].is_space or doc[j].is_punct or doc[j].dep_ in ("nsubj", "compound", "det", "amod")
+                doc[j].is_space
+                or doc[j].is_punct
+                or doc[j].dep_ in ("nsubj", "compound", "det", "amod")
                 for j in range(span.end, i)
             )
             if (
@@ -819,7 +853,7 @@ class Finder:
                 and (last_inner[-1:] in ",?!—–-" or doc[span.end].is_lower)
             ):
                 # “…,” she <verb>: the verb after a quotation closed by a comma is its cue.
-                subject = self.subject_of(tok)
+                subject = self.subject_of(d, tok)
                 reports_other = any(
                     c.dep_ == "ccomp" and not span.start <= c.i < span.end for c in tok.children
                 )
@@ -829,11 +863,11 @@ class Finder:
                 break
         return None
 
-    def _dash_source(self, doc: Doc, span: Span, q_end: int) -> _Cue | None:
+    def _dash_source(self, d: DocState, doc: Doc, span: Span, q_end: int) -> _Cue | None:
         """“…” followed by "— Name." (a signature line): the name is the speaker. Any dash
         counts, the horizontal bar (―) and a double hyphen included, glued to the closing
         mark or not ("…shame.”― Ana Torres")."""
-        text = self._text
+        text = d.text
         m = _SIGNATURE.match(text, q_end)
         if m is None or not self._clause_initial(text, span.start_char):
             return None  # (was “still the first party.”--Kim Lee: a byline, not its speaker)
@@ -868,6 +902,7 @@ class Finder:
 
     def _second_part(
         self,
+        d: DocState,
         doc: Doc,
         span: Span,
         verb: Token,
@@ -880,7 +915,7 @@ class Finder:
         cue stands between two parts of one quotation (the first closed by a comma)."""
         if quote_of_token.get(clause.i) != k + 1:
             return False
-        text = self._text
+        text = d.text
         first_part = text[span.start_char : span.end_char].rstrip().rstrip(ALL_MARKS + "’'")
         if not (first_part.endswith(",") or text[span.end_char : span.end_char + 1] == ","):
             return False
@@ -889,15 +924,15 @@ class Finder:
         # Only a subject and the cue between the parts (not "she said, adding, “…”").
         if not any(c.dep_ == "nsubj" and span.end <= c.i < verb.i for c in verb.children):
             return False
-        first = next((i for i in range(verb.i + 1, len(doc)) if quote_of_token.get(i) == k + 1), None)
-        if first is None or self.sentence_of(first)[0] > verb.i:
+        first = next(
+            (i for i in range(verb.i + 1, len(doc)) if quote_of_token.get(i) == k + 1), None
+        )
+        if first is None or d.sentence_of(first)[0] > verb.i:
             return False
         if any(t.pos_ in VERB_POS and t.i != verb.i for t in doc[span.end : first]):
             return False
         before = text[: doc[first].idx].rstrip()
-        return before.endswith(",") and not any(
-            "\n" in t.text_with_ws for t in doc[verb.i : first]
-        )
+        return before.endswith(",") and not any("\n" in t.text_with_ws for t in doc[verb.i : first])
 
     @staticmethod
     def _clause_initial(text: str, start: int) -> bool:
@@ -916,9 +951,15 @@ class Finder:
         return not after or after[0] in ".!?:;,—–-)" or after[0] in ALL_MARKS
 
     def _cue_before(
-        self, doc: Doc, span: Span, cues: list[_Cue], quote_of_token: dict[int, int], k: int
+        self,
+        d: DocState,
+        doc: Doc,
+        span: Span,
+        cues: list[_Cue],
+        quote_of_token: dict[int, int],
+        k: int,
     ) -> _Cue | None:
-        text = self._text
+        text = d.text
         before = text[: span.start_char].rstrip()
         if not before or before[-1] not in ":,—–-":
             return None
@@ -978,7 +1019,7 @@ class Finder:
                         return _Cue(tok, None, None, subject, (tok.idx, tok.idx + 1))
             if before[-1] == ":" and tok.pos_ == "VERB" and _wordlike(tok) and i >= span.start - 3:
                 # X <verb>: “…” — the verb right before the colon introduces the quotation.
-                subject = self.subject_of(tok)
+                subject = self.subject_of(d, tok)
                 if subject is not None:
                     return _Cue(tok, None, None, subject, (tok.idx, tok.idx + len(tok.text)))
         if before[-1] == ":":
@@ -991,9 +1032,9 @@ class Finder:
             if doc[colon].text == ":" and colon > 0:
                 # As Breitbart News reported, the White House was refusing …: a cue verb of
                 # the clause speaks before any other verb of it.
-                s0 = self.sentence_of(colon)[0]
+                s0 = d.sentence_of(colon)[0]
                 for i in range(colon - 1, s0 - 1, -1):
-                    if self._inside[i] or "\n" in doc[i].text_with_ws:
+                    if d.inside[i] or "\n" in doc[i].text_with_ws:
                         break
                     cue = by_token.get(i)
                     if (
@@ -1001,20 +1042,20 @@ class Finder:
                         and not cue.used
                         and cue.subject is not None
                         and cue.subject.i < colon
-                        and not self._inside[cue.subject.i]
+                        and not d.inside[cue.subject.i]
                     ):
                         return cue
                 if not final:
                     return None
                 head, hops = doc[colon - 1], 0
-                while hops < 6 and not (head.pos_ in VERB_POS and not self._inside[head.i]):
+                while hops < 6 and not (head.pos_ in VERB_POS and not d.inside[head.i]):
                     if head.head is head:
                         break
                     head, hops = head.head, hops + 1
                 # (a copula counts: "the board was conclusive in its findings: “…”")
-                root = head if head.pos_ in VERB_POS and not self._inside[head.i] else None
+                root = head if head.pos_ in VERB_POS and not d.inside[head.i] else None
             if root is not None:
-                subject = self.subject_of(root)
+                subject = self.subject_of(d, root)
                 if subject is not None and subject.i < colon:
                     return _Cue(root, None, None, subject, (root.idx, root.idx + len(root.text)))
         return None
@@ -1029,6 +1070,7 @@ class Finder:
 
     def _continuation(
         self,
+        d: DocState,
         doc: Doc,
         q: QuotedSpan,
         prev: Found | None,
@@ -1037,7 +1079,7 @@ class Finder:
         """Extend the previous direct quote when this quotation continues it."""
         if prev is None or prev.cue is None or prev.rule == "direct:dash":
             return None  # “…” — Ana Torres: a signed quotation is over
-        text = self._text
+        text = d.text
         gap = text[prev.end : q.start]
         para_q = next((p for p in paras if p[0] <= q.start < p[1]), None)
         para_prev = next((p for p in paras if p[0] <= prev.end - 1 < p[1]), None)
@@ -1046,8 +1088,10 @@ class Finder:
         same_para = para_q == para_prev
         next_para = paras.index(para_q) == paras.index(para_prev) + 1
         cue_in_gap = prev.cue[0] >= prev.end and prev.cue[1] <= q.start
-        if same_para and cue_in_gap and (
-            _words(gap) <= 12 or self._one_sentence(doc, prev.end, q.start)
+        if (
+            same_para
+            and cue_in_gap
+            and (_words(gap) <= 12 or self._one_sentence(doc, prev.end, q.start))
         ):
             # “…,” she said during a visit to the plant on Monday. “…”: one quotation.
             pass
@@ -1076,6 +1120,7 @@ class Finder:
 
     def _unlinked(
         self,
+        d: DocState,
         doc: Doc,
         q: QuotedSpan,
         span: Span,
@@ -1083,7 +1128,7 @@ class Finder:
         inside: list[bool],
         found: list[Found],
     ) -> Found | None:
-        text = self._text
+        text = d.text
         body = text[q.start : q.end]
         words = _words(body)
         para = next((p for p in paras if p[0] <= q.start < p[1]), None)
@@ -1106,7 +1151,7 @@ class Finder:
                 fragments=list(q.fragments),
                 rule="direct:colon",
             )
-        lead = self._lead_in_verb(doc, span) if words >= MIN_PARTIAL_WORDS else None
+        lead = self._lead_in_verb(d, doc, span) if words >= MIN_PARTIAL_WORDS else None
         if lead is not None and not _title_case(body):
             # As The Post's columnist puts it, “…” / As the band sang, “…”: a clause ending in
             # a comma or colon right before a quotation that ends the sentence introduces it,
@@ -1125,7 +1170,7 @@ class Finder:
         if standalone and words >= MIN_PARTIAL_WORDS:
             subject = self._paragraph_subject(doc, para[0] if para else 0, span.start)
             if subject is None and para is not None and q.start == para[0]:
-                subject = self._lead_sentence_subject(doc, paras, para, span.start)
+                subject = self._lead_sentence_subject(d, doc, paras, para, span.start)
             prev = next((f for f in reversed(found) if f.subject is not None or f.inherited), None)
             return Found(
                 q.start,
@@ -1144,33 +1189,33 @@ class Finder:
         verb = self._governor(span, inside)
         if verb is None:
             return None
-        subject = self.subject_of(verb)
-        start, end = self._predicate_content(doc, verb, q)
+        subject = self.subject_of(d, verb)
+        start, end = self._predicate_content(d, doc, verb, q)
         if subject is not None and self.person_like(subject):
             inherited = None
-            body = self._text[q.start : q.end].lstrip(ALL_MARKS + "' ")
-            outside = self._text[start : q.start] + self._text[q.end : end]
+            body = d.text[q.start : q.end].lstrip(ALL_MARKS + "' ")
+            outside = d.text[start : q.start] + d.text[q.end : end]
             if body[:1].islower() and _words(outside) == 0:
                 # that he had “very serious concerns …” / to end “the … regime”: when the
                 # quotation is all the verb governs, the content is the clause around it.
-                block = self._largest_block(doc, [t.i for t in verb.subtree])
+                block = self._largest_block(d, doc, [t.i for t in verb.subtree])
                 if block is not None and block[0] <= q.start < block[1]:
                     start, end = block[0], max(q.end, block[1])
         else:
             # "Guns are “a crisis”": the subject is the topic, not the speaker; the clause is
             # reported speech of the previous speaker.
             clause = [t.i for t in verb.subtree]
-            block = self._largest_block(doc, clause)
+            block = self._largest_block(d, doc, clause)
             if block is not None and block[0] <= q.start and q.end <= block[1] + 1:
                 start, end = block
             subject = None
             inherited = next(
                 (f for f in reversed(found) if f.subject is not None or f.inherited), None
             )
-            if inherited is None and self._parenthetical_cue(doc, span) is None:
+            if inherited is None and self._parenthetical_cue(d, doc, span) is None:
                 return None
-        start, end = self._quote_core(start, end, [q])  # Shaw: “Historically, …”
-        paren = self._parenthetical_cue(doc, span)
+        start, end = self._quote_core(d, start, end, [q])  # Shaw: “Historically, …”
+        paren = self._parenthetical_cue(d, doc, span)
         if paren is not None:
             # South Carolina, he said, was “where we …”: the cue set off by commas speaks.
             paren.used = True
@@ -1196,29 +1241,29 @@ class Finder:
             rule="partial",
         )
 
-    def _lead_in_verb(self, doc: Doc, span: Span) -> tuple[Token, Token] | None:
+    def _lead_in_verb(self, d: DocState, doc: Doc, span: Span) -> tuple[Token, Token] | None:
         """The verb and person-like subject of the clause that a comma or colon right before
         the quotation ends, when the quotation ends its sentence ("As X put it, “…”")."""
-        text = self._text
+        text = d.text
         before = text[: span.start_char].rstrip()
         if not before or before[-1] not in ",:" or "\n" in text[len(before) : span.start_char]:
             return None
         if not self._clause_final(text, span.end_char):
             return None
-        s0 = self.sentence_of(span.start)[0]
-        cue_tokens = {c.token.i for c in self._cues}
+        s0 = d.sentence_of(span.start)[0]
+        cue_tokens = {c.token.i for c in d.cues}
         i = span.start - 1
         while i >= 0 and doc[i].is_space:
             i -= 1
         for tok in reversed(doc[max(s0, i - BEFORE_WINDOW) : i]):
-            if self._inside[tok.i] or "\n" in tok.text_with_ws or tok.text in (".", "!", "?", ";"):
+            if d.inside[tok.i] or "\n" in tok.text_with_ws or tok.text in (".", "!", "?", ";"):
                 return None
             if tok.pos_ != "VERB" or not _wordlike(tok):
                 continue
             if tok.i in cue_tokens:
                 return None  # a cue word of the lexicon: the other rules decide
             subject = self._syntactic_subject(tok)
-            if subject is None or self._inside[subject.i] or subject.i < s0:
+            if subject is None or d.inside[subject.i] or subject.i < s0:
                 return None
             if (
                 subject.pos_ not in ("PROPN", "NOUN", "PRON")
@@ -1229,10 +1274,10 @@ class Finder:
             return tok, subject
         return None
 
-    def _parenthetical_cue(self, doc: Doc, span: Span) -> _Cue | None:
+    def _parenthetical_cue(self, d: DocState, doc: Doc, span: Span) -> _Cue | None:
         """A cue of the quotation's sentence set off by commas before it (", he said,")."""
-        s0, _s1 = self.sentence_of(span.start)
-        for cue in self._cues:
+        s0, _s1 = d.sentence_of(span.start)
+        for cue in d.cues:
             tok, subject = cue.token, cue.subject
             if (
                 cue.used
@@ -1249,7 +1294,9 @@ class Finder:
             return cue
         return None
 
-    def _predicate_content(self, doc: Doc, verb: Token, q: QuotedSpan) -> tuple[int, int]:
+    def _predicate_content(
+        self, d: DocState, doc: Doc, verb: Token, q: QuotedSpan
+    ) -> tuple[int, int]:
         """The words after the verb that hold a partial quotation (objects, purpose,
         complement), as one span; the quotation alone when they do not hold it."""
         right = [c for c in verb.children if c.i > verb.i and not c.is_punct and c.dep_ != "cc"]
@@ -1257,7 +1304,7 @@ class Finder:
             return q.start, q.end
         s_tok = min(c.left_edge.i for c in right)
         e_tok = max(c.right_edge.i for c in right)
-        start, end = _trim(self._text, doc[s_tok].idx, doc[e_tok].idx + len(doc[e_tok].text))
+        start, end = _trim(d.text, doc[s_tok].idx, doc[e_tok].idx + len(doc[e_tok].text))
         if start <= q.start and q.start < end:
             return start, max(end, q.end)
         return q.start, q.end
@@ -1291,7 +1338,7 @@ class Finder:
         return best
 
     def _lead_sentence_subject(
-        self, doc: Doc, paras: list[tuple[int, int]], para: tuple[int, int], first: int
+        self, d: DocState, doc: Doc, paras: list[tuple[int, int]], para: tuple[int, int], first: int
     ) -> Token | None:
         """He then had a question for the crowd.⏎“Who is going to pay for it?”: a quotation
         opening a paragraph after a sentence with no quotation whose subject is a person
@@ -1303,8 +1350,8 @@ class Finder:
         i = first - 1
         while i > 0 and doc[i].is_space:
             i -= 1
-        s0, s1 = self.sentence_of(i)
-        if doc[s0].idx < prev_start or any(self._inside[j] for j in range(s0, s1)):
+        s0, s1 = d.sentence_of(i)
+        if doc[s0].idx < prev_start or any(d.inside[j] for j in range(s0, s1)):
             return None
         for tok in doc[s0:s1]:
             if tok.dep_ == "nsubj" and tok.head.dep_ == "ROOT" and self.person_like(tok):
