@@ -9,7 +9,8 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from newsgraph.extensions import register_extensions
-from newsgraph.quotes.finder import Finder, FindResult, Found, Sentences
+from newsgraph.quotes.document import FindResult, Found, Sentences
+from newsgraph.quotes.finder import Finder
 from newsgraph.quotes.lexicon import Lexicon, load_lexicon
 from newsgraph.quotes.speakers import SpeakerResolver
 from newsgraph.stage import guarded
