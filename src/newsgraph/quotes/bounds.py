@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from spacy.tokens import Doc, Span, Token
 
-from newsgraph.quotes.document import MIN_PARTIAL_WORDS, VERB_POS, DocState, Found
+from newsgraph.quotes.document import VERB_POS, DocState, Found
 from newsgraph.quotes.marks import ALL_MARKS, QuotedSpan
 
 TRIM_END = ".,;:—–-(["
@@ -50,10 +50,9 @@ def closed_inside(text: str, start: int, end: int) -> bool:
     return bool(body) and body[-1] in ",.!?;"
 
 
-def is_title(text: str) -> bool:
+def is_title(text: str, small: frozenset[str]) -> bool:
     """A quoted title ("Meet the Press", "Flip the Script With Liz Plank"), not speech."""
     words = [w for w in text.strip(ALL_MARKS + " .,").split() if w[:1].isalpha()]
-    small = {"a", "an", "the", "of", "and", "or", "in", "on", "at", "to", "for", "with", "by"}
     return bool(words) and all(w[0].isupper() or w.lower() in small for w in words)
 
 
@@ -124,14 +123,14 @@ def quote_core(d: DocState, start: int, end: int, quoted: list[QuotedSpan]) -> t
     if len(inner) != 1:
         return start, end
     q = inner[0]
-    if word_count(text[q.start : q.end]) < MIN_PARTIAL_WORDS:
+    if word_count(text[q.start : q.end]) < d.lex.rules.numbers.min_partial_words:
         return start, end
     lead = text[start : q.start].strip()
     tail = text[q.end : end].strip()
     if lead and lead[-1] not in ",:":
         return start, end
     if tail and not (
-        closed_inside(text, q.start, q.end) or tail.split()[0] in ("and", "but", "or")
+        closed_inside(text, q.start, q.end) or tail.split()[0] in d.lex.rules.words.clause_conjunctions
     ):
         return start, end
     if not tail and not lead:

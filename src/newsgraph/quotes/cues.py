@@ -113,6 +113,6 @@ def gerund_doer(d: DocState, verb: Token) -> Token | None:
         return None
     if prev.ent_type_ in ("PERSON", "ORG") or prev.pos_ == "PROPN":
         return prev
-    if prev.lower_ in ("him", "her", "them"):
+    if prev.lower_ in d.lex.rules.words.object_pronouns:
         return prev
     return None

@@ -8,7 +8,7 @@ continues it ("“…,” he said. “…”").
 
 from __future__ import annotations
 
-from spacy.tokens import Doc, Span, Token
+from spacy.tokens import Span, Token
 
 from newsgraph.quotes.bounds import one_sentence, word_count
 from newsgraph.quotes.cues import gerund_doer
@@ -27,7 +27,6 @@ def direct(
 ) -> Found | None:
     """The direct (or partly reported) quote a cue takes quotation ``q`` as, or None; a
     quotation inside a cue's longer content marks that cue mixed and ``q`` absorbed."""
-    doc = d.doc
     text = d.text
     # (b) the cue's complement lies within the quotation.
     best: Cue | None = None
@@ -35,7 +34,7 @@ def direct(
         if cue.content is None or cue.cls is None or not cue.cls.direct or cue.used:
             continue
         cs, ce = cue.content
-        if q.start <= cs and ce <= q.end and adjacent(doc, cue.token, span, quote_of_token, k):
+        if q.start <= cs and ce <= q.end and adjacent(d, cue.token, span, quote_of_token, k):
             best = cue
             break
     # (c) a cue right after or right before the quotation.
@@ -70,19 +69,19 @@ def direct(
         # quotation ends is reported speech, partly quoted.
         lead = text[best.cue_span[1] : q.start]
         stripped = lead.lstrip()
-        if stripped.lower().startswith(("that ", "that,")) and word_count(lead) <= 25:
+        if stripped.lower().startswith(("that ", "that,")) and word_count(lead) <= d.lex.rules.numbers.that_clause_words:
             start, kind = best.cue_span[1] + len(lead) - len(stripped), "mixed"
     subject = best.subject
     if best.token.i < span.start:
         subject = gerund_doer(d, best.token) or subject
     if best.token.i >= span.end and best.signature is None:
-        subject = _written_before_cue(doc, span.end, best.token.i, subject)
+        subject = _written_before_cue(d, span.end, best.token.i, subject)
         if (
             subject is None
             or subject.i < best.token.i
             and not (span.end <= subject.i < best.token.i)
         ):
-            subject = _written_after_cue(doc, best.token.i) or subject
+            subject = _written_after_cue(d, best.token.i) or subject
     return Found(
         start,
         q.end,
@@ -96,14 +95,15 @@ def direct(
     )
 
 
-def _written_after_cue(doc: Doc, cue_i: int) -> Token | None:
+def _written_after_cue(d: DocState, cue_i: int) -> Token | None:
     """“…,” added another New Hampshire Democrat / said Larry Noble, a lawyer: the
     noun phrase right after an inverted cue is the speaker (its last noun before a
     comma, preposition or verb)."""
+    doc = d.doc
     if doc[cue_i].tag_ not in ("VBD", "VBZ", "VBP"):
         return None  # “…,” to describe those …: only a finite cue verb is inverted
     head: Token | None = None
-    for tok in doc[cue_i + 1 : cue_i + 10]:
+    for tok in doc[cue_i + 1 : cue_i + 1 + d.lex.rules.numbers.inverted_speaker_tokens]:
         if tok.is_punct or tok.is_space or tok.pos_ in ("ADP", "VERB", "AUX", "SCONJ", "CCONJ"):
             break
         if "\n" in tok.text_with_ws:
@@ -119,10 +119,11 @@ def _written_after_cue(doc: Doc, cue_i: int) -> Token | None:
     return head
 
 
-def _written_before_cue(doc: Doc, first: int, cue_i: int, subject: Token | None) -> Token | None:
+def _written_before_cue(d: DocState, first: int, cue_i: int, subject: Token | None) -> Token | None:
     """“…,” Ramos, 58, told AFP / “…,” Trump barked and …: the words between the quotation
     and its cue name the speaker, whatever the parse made of them (it often takes the
     listener or nothing as the subject)."""
+    doc = d.doc
     if subject is not None and first <= subject.i < cue_i:
         return subject
     words: list[Token] = []
@@ -133,7 +134,7 @@ def _written_before_cue(doc: Doc, first: int, cue_i: int, subject: Token | None)
             break
         words.append(tok)
     nouns = [t for t in words if t.pos_ in ("PROPN", "NOUN", "PRON")]
-    if not nouns or len(words) > 8 or any(t.pos_ in VERB_POS for t in words):
+    if not nouns or len(words) > d.lex.rules.numbers.speaker_before_cue_words or any(t.pos_ in VERB_POS for t in words):
         return subject
     return nouns[-1]
 
@@ -157,7 +158,7 @@ def continuation(
     same_para = para_q == para_prev
     next_para = paras.index(para_q) == paras.index(para_prev) + 1
     cue_in_gap = prev.cue[0] >= prev.end and prev.cue[1] <= q.start
-    if same_para and cue_in_gap and (word_count(gap) <= 12 or one_sentence(doc, prev.end, q.start)):
+    if same_para and cue_in_gap and (word_count(gap) <= d.lex.rules.numbers.continuation_gap_words or one_sentence(doc, prev.end, q.start)):
         # “…,” she said during a visit to the plant on Monday. “…”: one quotation.
         pass
     elif (
@@ -165,7 +166,7 @@ def continuation(
         and q.start == para_q[0]
         and (
             (
-                word_count(text[prev.end : para_prev[1]]) <= 12
+                word_count(text[prev.end : para_prev[1]]) <= d.lex.rules.numbers.continuation_gap_words
                 and one_sentence(doc, prev.end, para_prev[1])
             )
             or (cue_in_gap and one_sentence(doc, prev.end, para_prev[1]))

@@ -16,11 +16,6 @@ from spacy.tokens import Doc, Token
 from newsgraph.quotes.lexicon import CueClass, Lexicon
 
 VERB_POS = ("VERB", "AUX")
-# A quotation shorter than this (in words) with no cue is a scare quote or a title, not a quote.
-MIN_PARTIAL_WORDS = 3
-# How far (in tokens) a cue may sit after or before a quotation and still introduce it.
-AFTER_WINDOW = 25
-BEFORE_WINDOW = 12
 
 
 @dataclass

@@ -35,7 +35,6 @@ from newsgraph.quotes.bounds import lead_in, run_on, word_count
 from newsgraph.quotes.cues import agent_cues, verb_cues
 from newsgraph.quotes.direct import continuation, direct
 from newsgraph.quotes.document import (
-    MIN_PARTIAL_WORDS,
     DocState,
     FindResult,
     Found,
@@ -65,7 +64,7 @@ class Finder:
             marked = [
                 Found(q.start, q.end, "direct", fragments=list(q.fragments), rule="direct:marks")
                 for q in quoted
-                if word_count(text[q.start : q.end]) >= MIN_PARTIAL_WORDS
+                if word_count(text[q.start : q.end]) >= self.lex.rules.numbers.min_partial_words
             ]
             return FindResult(marked, None)
         paras = paragraphs(text)

@@ -9,7 +9,7 @@ import re
 from spacy.tokens import Doc, Span, Token
 
 from newsgraph.quotes.bounds import clause_final, clause_initial
-from newsgraph.quotes.document import AFTER_WINDOW, BEFORE_WINDOW, VERB_POS, Cue, DocState
+from newsgraph.quotes.document import VERB_POS, Cue, DocState
 from newsgraph.quotes.marks import ALL_MARKS
 from newsgraph.quotes.verb_subject import DASHES, subject_of, wordlike
 
@@ -25,11 +25,12 @@ def _between(doc: Doc, a: int, b: int, quote_of_token: dict[int, int]) -> bool:
     return True
 
 
-def adjacent(doc: Doc, verb: Token, span: Span, quote_of_token: dict[int, int], k: int) -> bool:
+def adjacent(d: DocState, verb: Token, span: Span, quote_of_token: dict[int, int], k: int) -> bool:
     """Is cue ``verb`` close enough to the quotation ``span`` to introduce it?"""
+    doc = d.doc
     if verb.i >= span.end:
-        return verb.i - span.end <= AFTER_WINDOW and _between(doc, span.end, verb.i, quote_of_token)
-    return span.start - verb.i <= BEFORE_WINDOW + 8
+        return verb.i - span.end <= d.lex.rules.numbers.after_window and _between(doc, span.end, verb.i, quote_of_token)
+    return span.start - verb.i <= d.lex.rules.numbers.complement_before_window
 
 
 def cue_after(
@@ -47,19 +48,19 @@ def cue_after(
         # “… over.” opens a new sentence after it; it is the quotation's cue only when that
         # sentence is nothing but a speaker and a cue ("“… over.” Trump said.").
         tail = []
-        for tok in doc[span.end : span.end + 8]:
+        for tok in doc[span.end : span.end + d.lex.rules.numbers.cue_sentence_tokens + 1]:
             if tok.text in (".", "!", "?") or "\n" in tok.text_with_ws:
                 tail.append(tok)
                 break
             tail.append(tok)
         lower_next = span.end < len(doc) and doc[span.end].is_lower
-        short = bool(tail) and tail[-1].text in (".", "!", "?") and len(tail) <= 7
+        short = bool(tail) and tail[-1].text in (".", "!", "?") and len(tail) <= d.lex.rules.numbers.cue_sentence_tokens
         if not (short or lower_next):  # "“… heart.” said Carly Fiorina during …"
             return None
     if not clause_initial(text, span.start_char):
         return None
     by_token = {c.token.i: c for c in cues if c.cls is not None and c.cls.direct}
-    for i in range(span.end, min(len(doc), span.end + AFTER_WINDOW)):
+    for i in range(span.end, min(len(doc), span.end + d.lex.rules.numbers.after_window)):
         tok = doc[i]
         if i in quote_of_token or "\n" in tok.text_with_ws and i > span.end:
             break
@@ -82,7 +83,7 @@ def cue_after(
         if (
             tok.pos_ == "VERB"
             and wordlike(tok)
-            and i - span.end <= 4
+            and i - span.end <= d.lex.rules.numbers.plain_verb_after_window
             and subject_only
             and (last_inner[-1:] in ",?!—–-" or doc[span.end].is_lower)
         ):
@@ -123,7 +124,7 @@ def dash_source(d: DocState, span: Span, q_end: int) -> Cue | None:
         names.append(tok)
         if "\n" in tok.text_with_ws:
             break
-    if not names or len(names) > 6:
+    if not names or len(names) > d.lex.rules.numbers.signature_tokens:
         return None
     if not any(t.pos_ == "PROPN" or t.ent_type_ == "PERSON" for t in names):
         return None
@@ -194,7 +195,7 @@ def cue_before(
     last = span.start - 1  # the colon may end the paragraph before ("as follows:⏎⏎“…”")
     while last > 0 and doc[last].is_space:
         last -= 1
-    for i in range(span.start - 1, max(-1, span.start - 1 - BEFORE_WINDOW), -1):
+    for i in range(span.start - 1, max(-1, span.start - 1 - d.lex.rules.numbers.before_window), -1):
         tok = doc[i]
         if i in quote_of_token:
             break
@@ -206,7 +207,7 @@ def cue_before(
         if before[-1] == ":" and i == last and tok.text == ":":
             noun = doc[i - 1] if i > 0 else None
             clause = []
-            for t in reversed(doc[max(0, i - 12) : i]):
+            for t in reversed(doc[max(0, i - d.lex.rules.numbers.colon_clause_tokens) : i]):
                 if "\n" in t.text_with_ws or t.text in (".", "!", "?"):
                     break
                 if (
@@ -230,14 +231,14 @@ def cue_before(
                 subject = next(
                     (
                         t
-                        for t in reversed(doc[max(0, i - 6) : i - 2])
+                        for t in reversed(doc[max(0, i - 2 - d.lex.rules.numbers.as_follows_tokens) : i - 2])
                         if t.pos_ in ("NOUN", "PROPN")
                     ),
                     None,
                 )
                 if subject is not None:
                     return Cue(tok, None, None, subject, (tok.idx, tok.idx + 1))
-        if before[-1] == ":" and tok.pos_ == "VERB" and wordlike(tok) and i >= span.start - 3:
+        if before[-1] == ":" and tok.pos_ == "VERB" and wordlike(tok) and i >= span.start - d.lex.rules.numbers.plain_verb_before_window:
             # X <verb>: “…” — the verb right before the colon introduces the quotation.
             subject = subject_of(d, tok)
             if subject is not None:

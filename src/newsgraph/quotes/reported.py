@@ -103,7 +103,7 @@ def join_reported(d: DocState, found: list[Found]) -> list[Found]:
             and g.end <= g.cue[0]
             and g.cue[1] <= f.start
             and "\n" not in gap
-            and word_count(gap) <= 20
+            and word_count(gap) <= d.lex.rules.numbers.report_gap_words
             and one_sentence(d.doc, g.end, f.start)
         )
         # called him a master at bolting deals together. "He showed …": the rest of the
@@ -112,7 +112,7 @@ def join_reported(d: DocState, found: list[Found]) -> list[Found]:
             g.cue is not None
             and g.cue[1] <= g.start
             and gap.count("\n") <= 2
-            and word_count(gap) <= 20
+            and word_count(gap) <= d.lex.rules.numbers.report_gap_words
             and gap.rstrip()[-1:] in (".", "!", "?")
             and one_sentence(d.doc, g.end, f.start)
             and _plain_tail(d, g, f.start)

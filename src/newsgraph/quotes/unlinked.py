@@ -18,8 +18,6 @@ from newsgraph.quotes.bounds import (
     word_count,
 )
 from newsgraph.quotes.document import (
-    BEFORE_WINDOW,
-    MIN_PARTIAL_WORDS,
     VERB_POS,
     Cue,
     DocState,
@@ -58,7 +56,7 @@ def unlinked(
         word_count(before_in_para) == 0 or before_in_para.rstrip()[-1:] in ".!?:"
     )
     named = colon_person(doc, span.start)
-    if named is not None and words >= MIN_PARTIAL_WORDS:
+    if named is not None and words >= d.lex.rules.numbers.min_partial_words:
         # … doesn't surprise pollster Daron Shaw: “…”: the person the colon presents.
         return Found(
             q.start,
@@ -68,8 +66,8 @@ def unlinked(
             fragments=list(q.fragments),
             rule="direct:colon",
         )
-    lead = _lead_in_verb(d, span) if words >= MIN_PARTIAL_WORDS else None
-    if lead is not None and not is_title(body):
+    lead = _lead_in_verb(d, span) if words >= d.lex.rules.numbers.min_partial_words else None
+    if lead is not None and not is_title(body, d.lex.rules.words.title_small_words):
         # As The Post's columnist puts it, “…” / As the band sang, “…”: a clause ending in
         # a comma or colon right before a quotation that ends the sentence introduces it,
         # whatever its verb; that verb's person-like subject speaks.
@@ -84,7 +82,7 @@ def unlinked(
             fragments=list(q.fragments),
             rule="direct:lead-in",
         )
-    if standalone and words >= MIN_PARTIAL_WORDS:
+    if standalone and words >= d.lex.rules.numbers.min_partial_words:
         subject = paragraph_subject(d, para[0] if para else 0, span.start)
         if subject is None and para is not None and q.start == para[0]:
             subject = lead_sentence_subject(d, paras, para, span.start)
@@ -99,9 +97,9 @@ def unlinked(
             rule="direct:bare",
         )
     # A quoted phrase inside a narrative sentence: a partial quotation.
-    if words < MIN_PARTIAL_WORDS or is_title(body):
+    if words < d.lex.rules.numbers.min_partial_words or is_title(body, d.lex.rules.words.title_small_words):
         return None
-    if not any(t.pos_ in VERB_POS for t in span) and words < 6:
+    if not any(t.pos_ in VERB_POS for t in span) and words < d.lex.rules.numbers.min_verbless_partial_words:
         return None
     verb = _governor(span, inside)
     if verb is None:
@@ -172,7 +170,7 @@ def _lead_in_verb(d: DocState, span: Span) -> tuple[Token, Token] | None:
     i = span.start - 1
     while i >= 0 and doc[i].is_space:
         i -= 1
-    for tok in reversed(doc[max(s0, i - BEFORE_WINDOW) : i]):
+    for tok in reversed(doc[max(s0, i - d.lex.rules.numbers.before_window) : i]):
         if d.inside[tok.i] or "\n" in tok.text_with_ws or tok.text in (".", "!", "?", ";"):
             return None
         if tok.pos_ != "VERB" or not wordlike(tok):
@@ -185,7 +183,7 @@ def _lead_in_verb(d: DocState, span: Span) -> tuple[Token, Token] | None:
         if (
             subject.pos_ not in ("PROPN", "NOUN", "PRON")
             or subject.lower_ in d.lex.relatives
-            or subject.lower_ in ("it", "what", "this", "that")
+            or subject.lower_ in d.lex.rules.words.non_speaker_subjects
         ):
             return None
         return tok, subject

@@ -79,7 +79,7 @@ def subject_of(d: DocState, verb: Token, depth: int = 0) -> Token | None:
             tok.dep_ in ("nsubj", "appos") or tok.ent_type_ == "PERSON" or tok.pos_ == "PRON"
         ):
             return tok
-    for tok in verb.doc[verb.i + 1 : verb.i + 4]:
+    for tok in verb.doc[verb.i + 1 : verb.i + 1 + d.lex.rules.numbers.inverted_subject_tokens]:
         # Inverted: "Continued Stone: …", "said Mr. Smith".
         if d.inside[tok.i] or tok.is_punct:
             break
@@ -91,7 +91,7 @@ def subject_of(d: DocState, verb: Token, depth: int = 0) -> Token | None:
 def person_like(lex: Lexicon, tok: Token) -> bool:
     """Could ``tok`` name a speaker (a named person or body, a pronoun, a title)?"""
     return (
-        tok.ent_type_ in ("PERSON", "ORG", "NORP", "GPE")
-        or tok.lower_ in lex.pronouns - {"it"}
+        tok.ent_type_ in lex.rules.words.speaker_entity_labels
+        or tok.lower_ in lex.pronouns - lex.rules.words.document_pronouns
         or tok.lower_ in lex.titles
     )
