@@ -1,5 +1,9 @@
 """Cue candidates: the cue verbs and "according to" phrases of a Doc, with content and speaker.
 
+The speaker of a cue verb (:func:`subject_of`) is its syntactic subject
+(:mod:`newsgraph.quotes.verb_subject`) unless that lies inside a quotation or in another
+paragraph; when the parse gives none, a person-like word near the verb.
+
 Every cue verb of the lexicon outside a quotation gives a candidate attribution: its content
 is the verb's complement (clause, object, reason phrase, by the verb's class), its speaker
 the verb's subject. "According to X" gives one whose speaker is X and whose content is the
@@ -12,8 +16,8 @@ from spacy.tokens import Token
 
 from newsgraph.quotes.bounds import largest_block, trim_span
 from newsgraph.quotes.document import VERB_POS, Cue, DocState
-from newsgraph.quotes.lexicon import CueClass
-from newsgraph.quotes.verb_subject import subject_of
+from newsgraph.quotes.lexicon import CueClass, Lexicon
+from newsgraph.quotes.verb_subject import syntactic_subject
 
 
 def cue_content(d: DocState, verb: Token, cls: CueClass) -> tuple[int, int] | None:
@@ -116,3 +120,41 @@ def gerund_doer(d: DocState, verb: Token) -> Token | None:
     if prev.lower_ in d.lex.rules.words.object_pronouns:
         return prev
     return None
+
+
+def crosses_paragraph(a: Token, b: Token) -> bool:
+    lo, hi = sorted((a.i, b.i))
+    return any("\n" in t.text_with_ws for t in a.doc[lo:hi])
+
+
+def subject_of(d: DocState, verb: Token, depth: int = 0) -> Token | None:
+    """The speaker of a cue verb: its subject, or that of the clause it hangs from, or
+    (when the parse gives none) the nearest person-like noun before it in its sentence."""
+    found = syntactic_subject(verb, depth)
+    if found is not None and not d.inside[found.i] and not crosses_paragraph(found, verb):
+        return found
+    if depth or any(child.dep_ in ("nsubjpass", "expl") for child in verb.children):
+        return None
+    for tok in reversed(verb.doc[d.sentence_of(verb.i)[0] : verb.i]):
+        if d.inside[tok.i] or "\n" in tok.text_with_ws:
+            break
+        if person_like(d.lex, tok) and (
+            tok.dep_ in ("nsubj", "appos") or tok.ent_type_ == "PERSON" or tok.pos_ == "PRON"
+        ):
+            return tok
+    for tok in verb.doc[verb.i + 1 : verb.i + 1 + d.lex.rules.numbers.inverted_subject_tokens]:
+        # Inverted: "Continued Stone: …", "said Mr. Smith".
+        if d.inside[tok.i] or tok.is_punct:
+            break
+        if tok.ent_type_ == "PERSON" or (tok.pos_ == "PROPN" and tok.dep_ != "compound"):
+            return tok
+    return None
+
+
+def person_like(lex: Lexicon, tok: Token) -> bool:
+    """Could ``tok`` name a speaker (a named person or body, a pronoun, a title)?"""
+    return (
+        tok.ent_type_ in lex.rules.words.speaker_entity_labels
+        or tok.lower_ in lex.pronouns - lex.rules.words.document_pronouns
+        or tok.lower_ in lex.titles
+    )

@@ -9,9 +9,10 @@ import re
 from spacy.tokens import Doc, Span, Token
 
 from newsgraph.quotes.bounds import clause_final, clause_initial
+from newsgraph.quotes.cues import subject_of
 from newsgraph.quotes.document import VERB_POS, Cue, DocState
 from newsgraph.quotes.marks import ALL_MARKS
-from newsgraph.quotes.verb_subject import DASHES, subject_of, wordlike
+from newsgraph.quotes.verb_subject import DASHES, wordlike
 
 # "“…” — Ana Torres": a dash after a quotation (spaces, no-break spaces allowed around it).
 _SIGNATURE = re.compile(r"\s*(?P<dash>--|[" + DASHES + r"])[ \t\u00a0]*")
@@ -29,7 +30,9 @@ def adjacent(d: DocState, verb: Token, span: Span, quote_of_token: dict[int, int
     """Is cue ``verb`` close enough to the quotation ``span`` to introduce it?"""
     doc = d.doc
     if verb.i >= span.end:
-        return verb.i - span.end <= d.lex.rules.numbers.after_window and _between(doc, span.end, verb.i, quote_of_token)
+        return verb.i - span.end <= d.lex.rules.numbers.after_window and _between(
+            doc, span.end, verb.i, quote_of_token
+        )
     return span.start - verb.i <= d.lex.rules.numbers.complement_before_window
 
 
@@ -54,7 +57,11 @@ def cue_after(
                 break
             tail.append(tok)
         lower_next = span.end < len(doc) and doc[span.end].is_lower
-        short = bool(tail) and tail[-1].text in (".", "!", "?") and len(tail) <= d.lex.rules.numbers.cue_sentence_tokens
+        short = (
+            bool(tail)
+            and tail[-1].text in (".", "!", "?")
+            and len(tail) <= d.lex.rules.numbers.cue_sentence_tokens
+        )
         if not (short or lower_next):  # "“… heart.” said Carly Fiorina during …"
             return None
     if not clause_initial(text, span.start_char):
@@ -231,14 +238,21 @@ def cue_before(
                 subject = next(
                     (
                         t
-                        for t in reversed(doc[max(0, i - 2 - d.lex.rules.numbers.as_follows_tokens) : i - 2])
+                        for t in reversed(
+                            doc[max(0, i - 2 - d.lex.rules.numbers.as_follows_tokens) : i - 2]
+                        )
                         if t.pos_ in ("NOUN", "PROPN")
                     ),
                     None,
                 )
                 if subject is not None:
                     return Cue(tok, None, None, subject, (tok.idx, tok.idx + 1))
-        if before[-1] == ":" and tok.pos_ == "VERB" and wordlike(tok) and i >= span.start - d.lex.rules.numbers.plain_verb_before_window:
+        if (
+            before[-1] == ":"
+            and tok.pos_ == "VERB"
+            and wordlike(tok)
+            and i >= span.start - d.lex.rules.numbers.plain_verb_before_window
+        ):
             # X <verb>: “…” — the verb right before the colon introduces the quotation.
             subject = subject_of(d, tok)
             if subject is not None:

@@ -7,8 +7,8 @@ from __future__ import annotations
 
 from spacy.tokens import Doc, Token
 
+from newsgraph.quotes.cues import person_like
 from newsgraph.quotes.document import DocState
-from newsgraph.quotes.verb_subject import person_like
 
 
 def paragraph_subject(d: DocState, para_start: int, before_tok: int) -> Token | None:

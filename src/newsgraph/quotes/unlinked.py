@@ -17,6 +17,7 @@ from newsgraph.quotes.bounds import (
     quote_core,
     word_count,
 )
+from newsgraph.quotes.cues import person_like, subject_of
 from newsgraph.quotes.document import (
     VERB_POS,
     Cue,
@@ -29,7 +30,7 @@ from newsgraph.quotes.paragraph_speakers import (
     lead_sentence_subject,
     paragraph_subject,
 )
-from newsgraph.quotes.verb_subject import person_like, subject_of, syntactic_subject, wordlike
+from newsgraph.quotes.verb_subject import syntactic_subject, wordlike
 
 
 def unlinked(
@@ -97,9 +98,14 @@ def unlinked(
             rule="direct:bare",
         )
     # A quoted phrase inside a narrative sentence: a partial quotation.
-    if words < d.lex.rules.numbers.min_partial_words or is_title(body, d.lex.rules.words.title_small_words):
+    if words < d.lex.rules.numbers.min_partial_words or is_title(
+        body, d.lex.rules.words.title_small_words
+    ):
         return None
-    if not any(t.pos_ in VERB_POS for t in span) and words < d.lex.rules.numbers.min_verbless_partial_words:
+    if (
+        not any(t.pos_ in VERB_POS for t in span)
+        and words < d.lex.rules.numbers.min_verbless_partial_words
+    ):
         return None
     verb = _governor(span, inside)
     if verb is None:
