@@ -168,6 +168,15 @@ def test_a_bad_channels_file_names_the_file_and_key(tmp_path: Path, content: str
     assert str(channels) in str(err.value) and f": {key}: " in str(err.value)
 
 
+def test_a_bad_user_file_stops_the_pipeline_not_one_document(tmp_path: Path) -> None:
+    cues = tmp_path / "cues.yaml"
+    cues.write_text("verbs:\n  say: speech\n", "utf-8")  # no class "speech"
+    nlp = spacy.blank("en")
+    nlp.add_pipe("newsgraph_quotes", config={"cues": str(cues)})
+    with pytest.raises(DataFileError, match="verbs.say"):
+        nlp("“One two three,” she said.")
+
+
 def test_packaged_files_pass_their_schema() -> None:
     lex = load_lexicon()
     assert lex.verbs and lex.channels and lex.titles

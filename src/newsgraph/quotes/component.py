@@ -73,6 +73,12 @@ class QuotesComponent(Stage[FindResult]):
         return finder.lex
 
     # processing ----------------------------------------------------------------------
+    def __call__(self, doc: Doc) -> Doc:
+        # A data file that fails its schema check is an error of the pipeline, not of one
+        # document: load (once) before the base class records per-document failures.
+        _ = self.data
+        return super().__call__(doc)
+
     def find(self, doc: Doc) -> FindResult:
         finder: Finder = self.data
         return finder.find(doc)
