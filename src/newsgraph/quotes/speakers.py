@@ -15,9 +15,6 @@ from spacy.tokens import Doc, Token
 
 from newsgraph.quotes.lexicon import Lexicon
 
-NAME_LABELS = ("PERSON", "ORG", "GPE", "NORP")
-DETERMINERS = frozenset({"the", "a", "an", "this", "that", "these", "those"})
-
 
 def subject_span(subject: Token) -> tuple[int, int]:
     """Token range of the speaker as written: the subject and its modifiers, without a
@@ -79,7 +76,7 @@ class SpeakerResolver:
 
     # ---- names without actors ---------------------------------------------------------
     def _entity_name(self, t0: int, t1: int, head: Token) -> str | None:
-        ents = [e for e in self.doc.ents if e.start < t1 and t0 < e.end and e.label_ in NAME_LABELS]
+        ents = [e for e in self.doc.ents if e.start < t1 and t0 < e.end and e.label_ in self.lex.rules.words.name_entity_labels]
         if not ents:
             return None
         chosen = next((e for e in ents if e.start <= head.i < e.end), None)
@@ -102,21 +99,21 @@ class SpeakerResolver:
 
     def _needs_antecedent(self, head: Token, t0: int, t1: int) -> bool:
         low = head.lower_
-        if low == "it":
+        if low in self.lex.rules.words.document_pronouns:
             return False  # "“…,” it reads": a document, not an earlier speaker
         if low in self.lex.pronouns or low in self.lex.relatives:
             return True
         if low in self.lex.titles and self._entity_name(t0, t1, head) is None:
             first = self.doc[t0].lower_
-            return first in DETERMINERS or self.doc[t0].dep_ == "poss"
+            return first in self.lex.rules.words.determiners or self.doc[t0].dep_ == "poss"
         return False
 
     def _earlier_speaker(self, before: int, head: Token) -> dict[str, Any] | None:
-        plural = head.lower_ in ("they", "them")
+        plural = head.lower_ in self.lex.rules.words.plural_pronouns
         for start, spk in reversed(self.history):
             if start < before and bool(spk.get("_plural")) == plural:
                 return spk
-        if head.lower_ in ("he", "she", "him", "her"):
+        if head.lower_ in self.lex.rules.words.person_pronouns:
             for ent in reversed(list(self.doc.ents)):
                 if ent.end_char <= before and ent.label_ == "PERSON":
                     return {"name": ent.text, "country": None, "sector": None, "actor_id": None}
@@ -172,7 +169,7 @@ class SpeakerResolver:
                     while first > n0 and doc[first - 1].pos_ == "PROPN":
                         first -= 1
                     words = list(doc[first : named.i + 1])
-                while words and words[0].lower_ in DETERMINERS:
+                while words and words[0].lower_ in self.lex.rules.words.determiners:
                     words = words[1:]
                 while (
                     len(words) > 1
