@@ -166,8 +166,8 @@ class Geoparser:
 
     def annotate(self, doc: Doc) -> None:
         found = self.detector.find(doc)
-        entries = self.resolver.resolve(doc, found)
-        contained = set(self.resolver.contained)
+        resolution = self.resolver.resolve_doc(doc, found)
+        entries, contained = resolution.entries, resolution.contained
         places: list[dict[str, Any]] = []
         ids: dict[int, str] = {}
         mentions: list[dict[str, Any]] = []
@@ -220,14 +220,15 @@ class Geoparser:
             j = self.detector.container_after(doc, span.end)
             if j is not None and doc[j].idx in starts:
                 f.parent = starts[doc[j].idx]
-        entries = self.resolver.resolve(doc, allf)[: len(gold)]
+        resolution = self.resolver.resolve_doc(doc, allf)
+        entries = resolution.entries[: len(gold)]
         country_of = self.country_of
         # a nationality word handed in as a toponym names its country or continent
         demonym = self.detector.demonym_word
         for i, f in enumerate(gold):
             # "Canadian" names Canada, not the town of Canadian, Texas
             word = demonym is not None and demonym(f.text)
-            if entries[i] is None or i in self.resolver.contained or word:
+            if entries[i] is None or i in resolution.contained or word:
                 iso3 = country_of(f.text) if country_of is not None else None
                 if iso3 and self.gaz.country(iso3) is not None:
                     entries[i] = self.gaz.country(iso3)

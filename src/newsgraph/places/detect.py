@@ -96,6 +96,9 @@ class Detector:
         self.road_number = re.compile(pattern) if pattern else None
         self.road_context = {t.lower() for t in terms.get("road_context_words", [])}
         self.facility_preps = {t.lower() for t in terms.get("facility_prepositions", [])}
+        # where place_prefix and town_prefix record a place when called directly, with no
+        # list of their own (find() hands each document its own list; nothing of a document
+        # is kept here)
         self.prefixes: list[tuple[int, int]] = []
         # when set, nationality words ("Russian") are reported as their country
         self.nationality: Callable[[str], str | None] | None = None
@@ -152,9 +155,14 @@ class Detector:
             for e, kind in self.gaz.lookup(text)
         )
 
-    def place_prefix(self, doc: Doc, s: int, e: int) -> bool:
+    def place_prefix(
+        self, doc: Doc, s: int, e: int, prefixes: list[tuple[int, int]] | None = None
+    ) -> bool:
         """An organization named after its place ("Madison County Sheriff's Office",
-        "University of Malta", "Air France"): remember the place at its start or end."""
+        "University of Malta", "Air France"): remember the place at its start or end (in
+        ``prefixes``; :attr:`prefixes` when left out)."""
+        if prefixes is None:
+            prefixes = self.prefixes
         for length in range(min(4, e - s - 1), 0, -1):
             name = doc[s : s + length].text
             if doc[s + length - 1].text[:1].isupper() and (
@@ -169,7 +177,7 @@ class Detector:
                     and not self.is_demonym(name)
                 )
             ):
-                self.prefixes.append((s, s + length))
+                prefixes.append((s, s + length))
                 return True
         for length in range(min(4, e - s - 1), 0, -1):
             start = e - length
@@ -180,7 +188,7 @@ class Detector:
                 or self._names_big_place(doc[start:e].text)
                 or self.feature_only(doc[start:e].text)
             ):
-                self.prefixes.append((start, e))
+                prefixes.append((start, e))
                 return True
         # a country or first-level region inside the name ("SME Mauritius Limited",
         # "HSBC Bank Malta plc")
@@ -188,14 +196,23 @@ class Detector:
             for length in range(min(3, e - 1 - start), 0, -1):
                 name = doc[start : start + length].text
                 if doc[start].text[:1].isupper() and self._names_big_area(name):
-                    self.prefixes.append((start, start + length))
+                    prefixes.append((start, start + length))
                     return True
         return False
 
-    def town_prefix(self, doc: Doc, s: int, e: int, person_words: set[str]) -> bool:
+    def town_prefix(
+        self,
+        doc: Doc,
+        s: int,
+        e: int,
+        person_words: set[str],
+        prefixes: list[tuple[int, int]] | None = None,
+    ) -> bool:
         """A name the model took for a person that opens with a known town and goes on with
         an institution word ("Huntsville Fire Chief", "Litchfield Fire", "Tega Cay Fire
-        Department"): remember the town."""
+        Department"): remember the town (in ``prefixes``; :attr:`prefixes` when left out)."""
+        if prefixes is None:
+            prefixes = self.prefixes
         for length in range(min(3, e - s - 1), 0, -1):
             name = doc[s : s + length].text
             nxt = doc[s + length]
@@ -206,7 +223,7 @@ class Detector:
                 and self.known(name, strong=True)
                 and not self.is_demonym(name)
             ):
-                self.prefixes.append((s, s + length))
+                prefixes.append((s, s + length))
                 return True
         return False
 
@@ -659,7 +676,8 @@ class Detector:
     # -- detection ---------------------------------------------------------------------
 
     def find(self, doc: Doc) -> list[Found]:
-        self.prefixes = []
+        # organizations named after a place: the place, added last (this document's own)
+        prefixes: list[tuple[int, int]] = []
         texts = [t.text for t in doc]  # plain strings: cheaper than Token objects
         lower_words = {t.lower() for t in texts if t.islower()}
         taken = [False] * len(doc)
@@ -780,9 +798,11 @@ class Detector:
                     add(s, ent.end, "gazetteer")
                 elif final:
                     pending.remove(ent)
-                    if ent.label_ in PREFIX_LABELS and self.place_prefix(doc, s, ent.end):
+                    if ent.label_ in PREFIX_LABELS and self.place_prefix(doc, s, ent.end, prefixes):
                         continue
-                    if ent.label_ == "PERSON" and self.town_prefix(doc, s, ent.end, person_words):
+                    if ent.label_ == "PERSON" and self.town_prefix(
+                        doc, s, ent.end, person_words, prefixes
+                    ):
                         continue
                     for i in range(ent.start, ent.end):
                         taken[i] = True
@@ -903,10 +923,9 @@ class Detector:
             add(s, e, "street")
         for s, e in self.roads(doc, out, texts):
             add(s, e, "street")
-        for s, e in self.prefixes:
+        for s, e in prefixes:
             if not any(taken[k] for k in range(s, e)):
                 add(s, e, "gazetteer")
-        self.prefixes = []
 
         out.sort()
         found: list[Found] = []

@@ -142,6 +142,30 @@ class Context:
 
 
 
+@dataclass
+class ResolveState:
+    """What one resolve call learns as it goes (one per document, never kept on the
+    resolver): first-pass scores and caches keyed by candidate list."""
+
+    # first-pass scores of each mention's candidates (index -> (score, entry, kind), best first)
+    first: dict[int, list[tuple[float, Entry, int]]] = field(default_factory=dict)
+    famous: dict[int, set[int]] = field(default_factory=dict)
+    own_towns: dict[int, bool] = field(default_factory=dict)
+    biggest: dict[int, int] = field(default_factory=dict)
+    # mentions whose region word only means "around" ("the Dublin area")
+    vague: set[int] = field(default_factory=set)
+
+
+@dataclass
+class Resolution:
+    """The places one document's mentions name (``entries``, one per mention, None where
+    none) and the indices resolved to a place containing the named one (``contained``: a
+    street or building the gazetteer lacks, placed in its town)."""
+
+    entries: list[Entry | None]
+    contained: set[int]
+
+
 def inside(e: Entry, parent: Entry) -> bool:
     if parent.feature == "country":
         return e.country == parent.country and e.pid != parent.pid
@@ -167,18 +191,9 @@ class Resolver:
         self.directions = directions
         self.nationality: Callable[[str], str | None] | None = None
         self.common: set[str] = set()
-        # indices (of the last resolve call) resolved to a place containing the named one
-        self.contained: set[int] = set()
         # ISO alpha-3 -> the alpha-3 codes of the countries bordering it
         self.neighbours: dict[str, frozenset[str]] = {}
         self.w = weights or Weights()
-        # first-pass scores of each mention's candidates (index -> (score, entry), best first)
-        self._first: dict[int, list[tuple[float, Entry, int]]] = {}
-        self._famous: dict[int, set[int]] = {}
-        self._own_towns: dict[int, bool] = {}
-        self._biggest: dict[int, int] = {}
-        # mentions whose region word only means "around" ("the Dublin area")
-        self._vague: set[int] = set()
         # country alpha-3 -> words and two-word phrases of that country's local news
         # (data/region_terms.json "us_local_cues", data/local_news.tsv)
         self.local_words: dict[str, set[str]] = {}
@@ -230,7 +245,12 @@ class Resolver:
         cands: Sequence[tuple[Entry, int]],
         ctx: Context | None,
         parent: Entry | None,
+        st: ResolveState | None = None,
     ) -> float:
+        """The score of candidate ``e`` (matched by ``kind``) for mention ``f``; ``st``
+        carries the per-document caches of a resolve call (a fresh one when left out)."""
+        if st is None:
+            st = ResolveState()
         w = self.w
         s = w.population * math.log10(e.population + 10)
         if kind == NAME_ALT and e.capital and e.feature == "city" and any(
@@ -245,7 +265,7 @@ class Resolver:
                 s += w.alias_district
             else:
                 s += w.alias_big_city if e.population >= 100_000 else w.alias_city
-                if self.own_towns(cands):
+                if self.own_towns(cands, st):
                     # other towns bear the name as their own: a town's old or variant name
                     # rarely means it ("Maryville", once a name of Beeville, Texas)
                     s += w.alias_beside_own
@@ -282,7 +302,7 @@ class Resolver:
             shadowed = (
                 e.feature == "city"
                 and e.population < w.village
-                and self.biggest_own(cands) >= w.big_namesake
+                and self.biggest_own(cands, st) >= w.big_namesake
             )
             if n:
                 bonus = w.ctx_country + (w.ctx_country_many if n >= 3 else 0.0)
@@ -327,7 +347,7 @@ class Resolver:
                 w.share
                 and e.admin1_key
                 and e.feature in {"city", "admin2", "admin3"}
-                and not (self.famous_namesakes(cands) - {e.pid})
+                and not (self.famous_namesakes(cands, st) - {e.pid})
             ):
                 # only among namesakes of one kind: a town does not take the name of a
                 # country, a region or a capital from its neighbours ("China", Texas)
@@ -346,6 +366,7 @@ class Resolver:
         parent: Entry | None,
         cache: dict[int, tuple[list[tuple[Entry, int]], bool]],
         idx: int,
+        st: ResolveState,
     ) -> tuple[Entry | None, float, float, float]:
         """The best candidate and its lead over the runner-up: the next other place, the
         best place in another country, the best place in another first-level region."""
@@ -354,15 +375,15 @@ class Resolver:
         cands, region_in_text = cache[idx]
         if not cands:
             return None, 0.0, 0.0, 0.0
-        region = region_in_text or (f.region_cue and idx not in self._vague)
+        region = region_in_text or (f.region_cue and idx not in st.vague)
         scored = sorted(
-            ((self.score(e, k, f, region, cands, ctx, parent), -e.pid, e) for e, k in cands),
+            ((self.score(e, k, f, region, cands, ctx, parent, st), -e.pid, e) for e, k in cands),
             key=lambda x: (x[0], x[1]),
             reverse=True,
         )
         if ctx is None:
             kinds = {e.pid: k for e, k in cands}
-            self._first[idx] = [(x[0], x[2], kinds[x[2].pid]) for x in scored]
+            st.first[idx] = [(x[0], x[2], kinds[x[2].pid]) for x in scored]
         top, best = scored[0][0], scored[0][2]
         # the same place reached by several names counts once
         runner = next((x[0] for x in scored[1:] if x[2].pid != best.pid), None)
@@ -377,20 +398,24 @@ class Resolver:
         return best, lead(runner), lead(other_country), lead(other_region)
 
     def resolve(self, doc: Doc, found: Sequence[Found]) -> list[Entry | None]:
+        """The place each mention names (see :meth:`resolve_doc`)."""
+        return self.resolve_doc(doc, found).entries
+
+    def resolve_doc(self, doc: Doc, found: Sequence[Found]) -> Resolution:
+        """The places the mentions of one document name, and which were placed in a
+        containing place; all per-document state lives in this call."""
         cache: dict[int, tuple[list[tuple[Entry, int]], bool]] = {}
-        self._first = {}
-        self._famous = {}
-        self._own_towns = {}
-        self._biggest = {}
-        self._vague = {i for i, f in enumerate(found) if f.region_cue and self.vague_cue(doc, f)}
-        first = [self._best(f, None, None, cache, i) for i, f in enumerate(found)]
+        st = ResolveState(
+            vague={i for i, f in enumerate(found) if f.region_cue and self.vague_cue(doc, f)}
+        )
+        first = [self._best(f, None, None, cache, i, st) for i, f in enumerate(found)]
         shares: dict[str, dict[str, float]] = {}
         # the summed shares of a list of other names (mentions of one name reuse it)
         share_sums: dict[tuple[str, ...], dict[str, float]] = {}
         for i, f in enumerate(found):
             key = normalize(f.text)
             if key not in shares:
-                shares[key] = self.region_share(self._first.get(i, []))
+                shares[key] = self.region_share(st.first.get(i, []))
         regions: dict[str, frozenset[str]] = {}
         counties: dict[str, tuple[set[int], set[int]]] = {}
         for i, f in enumerate(found):
@@ -398,7 +423,7 @@ class Resolver:
                 keys = frozenset(e.admin1_key for e, _k in cache[i][0] if e.admin1_key)
                 regions[f.text] = keys if len(keys) <= self.w.coherence_keys else frozenset()
                 counties[f.text] = self.county_sets(
-                    cache[i][0], cache[i][1] or (f.region_cue and i not in self._vague)
+                    cache[i][0], cache[i][1] or (f.region_cue and i not in st.vague)
                 )
         # parents first resolved alone, then everything with context
         actor_countries: set[str] = set()
@@ -498,17 +523,17 @@ class Resolver:
             for i, f in enumerate(found):
                 ctx = build(i, prev)
                 parent = prev[f.parent][0] if f.parent is not None else None
-                result[i] = self._best(f, ctx, parent, cache, i)
+                result[i] = self._best(f, ctx, parent, cache, i, st)
         out = [r[0] for r in result]
         self.region_readings(doc, found, out, [cache[i][0] for i in range(len(found))])
-        self.contained = set()
+        contained: set[int] = set()
         focus = self.focus(out, [f.text for f in found])
         for i, f in enumerate(found):
             if out[i] is None:
                 out[i] = self.inner_place(f, out, focus) or focus
                 if out[i] is not None:
-                    self.contained.add(i)
-        return out
+                    contained.add(i)
+        return Resolution(out, contained)
 
     def region_readings(
         self,
@@ -606,33 +631,45 @@ class Resolver:
             and not doc[span.end + 1].is_sent_start
         )
 
-    def own_towns(self, cands: Sequence[tuple[Entry, int]]) -> bool:
+    def own_towns(
+        self, cands: Sequence[tuple[Entry, int]], st: ResolveState | None = None
+    ) -> bool:
         """Whether some town among the candidates bears the name as its own (cached)."""
+        if st is None:
+            st = ResolveState()
         key = id(cands)
-        got = self._own_towns.get(key)
+        got = st.own_towns.get(key)
         if got is None:
             got = any(k == NAME_OWN and c.feature == "city" for c, k in cands)
-            self._own_towns[key] = got
+            st.own_towns[key] = got
         return got
 
-    def biggest_own(self, cands: Sequence[tuple[Entry, int]]) -> int:
+    def biggest_own(
+        self, cands: Sequence[tuple[Entry, int]], st: ResolveState | None = None
+    ) -> int:
         """The largest population among the places that bear the name as their own (cached
         per candidate list during one resolve call)."""
+        if st is None:
+            st = ResolveState()
         key = id(cands)
-        got = self._biggest.get(key)
+        got = st.biggest.get(key)
         if got is None:
             got = max((c.population for c, k in cands if k == NAME_OWN), default=0)
-            self._biggest[key] = got
+            st.biggest[key] = got
         return got
 
-    def famous_namesakes(self, cands: Sequence[tuple[Entry, int]]) -> set[int]:
+    def famous_namesakes(
+        self, cands: Sequence[tuple[Entry, int]], st: ResolveState | None = None
+    ) -> set[int]:
         """The pids of the famous places among a mention's own-name candidates (cached per
         candidate list during one resolve call)."""
+        if st is None:
+            st = ResolveState()
         key = id(cands)
-        got = self._famous.get(key)
+        got = st.famous.get(key)
         if got is None:
             got = {c.pid for c, k in cands if k == NAME_OWN and self.famous(c)}
-            self._famous[key] = got
+            st.famous[key] = got
         return got
 
     def famous_abroad(self, cands: Sequence[tuple[Entry, int]], countries: frozenset[str]) -> bool:
