@@ -22,7 +22,7 @@ from newsgraph.places.gazetteer import (
     Entry,
     Gazetteer,
 )
-from newsgraph.places.weights import Weights
+from newsgraph.places.weights import Weights, load_weights
 
 
 @dataclass
@@ -66,7 +66,7 @@ class ContextSignals:
         self.common: set[str] = set()
         # ISO alpha-3 -> the alpha-3 codes of the countries bordering it
         self.neighbours: dict[str, frozenset[str]] = {}
-        self.w = weights or Weights()
+        self.w = weights or load_weights()
         # country alpha-3 -> words and two-word phrases of that country's local news
         # (data/region_terms.json "us_local_cues", data/local_news.tsv)
         self.local_words: dict[str, set[str]] = {}

@@ -48,6 +48,9 @@ class Detector(BuiltEnvironment, Lists):
         in the same country when the partner is a country (or both are countries), else
         within ``LIST_KM`` of it. Names listed together are places of one area ("Paris and
         Roxton" in Texas); "Brown and Jordan" are people."""
+        # the weight ``list_km`` when the component config sets it, else this module's
+        # LIST_KM (the packaged data/weights.yaml value)
+        limit = LIST_KM if self.list_km is None else self.list_km
         mine = [e for e, _k in self.gaz.lookup(name)]
         for p, _k in self.gaz.lookup(partner):
             for e in mine:
@@ -59,7 +62,7 @@ class Detector(BuiltEnvironment, Lists):
                 elif (
                     e.lat is not None and p.lat is not None and e.lon is not None
                     and p.lon is not None
-                    and km(e.lat, e.lon, p.lat, p.lon) <= LIST_KM
+                    and km(e.lat, e.lon, p.lat, p.lon) <= limit
                 ):
                     return True
         return False

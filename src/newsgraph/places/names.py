@@ -58,6 +58,9 @@ class NameTests:
         # the actors stage's test for nationality words, when installed: "Canadian" is a
         # nationality word even though towns in Texas and Victoria carry the name
         self.demonym_word: Callable[[str], bool] | None = None
+        # the distance of a listed name to its partner (km) set through the component
+        # config's weights; None: the packaged value
+        self.list_km: float | None = None
 
     def known(self, text: str, *, strong: bool = False) -> bool:
         """The gazetteer has a place of this name (``strong``: its own name, or an alias of a

@@ -21,7 +21,6 @@ from newsgraph.places.gazetteer import (
     km,
     normalize,
 )
-from newsgraph.places.weights import FEATURE_BONUS, TABLE_BONUS
 
 
 @dataclass
@@ -122,7 +121,7 @@ class Ranking(ContextSignals):
                     s += w.alias_beside_own
         elif kind == NAME_SHORT:
             s += w.short_with_cue if region else w.short_without_cue
-        s += TABLE_BONUS if e.in_table else FEATURE_BONUS.get(e.feature, 0.0)
+        s += w.table_bonus if e.in_table else w.feature_bonus.get(e.feature, 0.0)
         if e.capital:
             s += w.capital
         if region:

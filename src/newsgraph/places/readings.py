@@ -9,6 +9,7 @@ from collections.abc import Sequence
 
 from spacy.tokens import Doc
 
+from newsgraph.places.constants import LIST_JOINERS, REGION_NOUNS, VAGUE_CUES
 from newsgraph.places.context import ContextSignals
 from newsgraph.places.found import Found
 from newsgraph.places.gazetteer import (
@@ -16,16 +17,6 @@ from newsgraph.places.gazetteer import (
     Entry,
     normalize,
 )
-
-# region words that name a town's surroundings as often as a district
-VAGUE_CUES = frozenset({"area"})
-# nouns after a name shared by a region and a town inside it that make it the region
-REGION_NOUNS = frozenset({
-    "border", "borders", "court", "courts", "legislature", "legislators", "governor",
-    "assembly", "senate",
-})
-# what stands between the names of a list
-LIST_JOINERS = frozenset({",", "and", "or", ", and", ", or", "&"})
 
 
 class Readings(ContextSignals):

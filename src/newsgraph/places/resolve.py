@@ -24,12 +24,13 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc
 
+from newsgraph.places.constants import LIST_JOINERS, REGION_NOUNS, VAGUE_CUES
 from newsgraph.places.context import Context, ContextSignals
 from newsgraph.places.found import Found
 from newsgraph.places.gazetteer import Entry, normalize
 from newsgraph.places.ranking import Ranking, ResolveState, inside
-from newsgraph.places.readings import LIST_JOINERS, REGION_NOUNS, VAGUE_CUES, Readings
-from newsgraph.places.weights import FEATURE_BONUS, TABLE_BONUS, Weights
+from newsgraph.places.readings import Readings
+from newsgraph.places.weights import FEATURE_BONUS, TABLE_BONUS, Weights, load_weights
 
 __all__ = [
     "FEATURE_BONUS",
@@ -44,6 +45,7 @@ __all__ = [
     "Resolver",
     "Weights",
     "inside",
+    "load_weights",
 ]
 
 

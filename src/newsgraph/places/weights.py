@@ -1,72 +1,151 @@
 """The tuned numbers of the ranking: feature bonuses and the score weights.
 
-Documented in docs/PLACES.md.
+The numbers live in ``data/weights.yaml`` (each one explained there and in docs/PLACES.md).
+:func:`load_weights` reads that file, checks it (every key known, every value a number of
+the right kind: an error names the file and the key) and merges the component config's
+``weights`` over it, checked the same way.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+import dataclasses
+import functools
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
 
-FEATURE_BONUS = {
-    "country": 3.0, "continent": 3.0,
-    "admin1": 1.5, "admin2": 0.3, "admin3": 0.0,
-}
-TABLE_BONUS = 5.5  # a sea, river or region of the team's table (no population to weigh)
+import yaml
+
+from newsgraph.places.tables import PlacesDataError, data_path
+
+WEIGHTS_FILE = "weights.yaml"
 
 
 @dataclass
 class Weights:
-    """Score weights (documented in docs/PLACES.md)."""
+    """Score weights (``data/weights.yaml``, documented in docs/PLACES.md)."""
 
-    population: float = 0.6
-    alias_city: float = -3.0
-    alias_area: float = -0.5
-    alias_district: float = -2.0  # "Richmond" is rarely Richmond County without "County"
-    alias_big_city: float = -1.0  # "Kiev", "New York": a big city's other name is common
-    alias_beside_own: float = -2.0  # a town matched by an alias where others own the name
-    # a town this small, found only by the gazetteer, gives the others no context
-    repaired_village: int = 5_000
-    short_with_cue: float = 1.0
-    short_without_cue: float = -4.0
-    capital: float = 2.5
-    cue_admin1: float = 4.0
-    cue_admin2: float = 2.5
-    cue_city: float = -3.0
-    town_over_area: float = -3.0
-    parent_inside: float = 6.0
-    parent_outside: float = -2.0
-    ctx_country: float = 2.0
-    ctx_country_many: float = 1.0
-    village: int = 20_000  # a town this small...
-    big_namesake: int = 1_000_000  # ...with a namesake this big gets half the country bonus
-    ctx_admin1: float = 2.0
-    ctx_admin1_many: float = 1.0  # when at least three other names lie in the region
-    ctx_actor_country: float = 1.0
-    # a place in a country bordering countries the other toponyms name: "Gaza" beside
-    # Israel and Egypt is the Palestinian town, not Mozambique's province (per neighbour)
-    ctx_neighbour: float = 1.0
-    ctx_neighbour_max: float = 2.0
-    ctx_local_country: float = 1.0  # per word of US local news ("sheriff", "mph")...
-    local_cues_needed: int = 2  # ...when it has at least this many
-    local_cues_max: int = 4
-    coherence: float = 1.0  # per other toponym with a candidate in the same region
-    coherence_max: float = 2.0
-    coherence_keys: int = 5  # only toponyms with at most this many candidate regions count
-    near: float = 1.0  # a town or region close to a place another toponym names
-    near_km: float = 200.0
-    # a sea or large region is near a place this far away ("the Gulf" beside Riyadh)
-    near_sea_km: float = 1500.0
-    # region share: the other toponyms' first-pass leaning to a first-level region
-    share: float = 1.0
-    share_max: float = 2.0
-    share_temperature: float = 1.0
-    share_chance: float = 0.5
-    share_presence: float = 0.5
-    famous_population: int = 200_000
-    pair_county: float = 3.0  # a town inside a county another toponym may name, or the county
-    confident_margin: float = 1.0  # a first-pass choice this far ahead informs the others
-    # a city this big lends a place smaller than famous_population its country and its
-    # surroundings, not its first-level region ("Boston" beside New York City)
-    world_city: int = 1_000_000
-    # a place in a country using the one currency the article writes amounts in
-    ctx_currency: float = 1.0
+    # bonus by feature ("country", "admin1", ...; a feature left out gets 0)
+    feature_bonus: dict[str, float] = field(repr=False)
+    table_bonus: float  # a sea, river or region of the team's table
+    list_km: float  # detection: names listed beside a place lie within this distance
+    population: float
+    alias_city: float
+    alias_area: float
+    alias_district: float
+    alias_big_city: float
+    alias_beside_own: float
+    repaired_village: int
+    short_with_cue: float
+    short_without_cue: float
+    capital: float
+    cue_admin1: float
+    cue_admin2: float
+    cue_city: float
+    town_over_area: float
+    parent_inside: float
+    parent_outside: float
+    ctx_country: float
+    ctx_country_many: float
+    village: int
+    big_namesake: int
+    ctx_admin1: float
+    ctx_admin1_many: float
+    ctx_actor_country: float
+    ctx_neighbour: float
+    ctx_neighbour_max: float
+    ctx_local_country: float
+    local_cues_needed: int
+    local_cues_max: int
+    coherence: float
+    coherence_max: float
+    coherence_keys: int
+    near: float
+    near_km: float
+    near_sea_km: float
+    share: float
+    share_max: float
+    share_temperature: float
+    share_chance: float
+    share_presence: float
+    famous_population: int
+    pair_county: float
+    confident_margin: float
+    world_city: int
+    ctx_currency: float
+
+
+_KINDS: dict[str, str] = {f.name: str(f.type) for f in dataclasses.fields(Weights)}
+
+
+def _number(value: Any, kind: str, source: str, key: str) -> float | int:
+    if isinstance(value, bool) or not isinstance(value, (int, float)):
+        raise PlacesDataError(f"{source}: {key}: expected a number, got {value!r}")
+    if kind == "int":
+        if not isinstance(value, int):
+            raise PlacesDataError(f"{source}: {key}: expected a whole number, got {value!r}")
+        return value
+    return float(value) if isinstance(value, int) else value
+
+
+def check_weights(raw: Any, source: str, *, partial: bool = False) -> dict[str, Any]:
+    """The weights of a mapping read from ``source`` (a file, or the component config),
+    checked: unknown keys and values of the wrong kind raise :class:`PlacesDataError`
+    naming ``source`` and the key; ``partial``: keys may be left out (an override)."""
+    if not isinstance(raw, Mapping):
+        raise PlacesDataError(f"{source}: expected a mapping of weight names to numbers")
+    out: dict[str, Any] = {}
+    for key, value in raw.items():
+        kind = _KINDS.get(str(key))
+        if kind is None:
+            known = ", ".join(sorted(_KINDS))
+            raise PlacesDataError(f"{source}: unknown weight {key!r} (known: {known})")
+        if key == "feature_bonus":
+            if not isinstance(value, Mapping):
+                raise PlacesDataError(f"{source}: feature_bonus: expected a mapping")
+            out[key] = {
+                str(k): _number(v, "float", source, f"feature_bonus.{k}") for k, v in value.items()
+            }
+        else:
+            out[key] = _number(value, kind, source, str(key))
+    if not partial:
+        missing = [k for k in _KINDS if k not in out]
+        if missing:
+            raise PlacesDataError(f"{source}: missing weight(s): {', '.join(missing)}")
+    return out
+
+
+@functools.cache
+def _file_weights(path: Path) -> dict[str, Any]:
+    try:
+        with path.open(encoding="utf-8") as fh:
+            raw = yaml.safe_load(fh)
+    except yaml.YAMLError as exc:
+        raise PlacesDataError(f"{path}: not valid YAML ({exc})") from exc
+    return check_weights(raw, str(path))
+
+
+def load_weights(
+    path: str | Path | None = None, overrides: Mapping[str, Any] | None = None
+) -> Weights:
+    """The weights of ``path`` (default: the packaged ``data/weights.yaml``) with
+    ``overrides`` merged over them (``feature_bonus`` merged key by key). A fresh object
+    each call: callers may change it."""
+    path = Path(path) if path is not None else data_path(WEIGHTS_FILE)
+    values = dict(_file_weights(path))
+    values["feature_bonus"] = dict(values["feature_bonus"])
+    if overrides:
+        extra = check_weights(overrides, "component config 'weights'", partial=True)
+        for key, value in extra.items():
+            if key == "feature_bonus":
+                values[key].update(value)
+            else:
+                values[key] = value
+    return Weights(**values)
+
+
+_DEFAULT = load_weights()
+FEATURE_BONUS: dict[str, float] = dict(_DEFAULT.feature_bonus)  # the packaged values
+TABLE_BONUS: float = _DEFAULT.table_bonus
+LIST_KM: float = _DEFAULT.list_km
