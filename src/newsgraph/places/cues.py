@@ -13,13 +13,13 @@ from spacy.tokens import Doc, Token
 
 from newsgraph.places.constants import (
     AREA_NOUNS,
-    DATELINE_DASHES,
     LEADING_DROP,
     LOWER_CASE_CIVIC,
     ORG_REGION_WORDS,
     STRONG_CUES,
 )
 from newsgraph.places.names import NameTests
+from newsgraph.places.shared_ideas import is_dateline
 
 
 class Cues(NameTests):
@@ -76,40 +76,8 @@ class Cues(NameTests):
 
     def dateline(self, doc: Doc, start: int, end: int) -> bool:
         """A dateline: a name in capitals opening a line or the text, then a comma or dash
-        ("BEIRUT, Lebanon -", "COLUMBUS (AP) -")."""
-        text = doc[start:end].text
-        if end < len(doc) and start == 0 and doc[end].text == ":" and text[:1].isupper():
-            return True  # a dateline in mixed case opening the text ("Muscat: The 10th…")
-        letters = [c for c in text if c.isalpha()]
-        # "BEIRUT", "DeKALB": capitals, bar a particle
-        caps = len(letters) > 2 and sum(c.isupper() for c in letters) >= 0.75 * len(letters)
-        if not caps or end >= len(doc):
-            return False
-        if (end + 1 < len(doc) and doc[end].text in DATELINE_DASHES
-                and doc[end + 1].text[:1].isupper()):
-            # a name in capitals, a dash, a sentence: a dateline even where the paragraph
-            # break before it was lost ("... close to 80% AMHERST - Irvin Rhodes won")
-            return True
-        if start == 0 and len(letters) > 3 and doc[end].text.istitle() and doc[end].is_alpha:
-            return True  # "OKLAHOMA CITY The Latest on ...": the text opens with it
-        if not text.isupper():
-            return False
-        before = doc[start - 1] if start > 0 else None
-        if before is None or "\n" in before.text_with_ws or before.is_space:
-            return doc[end].text in {",", "-", "–", "—", "(", ":"}
-        # after a headline ("... sunk in lake. HUDSON -- Officials said", "... crops.
-        # BEIRUT: Israel") or a byline's date ("March 15, 2009 NEWARK -- ")
-        after_date = before.like_num and len(before.text) == 4
-        return (before.text in {".", "!", "?"} or after_date) and (
-            doc[end].text[:1] in {"-", "–", "—", "\x97"}
-            or doc[end].text == ":"
-            # "WASHINGTON (AP) -", "BOSTON (Reuters) -"
-            or (doc[end].text == "(" and end + 2 < len(doc) and doc[end + 1].text[:1].isupper()
-                and doc[end + 2].text == ")")
-            # "SALINA, Kan. Strong winds…"
-            or (doc[end].text == "," and end + 1 < len(doc) and doc[end + 1].text[:1].isupper()
-                and doc[end + 1].text.endswith(".") and self.gaz.has(doc[end + 1].text))
-        )
+        ("BEIRUT, Lebanon -", "COLUMBUS (AP) -"); see :func:`.shared_ideas.is_dateline`."""
+        return is_dateline(doc, start, end, self.gaz.has)
 
     def affix_cue(self, doc: Doc, start: int, end: int) -> bool:
         """Patterns of news copy that mark a town: a legislator's "R-Marshall", a company's

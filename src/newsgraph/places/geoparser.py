@@ -5,7 +5,7 @@ geoparsing evaluation share."""
 from __future__ import annotations
 
 import functools
-from collections.abc import Callable, Mapping
+from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -22,6 +22,7 @@ from newsgraph.places.gazetteer import (
     region_terms,
 )
 from newsgraph.places.resolve import Resolver
+from newsgraph.places.shared_ideas import country_word, demonym_test
 from newsgraph.places.tables import data_rows, load_word_set
 from newsgraph.places.weights import WEIGHTS_FILE, load_weights
 
@@ -54,24 +55,6 @@ class PlacesResult:
 
 
 AGENT_FEATURES = {"country", "landmark"}  # "Moscow said", "the Kremlin said"
-
-
-def _country_word() -> Callable[[str], str | None] | None:
-    """The actors stage's nationality lookup ("Sudanese" -> "SDN"), when installed."""
-    try:
-        from newsgraph.actors.countries import country_of
-    except ImportError:
-        return None
-    return country_of
-
-
-def _demonym_test() -> Callable[[str], bool] | None:
-    """The actors stage's test for nationality words ("Canadian", "Britons"), when installed."""
-    try:
-        from newsgraph.actors.countries import is_demonym
-    except ImportError:
-        return None
-    return is_demonym
 
 
 @functools.cache
@@ -184,8 +167,8 @@ class Geoparser:
             for name, target, kind in load_aliases(paths.get("aliases"))
             if kind == "demonym" and target.startswith("continent:")
         }
-        self.country_of = _country_word()
-        self.detector.demonym_word = _demonym_test()
+        self.country_of = country_word()
+        self.detector.demonym_word = demonym_test()
         if nationalities_as_places:
             self.detector.nationality = self.country_of
             self.resolver.nationality = self.detector.nationality
