@@ -69,11 +69,28 @@ class ContextSignals:
         self.w = weights or load_weights()
         # country alpha-3 -> words and two-word phrases of that country's local news
         # (data/region_terms.json "us_local_cues", data/local_news.tsv)
-        self.local_words: dict[str, set[str]] = {}
+        self._cue_index: dict[str, list[str]] = {}  # cue -> countries
+        self._cue_heads: set[str] = set()  # first words of two-word cues
+        self.local_words = {}
         # currency sign -> alpha-3 codes of the countries using it (data/currency_signs.tsv)
         self.currencies: dict[str, frozenset[str]] = {}
-        self._cue_index: dict[str, list[str]] | None = None  # cue -> countries, built lazily
-        self._cue_heads: set[str] = set()
+
+    @property
+    def local_words(self) -> dict[str, set[str]]:
+        """Country alpha-3 -> words and two-word phrases of that country's local news
+        (data/region_terms.json "us_local_cues", data/local_news.tsv); setting it indexes
+        them by word, once, so that no document changes the resolver."""
+        return self._local_words
+
+    @local_words.setter
+    def local_words(self, words: dict[str, set[str]]) -> None:
+        self._local_words = words
+        index: dict[str, list[str]] = {}
+        for country, cues in sorted(words.items()):
+            for cue in cues:
+                index.setdefault(cue, []).append(country)
+        self._cue_index = index
+        self._cue_heads = {c.split()[0] for c in index if " " in c}
 
     def region_share(self, scored: Sequence[tuple[float, Entry, int]]) -> dict[str, float]:
         """How much one toponym points to each first-level region: the first-pass chance of
@@ -129,13 +146,6 @@ class ContextSignals:
         ones it uses (None, 0 when no country's words appear)."""
         if not self.local_words:
             return None, 0
-        if self._cue_index is None:
-            index: dict[str, list[str]] = {}
-            for country, cues in sorted(self.local_words.items()):
-                for cue in cues:
-                    index.setdefault(cue, []).append(country)
-            self._cue_index = index
-            self._cue_heads = {c.split()[0] for c in index if " " in c}
         index, heads = self._cue_index, self._cue_heads
         # token hashes, not Token objects: this runs on every document
         strings = doc.vocab.strings
