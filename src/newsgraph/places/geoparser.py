@@ -144,7 +144,7 @@ class Geoparser:
         self.gaz = gaz
         common = common_words(paths.get("common_words"))
         w = load_weights(paths.get("weights"), weights)
-        self.detector = Detector(gaz, terms, common)
+        self.detector = Detector(gaz, terms, common, w)
         if weights and "list_km" in weights:
             self.detector.list_km = w.list_km
         self.resolver = Resolver(

@@ -20,13 +20,20 @@ from newsgraph.places.gazetteer import (
     Gazetteer,
     abbreviation_fits,
 )
+from newsgraph.places.weights import Weights, load_weights
 
 
 class NameTests:
     def __init__(
-        self, gaz: Gazetteer, terms: dict[str, list[str]], common: set[str] | None = None
+        self,
+        gaz: Gazetteer,
+        terms: dict[str, list[str]],
+        common: set[str] | None = None,
+        weights: Weights | None = None,
     ) -> None:
         self.gaz = gaz
+        # population thresholds of the name tests (data/weights.yaml)
+        self.w = weights or load_weights()
         self.common = common or set()
         self.admin_terms = {t.lower() for t in terms["admin_terms"]}
         self.cues = {t.lower() for t in terms["locative_cues"]} - {"of", "to"}
@@ -74,7 +81,7 @@ class NameTests:
                 return True
             if kind == NAME_ABBR and abbreviation_fits(text, e):
                 return True
-            if kind == NAME_ALT and (e.feature != "city" or e.population >= 1000 or not strong):
+            if kind == NAME_ALT and (e.feature != "city" or e.population >= self.w.alias_town_population or not strong):
                 return True
         return False
 
@@ -88,7 +95,8 @@ class NameTests:
                 or (kind == NAME_ABBR and abbreviation_fits(text, ent))
             )
             if fits and (
-                ent.feature in {"country", "admin1", "admin2"} or ent.population >= 10_000
+                ent.feature in {"country", "admin1", "admin2"}
+                or ent.population >= self.w.named_place_population
             ):
                 return True
         return self.feature_only(text)
@@ -105,7 +113,7 @@ class NameTests:
     def _names_big_place(self, text: str) -> bool:
         return any(
             kind == NAME_OWN
-            and (e.feature in {"country", "admin1"} or e.population >= 100_000)
+            and (e.feature in {"country", "admin1"} or e.population >= self.w.big_place_population)
             for e, kind in self.gaz.lookup(text)
         )
 

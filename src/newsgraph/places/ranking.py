@@ -79,7 +79,7 @@ class Ranking(ContextSignals):
             and (k != NAME_ABBR or abbreviation_fits(text, e))
             # "EU", "UN": capitals this short are codes, not a village's name
             and not (short_caps and k in (NAME_OWN, NAME_ALT) and e.feature == "city"
-                     and e.population < 100_000)
+                     and e.population < self.w.code_town_population)
         ]
         if any(k == NAME_ABBR for _e, k in cands):
             # "L.A." written as an abbreviation: not the code "LA" (Laos)
@@ -114,7 +114,7 @@ class Ranking(ContextSignals):
             elif e.feature != "city":
                 s += w.alias_district
             else:
-                s += w.alias_big_city if e.population >= 100_000 else w.alias_city
+                s += w.alias_big_city if e.population >= w.big_city_population else w.alias_city
                 if self.own_towns(cands, st):
                     # other towns bear the name as their own: a town's old or variant name
                     # rarely means it ("Maryville", once a name of Beeville, Texas)
@@ -134,7 +134,7 @@ class Ranking(ContextSignals):
         elif e.feature in {"admin1", "admin2", "admin3"} and any(
             c.feature == "city"
             and c.admin1_key == e.admin1_key
-            and (k == NAME_OWN or c.population * 10 >= e.population)
+            and (k == NAME_OWN or c.population * w.area_town_ratio >= e.population)
             for c, k in cands
         ):
             s += w.town_over_area
@@ -155,7 +155,7 @@ class Ranking(ContextSignals):
                 and self.biggest_own(cands, st) >= w.big_namesake
             )
             if n:
-                bonus = w.ctx_country + (w.ctx_country_many if n >= 3 else 0.0)
+                bonus = w.ctx_country + (w.ctx_country_many if n >= w.many_names else 0.0)
                 if shadowed:
                     bonus /= 2
                 s += bonus
@@ -168,7 +168,7 @@ class Ranking(ContextSignals):
             if n_region:
                 # a town in the region, or the region the other towns lie in ("Hawaii"); more
                 # when many other names lie there (a Kansas story's "Marion County")
-                regional += w.ctx_admin1 + (w.ctx_admin1_many if n_region >= 3 else 0.0)
+                regional += w.ctx_admin1 + (w.ctx_admin1_many if n_region >= w.many_names else 0.0)
             radius = w.near_sea_km if e.in_table else w.near_km
             if e.feature not in {"country", "continent"} and e.lat is not None and any(
                 abs(e.lat - lat) * 111.2 <= radius  # cheap test first

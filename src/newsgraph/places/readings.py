@@ -200,7 +200,8 @@ class Readings(ContextSignals):
                 big = [
                     e
                     for e in cands
-                    if e.feature in {"country", "admin1"} or e.population >= 50_000
+                    if e.feature in {"country", "admin1"}
+                    or e.population >= self.w.inner_place_population
                 ]
                 if big and best is None and not f.built:
                     # a street, building or road is not where a far place it is named after

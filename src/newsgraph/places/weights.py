@@ -74,6 +74,14 @@ class Weights:
     confident_margin: float
     world_city: int
     ctx_currency: float
+    alias_town_population: int
+    named_place_population: int
+    big_place_population: int
+    code_town_population: int
+    big_city_population: int
+    area_town_ratio: int
+    many_names: int
+    inner_place_population: int
 
 
 _KINDS: dict[str, str] = {f.name: str(f.type) for f in dataclasses.fields(Weights)}
