@@ -41,7 +41,8 @@ __all__ = ["Detector", "Found"]
 class Detector(BuiltEnvironment, Lists):
     """Finds the toponyms of a document: the name tests (:mod:`.names`), cues
     (:mod:`.cues`), streets and buildings (:mod:`.built`), lists (:mod:`.lists`) and the
-    scan that applies them (:mod:`.scan`)."""
+    scan that applies them (:mod:`.scan`). :meth:`near_each_other` stays here: it reads
+    this module's ``LIST_KM`` (the packaged value), which tests patch."""
 
     def near_each_other(self, name: str, partner: str) -> bool:
         """Some place named ``name`` lies beside some place named ``partner``: inside it or

@@ -24,6 +24,8 @@ from newsgraph.places.weights import Weights, load_weights
 
 
 class NameTests:
+    """The detector's data (gazetteer, word lists, weights) and its tests on names."""
+
     def __init__(
         self,
         gaz: Gazetteer,
