@@ -4,6 +4,16 @@ Importing this package registers the spaCy factory ``newsgraph_places``. It writ
 ``doc._.ng_places`` (Place dicts, see :class:`newsgraph.records.Place`) and
 ``doc._.ng_place_mentions`` ({"start", "end", "text", "place_id", "role"}; ``role`` is
 "place", or "agent" for a country or capital acting as a political actor).
+
+Where things are: ``component`` (the stage and its factory), ``geoparser`` (detection and
+resolution over one gazetteer; per-document results), detection in ``detect`` (the
+Detector) built from ``names``, ``cues``, ``built`` (streets, roads, buildings), ``lists``
+and ``scan``; resolution in ``resolve`` (the Resolver) built from ``context``, ``ranking``
+and ``readings``, with the tuned numbers in ``weights`` (``data/weights.yaml``); word lists
+in ``constants`` (``data/word_lists.yaml``); the gazetteer in ``gazetteer``, ``entry``,
+``tables`` (data file readers, with their checks) and ``index_build`` (``geonames`` builds
+from a GeoNames dump); ideas other stages share, pending ``newsgraph.language``, in
+``shared_ideas``.
 """
 
 from __future__ import annotations
@@ -12,12 +22,13 @@ from typing import Any
 
 from spacy.tokens import Doc
 
-from newsgraph.places.component import Geoparser, PlacesComponent, make_places
+from newsgraph.places.component import Geoparser, PlacesComponent, PlacesResult, make_places
 from newsgraph.places.gazetteer import load_gazetteer
 
 __all__ = [
     "Geoparser",
     "PlacesComponent",
+    "PlacesResult",
     "make_places",
     "load_gazetteer",
     "resolve_spans",
