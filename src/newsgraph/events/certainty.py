@@ -51,7 +51,9 @@ def _aux_words(verb: Token) -> list[str]:
 def assess(trigger: Token, cues: Cues, quotes: list[dict[str, Any]] | None) -> Assessment:
     a = Assessment()
     clause = clause_head(trigger)
-    local = {trigger, clause}
+    # trigger first, then its clause head: a fixed order keeps the cue list (and the rule
+    # string built from it) the same from run to run
+    local = (trigger,) if clause is trigger else (trigger, clause)
     # -- the event's own clause -------------------------------------------------------
     for t in local:
         for c in t.children:
