@@ -488,7 +488,7 @@ def test_ethnic_group_with_one_home_state(run: Run) -> None:
     doc = run("Tamil rebels attacked a camp near the coast.")
     assert coded(doc, "Tamil rebels") == ("LKA", "REB")
     # the stage's own table: the public country lookup stays about states
-    from newsgraph.actors.countries import country_of
+    from newsgraph.language.countries import country_of
 
     assert country_of("Tamil") is None
     # a people of several states gives no country of its own: the sentence's country decides

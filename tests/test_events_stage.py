@@ -101,7 +101,7 @@ def test_the_data_files_include_the_user_lexicon(tmp_path: Path) -> None:
     comp = EventsComponent(Language(), lexicon_path=str(lexicon))
     files = comp.data_files()
     assert files["lexicon"] == lexicon
-    assert {"crosswalk", "cues", "shifts", "countries", "words", "nouns"} <= set(files)
+    assert {"crosswalk", "cues", "shifts", "sectors", "words", "nouns"} <= set(files)
 
 
 def test_confidence_weights_are_overridable_in_the_config(stage_nlp: Language) -> None:

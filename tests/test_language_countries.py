@@ -56,12 +56,12 @@ def test_lookup_kind_and_name() -> None:
     assert country_name("DEU") == "Germany"
 
 
-def test_actors_module_reexports_the_shared_table() -> None:
-    from newsgraph.actors import countries as old
+def test_the_actors_package_exports_the_shared_lookups() -> None:
+    import newsgraph.actors as actors
     from newsgraph.language import countries as shared
 
-    assert old.country_of is shared.country_of
-    assert old.CountryTable is shared.CountryTable
+    assert actors.country_of is shared.country_of
+    assert actors.is_demonym is shared.is_demonym
 
 
 @pytest.mark.parametrize(

@@ -119,7 +119,6 @@ def test_street_resolves_to_its_town(base_nlp: Language, places: PlacesComponent
 
 
 def test_nationality_option(base_nlp: Language, tmp_path: Path) -> None:
-    pytest.importorskip("newsgraph.actors.countries")
     dest = tmp_path / "gaz.sqlite"
     build_from_geonames(FIXTURE, dest)
     comp = PlacesComponent(

@@ -7,7 +7,8 @@ import pytest
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from newsgraph.places.component import PlacesComponent, country_neighbours
+from newsgraph.language.countries import neighbours as country_neighbours
+from newsgraph.places.component import PlacesComponent
 from stage_helpers import small_gazetteer
 
 # id, name, lat, lon, feature class, feature code, country, admin1, admin2, population

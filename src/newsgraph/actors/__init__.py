@@ -12,6 +12,6 @@ See docs/ACTORS.md.
 """
 
 from newsgraph.actors.component import ActorsComponent, make_actors
-from newsgraph.actors.countries import country_of, is_demonym
+from newsgraph.language.countries import country_of, is_demonym
 
 __all__ = ["ActorsComponent", "country_of", "is_demonym", "make_actors"]

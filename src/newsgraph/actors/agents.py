@@ -15,10 +15,10 @@ from newsgraph.actors.candidates import (
     lemma_of,
     phrase_end,
 )
-from newsgraph.actors.interim_language import norm
 from newsgraph.actors.lexicon import SectorRule
 from newsgraph.actors.people import modifier_sector
 from newsgraph.actors.scan import Context
+from newsgraph.language.text import fold
 
 
 def find_agents(ctx: Context) -> None:
@@ -110,7 +110,7 @@ def agent(ctx: Context, head: Token, s: int, e: int, rule: SectorRule) -> Cand |
     dets = [c for c in head.children if c.dep_ == "det"]
     definite = bool(poss) or not dets or any(d.lower_ in lex.definite_determiners for d in dets)
     indefinite = any(d.lower_ in lex.indefinite_determiners for d in dets)
-    surface = " ".join(norm(t.text) for t in doc[s:e])
+    surface = " ".join(fold(t.text) for t in doc[s:e])
     plural = (surface not in lex.sectors and is_plural(head)) or rule.kind == "group"
     if rule.term == "authority" and head.tag_ not in PLURAL_TAGS:
         return None
@@ -189,7 +189,7 @@ def agent(ctx: Context, head: Token, s: int, e: int, rule: SectorRule) -> Cand |
     if not rule.strong:
         sector = modifier_sector(lex, mods_all, rule) or dictionary_sector(ctx, mods_all) or sector
     if any(
-        norm(t.lower_) in lex.modifiers and lex.modifiers[norm(t.lower_)] == "ELI" for t in mods_all
+        fold(t.lower_) in lex.modifiers and lex.modifiers[fold(t.lower_)] == "ELI" for t in mods_all
     ):
         sector = "ELI"
     kind = rule.kind
@@ -203,8 +203,8 @@ def agent(ctx: Context, head: Token, s: int, e: int, rule: SectorRule) -> Cand |
         or t.dep_ == "poss"
         or t.head.dep_ == "poss"
         or t.pos_ in NOUN_POS
-        or norm(t.lemma_) in lex.modifiers
-        or norm(t.lemma_) in lex.sectors
+        or fold(t.lemma_) in lex.modifiers
+        or fold(t.lemma_) in lex.sectors
     ]
     keep = {t.i for t in informative}
     start = s

@@ -12,9 +12,9 @@ from typing import Any
 
 from spacy.tokens import Doc, Token
 
-from newsgraph.actors.countries import country_name
 from newsgraph.actors.dictionary import Entry
-from newsgraph.actors.interim_language import norm
+from newsgraph.language.countries import country_name
+from newsgraph.language.text import fold
 
 NOUN_POS = frozenset({"NOUN", "PROPN"})
 PLURAL_TAGS = frozenset({"NNS", "NNPS"})
@@ -84,19 +84,19 @@ def phrase_end(tok: Token) -> int:
 
 
 def lemma_of(tok: Token) -> str:
-    return norm(tok.lemma_)
+    return fold(tok.lemma_)
 
 
 def singular_lemma(tok: Token) -> str:
     """Lower-case lemma; Title Case plurals the model does not lemmatize lose their -s."""
-    lemma = norm(tok.lemma_)
-    if tok.tag_ in PLURAL_TAGS and lemma == norm(tok.text) and lemma.endswith("s"):
+    lemma = fold(tok.lemma_)
+    if tok.tag_ in PLURAL_TAGS and lemma == fold(tok.text) and lemma.endswith("s"):
         return lemma[:-1]
     return lemma
 
 
 def is_plural(tok: Token) -> bool:
-    return tok.tag_ in PLURAL_TAGS and singular_lemma(tok) != norm(tok.text)
+    return tok.tag_ in PLURAL_TAGS and singular_lemma(tok) != fold(tok.text)
 
 
 def depth_below(tok: Token, top: Token) -> int:

@@ -37,7 +37,6 @@ from newsgraph.actors.dictionary import (
     load_file,
 )
 from newsgraph.actors.dictionary import DATA_DIR as DICTIONARY_DIR
-from newsgraph.actors.interim_language import norm
 from newsgraph.actors.lexicon import LEXICON_FILES, Lexicon, lexicon_files
 from newsgraph.actors.organizations import find_dictionary_names, find_organizations
 from newsgraph.actors.people import find_people, find_surnames
@@ -45,6 +44,7 @@ from newsgraph.actors.pronouns import find_pronouns
 from newsgraph.actors.scan import Resources, scan
 from newsgraph.actors.states import find_states, sentence_countries
 from newsgraph.extensions import register_extensions
+from newsgraph.language.text import fold
 from newsgraph.stage import Stage
 
 
@@ -128,7 +128,7 @@ class ActorsComponent(Stage[ActorsResult]):
             lex=lex,
             dictionary=dictionary,
             country_first={"the"}
-            | {norm(tokenizer(form)[0].text) for form, _word in lex.countries.forms() if form},
+            | {fold(tokenizer(form)[0].text) for form, _word in lex.countries.forms() if form},
             dict_first={"the", "The"}
             | {tokenizer(form)[0].text for form in dictionary.forms() if form.strip()},
         )

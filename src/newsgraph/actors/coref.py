@@ -23,10 +23,10 @@ from typing import Any
 from spacy.tokens import Doc
 
 from newsgraph.actors.candidates import Cand
-from newsgraph.actors.interim_language import sentence_index
 from newsgraph.actors.lexicon import Lexicon
+from newsgraph.language.syntax import sentence_index
 
-__all__ = ["ActorState", "mention_kind", "resolve", "sentence_index"]
+__all__ = ["ActorState", "mention_kind", "resolve"]
 
 OBJECT_DEPS = frozenset({"dobj", "iobj", "dative", "pobj"})
 

@@ -10,7 +10,6 @@ from pathlib import Path
 from spacy.language import Language
 from spacy.tokenizer import Tokenizer
 
-from newsgraph.actors.countries import CountryTable
 from newsgraph.actors.datafiles import (
     ISO3,
     SECTOR,
@@ -23,7 +22,8 @@ from newsgraph.actors.datafiles import (
     read_words,
     word_list,
 )
-from newsgraph.actors.interim_language import norm  # re-exported: lexicon.norm
+from newsgraph.language.countries import CountryTable
+from newsgraph.language.text import fold
 
 DATA_DIR = Path(__file__).parent / "data"
 
@@ -111,7 +111,7 @@ class Lexicon:
         self.countries: CountryTable = CountryTable()
         self.countries.load(files["peoples"])
         roles = {
-            norm(r["term"]): r["role"]
+            fold(r["term"]): r["role"]
             for r in read_tsv(files["roles"], {"term": not_empty, "role": not_empty})
         }
         self.sectors: dict[str, SectorRule] = {}
@@ -129,7 +129,7 @@ class Lexicon:
         )
         for row in sector_rows:
             key = self.key(tokenizer, row["term"])
-            term = norm(row["term"])
+            term = fold(row["term"])
             rule = SectorRule(
                 term=term,
                 sector=row["sector"],
@@ -145,7 +145,7 @@ class Lexicon:
             {"word": not_empty, "sector": SECTOR, "note": None},
             optional=("note",),
         )
-        self.modifiers: dict[str, str] = {norm(r["word"]): r["sector"] for r in modifier_rows}
+        self.modifiers: dict[str, str] = {fold(r["word"]): r["sector"] for r in modifier_rows}
         pronoun_rows = read_tsv(
             files["pronouns"],
             {
@@ -200,7 +200,7 @@ class Lexicon:
 
     @staticmethod
     def key(tokenizer: Tokenizer, term: str) -> str:
-        return " ".join(norm(t.text) for t in tokenizer(term))
+        return " ".join(fold(t.text) for t in tokenizer(term))
 
     def cities(self) -> dict[str, str]:
         """Names of cities (population >= 100,000) -> ISO3 (data/cities.tsv)."""

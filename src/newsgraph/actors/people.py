@@ -6,9 +6,9 @@ from __future__ import annotations
 from spacy.tokens import Doc, Token
 
 from newsgraph.actors.candidates import NOUN_POS, Cand, root_of
-from newsgraph.actors.interim_language import norm
 from newsgraph.actors.lexicon import Lexicon, SectorRule
 from newsgraph.actors.scan import Context
+from newsgraph.language.text import fold
 
 
 def find_people(ctx: Context) -> None:
@@ -40,7 +40,7 @@ def find_people(ctx: Context) -> None:
         if title and not title.strong:
             sector = modifier_sector(lex, ctx_tokens, title) or sector
         if any(
-            norm(t.lower_) in lex.modifiers and lex.modifiers[norm(t.lower_)] == "ELI"
+            fold(t.lower_) in lex.modifiers and lex.modifiers[fold(t.lower_)] == "ELI"
             for t in ctx_tokens
         ):
             sector = "ELI"
@@ -171,7 +171,7 @@ def title_rule(
 def modifier_sector(lex: Lexicon, tokens: list[Token], head_rule: SectorRule) -> str | None:
     """The sector a modifier gives a weak title or noun ("military spokesman" -> MIL)."""
     for tok in tokens:
-        word = norm(tok.lemma_)
+        word = fold(tok.lemma_)
         if word in lex.modifiers and lex.modifiers[word] != "ELI":
             return lex.modifiers[word]
         rule = lex.sectors.get(word)

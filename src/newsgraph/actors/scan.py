@@ -19,10 +19,10 @@ from newsgraph.actors.candidates import (
     Cand,
     root_of,
 )
-from newsgraph.actors.countries import CountryWord
 from newsgraph.actors.dictionary import ActorDictionary, Entry
-from newsgraph.actors.interim_language import norm
 from newsgraph.actors.lexicon import Lexicon, SectorRule
+from newsgraph.language.countries import CountryWord
+from newsgraph.language.text import fold
 
 
 @dataclass
@@ -48,9 +48,9 @@ class TokenStrings:
             text = t.text
             self.text.append(text)
             self.ws.append(t.whitespace_)
-            low = norm(text)
+            low = fold(text)
             self.low.append(low)
-            lemma = norm(t.lemma_)
+            lemma = fold(t.lemma_)
             if t.tag_ in PLURAL_TAGS and lemma == low and lemma.endswith("s"):
                 lemma = lemma[:-1]  # Title Case plurals the model does not lemmatize
             self.lem.append(lemma)

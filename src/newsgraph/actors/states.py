@@ -15,10 +15,10 @@ from newsgraph.actors.candidates import (
     root_of,
     state_cand,
 )
-from newsgraph.actors.countries import CountryWord
-from newsgraph.actors.interim_language import dateline, sentence_index
 from newsgraph.actors.lexicon import Lexicon
 from newsgraph.actors.scan import Context
+from newsgraph.language.countries import CountryWord
+from newsgraph.language.syntax import is_dateline, sentence_index
 
 
 def find_states(ctx: Context) -> None:
@@ -95,7 +95,7 @@ def find_states(ctx: Context) -> None:
             and root.head.pos_ == "NOUN"
             and root.head.lemma_.lower() not in lex.place_nouns
         )
-        if not (agentive(lex, root) or modifier_of_event) or dateline(doc, s, e):
+        if not (agentive(lex, root) or modifier_of_event) or is_dateline(doc, s, e, shape="comma"):
             continue
         if word.kind in ("capital", "seat"):
             cand = Cand(

@@ -24,8 +24,8 @@ import re
 from pathlib import Path
 from typing import Any
 
-from newsgraph.actors.countries import country_of
 from newsgraph.actors.dictionary import DictionaryError, Entry, write_jsonl
+from newsgraph.language.countries import country_of
 
 SECTORS_FILE = Path(__file__).parent / "data" / "sectors.tsv"
 

@@ -12,8 +12,8 @@ from spacy.tokens import Span, Token
 
 from newsgraph.events.arguments import ActorIndex, refs_for
 from newsgraph.events.clauses import VERB_TAGS, depth
-from newsgraph.events.interim_language import subject
 from newsgraph.events.lexicon import Entry
+from newsgraph.events.syntax import subject
 
 if TYPE_CHECKING:
     from newsgraph.events.resources import EventsData

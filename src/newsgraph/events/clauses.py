@@ -8,8 +8,7 @@ from typing import TYPE_CHECKING
 from spacy.tokens import Token
 
 from newsgraph.events.arguments import ActorIndex, core_tokens, refs_for
-from newsgraph.events.interim_language import subject
-from newsgraph.events.syntax import VERB_TAGS, pobjs
+from newsgraph.events.syntax import VERB_TAGS, pobjs, subject
 
 if TYPE_CHECKING:
     from newsgraph.events.resources import EventsData

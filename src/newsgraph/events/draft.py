@@ -15,7 +15,7 @@ from spacy.tokens import Token
 from newsgraph.events.arguments import ActorIndex, core_tokens, refs_for
 from newsgraph.events.candidates import Candidate
 from newsgraph.events.certainty import Assessment, assess
-from newsgraph.events.interim_language import subject
+from newsgraph.events.syntax import subject
 
 if TYPE_CHECKING:
     from newsgraph.events.context import SentenceContext

@@ -14,7 +14,6 @@ from typing import Any
 
 from spacy.tokens import Token
 
-from newsgraph.events.interim_language import CountryWords
 from newsgraph.events.schema import (
     DataFileError,
     check_keys,
@@ -29,7 +28,7 @@ from newsgraph.events.syntax import (
     misread_main_verb,
     word_forms,
 )
-from newsgraph.events.tables import DATA_DIR, Crosswalk, Cues, Shifts, Words
+from newsgraph.events.tables import DATA_DIR, CountryWords, Crosswalk, Cues, Shifts, Words
 
 __all__ = [
     "DATA_DIR",

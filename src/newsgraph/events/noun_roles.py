@@ -19,7 +19,7 @@ from newsgraph.events.clauses import (
     state_verb,
 )
 from newsgraph.events.draft import Draft
-from newsgraph.events.interim_language import subject
+from newsgraph.events.syntax import subject
 
 if TYPE_CHECKING:
     from newsgraph.events.context import SentenceContext

@@ -12,17 +12,19 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
 
-from newsgraph.events.interim_language import CountryWords
 from newsgraph.events.lexicon import Lexicon
+from newsgraph.events.syntax import subject_rules
 from newsgraph.events.tables import (
     CONFIDENCE_KEYS,
     DATA_DIR,
     ArgumentNouns,
+    CountryWords,
     Crosswalk,
     Cues,
     Shifts,
     Words,
 )
+from newsgraph.language.syntax import SubjectRules
 
 #: key -> default file (the key ``lexicon`` is replaced by the user's ``lexicon_path``)
 DEFAULT_FILES: dict[str, str] = {
@@ -30,7 +32,7 @@ DEFAULT_FILES: dict[str, str] = {
     "crosswalk": "crosswalk.yaml",
     "cues": "certainty.yaml",
     "shifts": "shifts.yaml",
-    "countries": "countries.yaml",
+    "sectors": "sectors.yaml",
     "words": "words.yaml",
     "nouns": "arguments.yaml",
 }
@@ -47,6 +49,7 @@ class EventsData:
     countries: CountryWords
     words: Words
     nouns: ArgumentNouns
+    subject_rules: SubjectRules
 
 
 def data_files(lexicon_path: str | Path | None = None) -> dict[str, Path | None]:
@@ -83,12 +86,14 @@ def load_events_data(
     words = Words.load(path("words"))
     if weights:
         words = replace(words, confidence={**words.confidence, **check_weights(weights)})
+    nouns = ArgumentNouns.load(path("nouns"))
     return EventsData(
         lexicon=Lexicon.load(path("lexicon"), words.partitives),
         crosswalk=Crosswalk.load(path("crosswalk")),
         cues=Cues.load(path("cues")),
         shifts=Shifts.load(path("shifts")),
-        countries=CountryWords(path("countries")),
+        countries=CountryWords(path("sectors")),
         words=words,
-        nouns=ArgumentNouns.load(path("nouns")),
+        nouns=nouns,
+        subject_rules=subject_rules(words, nouns),
     )

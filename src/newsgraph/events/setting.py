@@ -14,8 +14,8 @@ from spacy.tokens import Doc, Span, Token
 
 from newsgraph.events.candidates import Candidate
 from newsgraph.events.clauses import pobjs, state_verb
-from newsgraph.events.interim_language import dateline, subject
-from newsgraph.events.syntax import clause_head
+from newsgraph.events.syntax import clause_head, subject
+from newsgraph.language.syntax import dateline_mention
 
 if TYPE_CHECKING:
     from newsgraph.events.resources import EventsData
@@ -214,6 +214,13 @@ def unnamed(ref: dict[str, Any]) -> bool:
 def ethnic(ref: dict[str, Any]) -> bool:
     """ "ethnic Albanians": a group named by ethnicity, not citizenship."""
     return "ethnic" in str(ref.get("name") or "").lower().split()
+
+
+def dateline(doc: Doc, places: list[dict[str, Any]]) -> dict[str, Any] | None:
+    """The place of the article's dateline ("Kyiv, Ukraine – ..."): the first locative
+    place mention before the first dash, bracket or colon of the opening line."""
+    found = dateline_mention(doc.text, places)
+    return found["ref"] if found else None
 
 
 __all__ = ["dateline"]

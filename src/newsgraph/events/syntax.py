@@ -1,44 +1,25 @@
-"""Small syntax helpers of the events stage: the clause a token sits in, the word forms of
-a token, and three parser misreadings (a headline's passive without its auxiliary, a "for"
-clause, a main verb read as a participle). The lexicon (matching), the certainty rules and
-the clause roles all use them, so they live here rather than in any of those modules (which
-would make them import each other)."""
+"""Small syntax helpers of the events stage: three parser misreadings (a headline's
+passive without its auxiliary, a "for" clause, a main verb read as a participle), the
+objects of a preposition, and the subject of an event verb (:func:`subject`: the shared
+:data:`newsgraph.language.syntax.ACTOR_RULES` with the stage's own word lists and these
+repairs). The lexicon (matching), the certainty rules and the clause roles all use them, so
+they live here rather than in any of those modules (which would make them import each
+other). The clause a token sits in and a token's word forms are the shared ones."""
 
 from __future__ import annotations
 
+from dataclasses import replace
+from typing import TYPE_CHECKING
+
 from spacy.tokens import Token
 
+from newsgraph.language.syntax import ACTOR_RULES, SubjectRules, clause_head, subject_of, word_forms
+
+if TYPE_CHECKING:
+    from newsgraph.events.resources import EventsData
+    from newsgraph.events.tables import ArgumentNouns, Words
+
 VERB_TAGS = ("VERB", "AUX")
-
-
-def clause_head(tok: Token) -> Token:
-    """The verb whose clause holds ``tok`` (``tok`` itself for a verb)."""
-    t = tok
-    for _ in range(6):
-        if t.pos_ in ("VERB", "AUX") or t.dep_ == "ROOT" or t.head == t:
-            return t
-        t = t.head
-    return t
-
-
-def word_forms(tok: Token) -> set[str]:
-    """The lemma and the surface form with common inflections removed (the statistical
-    lemmatizer sometimes errs: "hopes" -> "hop")."""
-    low = tok.lower_
-    forms = {tok.lemma_.lower(), low}
-    for suffix, repl in (
-        ("ies", "y"),
-        ("es", "e"),
-        ("es", ""),
-        ("s", ""),
-        ("ed", ""),
-        ("ed", "e"),
-        ("ing", ""),
-        ("ing", "e"),
-    ):
-        if low.endswith(suffix) and len(low) > len(suffix) + 2:
-            forms.add(low[: -len(suffix)] + repl)
-    return forms
 
 
 SENTENCE_END = {".", "!", "?", '"', "”", "'", "’", ":", ";"}
@@ -115,3 +96,50 @@ def pobjs(tok: Token, preps: tuple[str, ...]) -> list[Token]:
         if c.dep_ in ("prep", "dative", "agent") and c.lower_ in preps:
             out.extend(g for g in c.children if g.dep_ == "pobj")
     return out
+
+
+def subject_rules(words: Words, nouns: ArgumentNouns) -> SubjectRules:
+    """The actor of an event verb: :data:`ACTOR_RULES` with the stage's relative pronouns
+    and statement nouns ("issued a declaration demanding"), the headline passive and
+    misread main verb repairs, and quantity heads looked through ("tens of thousands of
+    students" gives "students")."""
+    quantity = words.quantity_heads
+    statements = nouns.statements
+
+    def through_quantity(subj: Token) -> Token:
+        for _ in range(3):
+            if subj.lower_ not in quantity and subj.pos_ != "NUM":
+                break
+            of_phrase = pobjs(subj, ("of",))
+            if not of_phrase:
+                break
+            subj = of_phrase[0]
+        return subj
+
+    return replace(
+        ACTOR_RULES,
+        relative_pronouns=frozenset(words.relative_pronouns),
+        headline_passive=headline_passive,
+        statement_noun=statements.__contains__,
+        misread=misread_main_verb,
+        finish=through_quantity,
+    )
+
+
+def subject(verb: Token, data: EventsData) -> tuple[Token | None, bool]:
+    """The subject token of an event verb and whether the verb is passive (looking through
+    conjunctions, control verbs, participles and relative clauses)."""
+    return subject_of(verb, data.subject_rules)
+
+
+__all__ = [
+    "VERB_TAGS",
+    "clause_head",
+    "for_clause_marks",
+    "headline_passive",
+    "misread_main_verb",
+    "pobjs",
+    "subject",
+    "subject_rules",
+    "word_forms",
+]

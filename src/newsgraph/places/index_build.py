@@ -17,6 +17,7 @@ from collections.abc import Iterable
 from importlib import metadata, resources
 from pathlib import Path
 
+from newsgraph.language.text import place_key as normalize
 from newsgraph.places.entry import (
     NAME_ABBR,
     NAME_ALT,
@@ -25,7 +26,6 @@ from newsgraph.places.entry import (
     NAME_SHORT,
     Entry,
 )
-from newsgraph.places.shared_ideas import normalize
 from newsgraph.places.tables import (
     data_path,
     load_abbreviations,

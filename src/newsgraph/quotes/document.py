@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 
 from spacy.tokens import Doc, Token
 
+from newsgraph.language.syntax import sentence_bounds
 from newsgraph.quotes.lexicon import CueClass, Lexicon
 
 VERB_POS = ("VERB", "AUX")
@@ -57,12 +58,8 @@ class Sentences:
     on each call; this is computed once per Doc)."""
 
     def __init__(self, doc: Doc) -> None:
-        self.start = [0] * len(doc)  # per token: first token of its sentence
-        self.end = [len(doc)] * len(doc)  # per token: end of its sentence (exclusive)
-        for sent in doc.sents:
-            for i in range(sent.start, sent.end):
-                self.start[i] = sent.start
-                self.end[i] = sent.end
+        # per token: first token of its sentence, and the end (exclusive) of it
+        self.start, self.end = sentence_bounds(doc)
 
     def of(self, i: int) -> tuple[int, int]:
         """Token range of the sentence of token ``i``."""
