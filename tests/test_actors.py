@@ -389,7 +389,7 @@ def test_title_word_inside_an_organization_name(run: Run) -> None:
     assert all(a["sector"] != "MIL" for a in doc._.ng_actors)
 
 
-# --------------------------------------------------------------------- round 3 rules
+# ------------------------------------------------------------ country, sector and coref rules
 
 
 def test_anti_and_pro_countries_are_not_the_actors_country(run: Run) -> None:

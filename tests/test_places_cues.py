@@ -1,4 +1,4 @@
-"""Detection cues of news copy (round 2): headline datelines, civic nouns, party letters,
+"""Detection cues of news copy: headline datelines, civic nouns, party letters,
 "-based" and "<person> of <town>", on sentences the team wrote."""
 
 from __future__ import annotations

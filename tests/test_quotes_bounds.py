@@ -1,4 +1,4 @@
-"""Quote bounds, round 2: a whole quotation is the content unless the clause goes on."""
+"""Quote bounds: a whole quotation is the content unless the clause goes on."""
 
 from __future__ import annotations
 

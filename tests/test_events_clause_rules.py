@@ -1,5 +1,5 @@
-"""Round 3 rules of the events stage (modes, purpose clauses, headline passives, idioms,
-antecedents, precedents), each on a sentence the team wrote. Runs the full Analyzer."""
+"""The events stage on clause shapes: modes, purpose clauses, headline passives, idioms,
+antecedents, precedents, each on a sentence the team wrote. Runs the full Analyzer."""
 
 from __future__ import annotations
 

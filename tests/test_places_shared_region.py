@@ -1,6 +1,6 @@
-"""Round 5 of places resolution: the region the other toponyms share, local-news words per
-country, neighbours of a country, the fallback for names the gazetteer lacks, and team
-aliases that point at a sea of the features table."""
+"""Places resolution: the region the other toponyms share, local-news words per country,
+neighbours of a country, the fallback for names the gazetteer lacks, and team aliases that
+point at a sea of the features table."""
 
 from __future__ import annotations
 

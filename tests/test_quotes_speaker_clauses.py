@@ -1,5 +1,5 @@
-"""Quote shapes of round 4: speakers of quotations introduced by a clause that is not a cue
-of the lexicon, and other speaker shapes."""
+"""Quote shapes: speakers of quotations introduced by a clause that is not a cue of the
+lexicon, and other speaker shapes."""
 
 from __future__ import annotations
 

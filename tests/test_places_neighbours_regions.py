@@ -1,5 +1,5 @@
-"""Round 4 of the places stage: neighbouring countries as context, region points, and
-nationality words of nations that are no country."""
+"""The places stage: neighbouring countries as context, region points, and nationality words
+of nations that are no country."""
 
 from __future__ import annotations
 

@@ -1,6 +1,6 @@
-"""Round 7 of places resolution: the town a document is about lies in the region its names
-point to, a name the gazetteer lacks takes a small town of its inner name in that region, and
-names listed together with first-level regions are regions."""
+"""Places resolution: the town a document is about lies in the region its names point to, a
+name the gazetteer lacks takes a small town of its inner name in that region, and names
+listed together with first-level regions are regions."""
 
 from __future__ import annotations
 

@@ -1,5 +1,5 @@
-"""Quote shapes of round 5 (kinds of direct-quote errors found on PolNeAR dev, fixed with
-general rules; every sentence here is written for the test)."""
+"""Quote shapes of direct quotations (kinds of errors general rules fix; every sentence here
+is written for the test)."""
 
 from __future__ import annotations
 

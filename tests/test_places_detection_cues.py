@@ -1,6 +1,6 @@
-"""Round 5 of the places stage, detection: names listed beside a place, the team table of
-rivers and regions, headline cues, towns opening names the model took for people, streets
-and buildings, 'Co.' for county. Each rule is checked with a control that turns it off."""
+"""Places detection: names listed beside a place, the team table of rivers and regions,
+headline cues, towns opening names the model took for people, streets and buildings, "Co."
+for county. Each rule is checked with a control that turns it off."""
 
 from __future__ import annotations
 

@@ -1,5 +1,5 @@
-"""Round 6 of the places stage: bodies of water of the team table are "water", not
-"ocean"; an index built from a GeoNames dump keeps the team's ``feature:`` aliases."""
+"""The places stage: bodies of water of the team table are "water", not "ocean"; an index
+built from a GeoNames dump keeps the team's ``feature:`` aliases."""
 
 from __future__ import annotations
 
@@ -80,7 +80,7 @@ def test_geonames_dump_index_keeps_feature_aliases(tmp_path: Path) -> None:
     assert all(e.feature == "water" for e, _k in gaz.lookup("Persian Gulf"))
 
 
-# -- round 6 detection and lookup rules --------------------------------------------------
+# -- detection and lookup rules of water names---------------------------------------------
 
 DET_ROWS = [
     (9600101, "United States", 39.76, -98.5, "A", "PCLI", "US", "00", "", 310000000),

@@ -1,5 +1,5 @@
-"""Round 4 of the events stage: which actors fill source and target (argument choice from
-the parse). Each rule is checked on sentences the team wrote. Runs the full Analyzer."""
+"""The events stage: which actors fill source and target (argument choice from the parse).
+Each rule is checked on sentences the team wrote. Runs the full Analyzer."""
 
 from __future__ import annotations
 

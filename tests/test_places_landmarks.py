@@ -1,5 +1,5 @@
-"""Round 7 of the places stage: landmarks of the team table (seats of government, airports,
-famous sites) are places with a point as precise as a town's."""
+"""The places stage: landmarks of the team table (seats of government, airports, famous sites)
+are places with a point as precise as a town's."""
 
 from __future__ import annotations
 

@@ -1,5 +1,5 @@
-"""Quote shapes of round 3: long cue sentences inside a quotation, named or thought
-phrases, partial quotations that are all their verb governs."""
+"""Quote shapes: long cue sentences inside a quotation, named or thought phrases, partial
+quotations that are all their verb governs."""
 
 from __future__ import annotations
 
