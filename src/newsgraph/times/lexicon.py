@@ -166,7 +166,6 @@ SCHEMA: dict[str, tuple[bool, Check]] = {
     "position_words": (True, _words),
     "fixed_holidays": (True, _ints(_day_of_year)),
     "weekday_holidays": (True, _ints(_weekday_rule)),
-    "duration_cues": (False, _words),  # documented in the file; no code reads it yet
     "future_auxiliaries": (True, _words),
     "future_verbs": (True, _words),
     "intention_verbs": (True, _words),
