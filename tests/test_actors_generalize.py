@@ -88,3 +88,31 @@ def test_region_gives_country(run: Run, text: str, span: str, iso3: str, sector:
 def test_shared_region_gives_no_country(run: Run) -> None:
     actor = actor_at(run("Punjab police arrested twelve suspects."), "police")
     assert actor is not None and actor["country"] is None
+
+
+# ------------------------------------------------------------------ acronyms defined in text
+
+
+def test_acronym_is_the_defined_name(run: Run) -> None:
+    doc = run(
+        "The National Union of Mineworkers (NUM) called a strike in South Africa. "
+        "Later the NUM said talks had failed."
+    )
+    first = actor_at(doc, "National Union")
+    later = actor_at(doc, "the NUM said")
+    assert first is not None and later is not None
+    assert later["id"] == first["id"]
+    assert (later["country"], later["sector"]) == ("ZAF", "LAB")
+
+
+def test_acronym_of_a_state(run: Run) -> None:
+    doc = run("Troops of the Democratic Republic of Congo (DRC) crossed the river. The DRC denied it.")
+    later = actor_at(doc, "The DRC")
+    assert later is not None and later["country"] == "COD"
+
+
+def test_brackets_that_are_no_acronym(run: Run) -> None:
+    doc = run("The Kenyan Red Cross (KRC) sent aid. The UN said the KRC had done well.")
+    un = actor_at(doc, "UN said")
+    krc = actor_at(doc, "the KRC had")
+    assert un is not None and krc is not None and un["id"] != krc["id"]

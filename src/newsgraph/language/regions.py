@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import json
 import re
-from functools import lru_cache
+from functools import cache, lru_cache
 from importlib import resources
 from pathlib import Path
 
@@ -90,7 +90,7 @@ def _index() -> dict[str, str]:
     }
 
 
-@lru_cache(maxsize=None)
+@cache
 def _iso3(iso2: str) -> str | None:
     try:
         import pycountry
