@@ -18,6 +18,7 @@ from newsgraph.actors.candidates import (
 from newsgraph.actors.lexicon import SectorRule
 from newsgraph.actors.people import modifier_sector
 from newsgraph.actors.scan import Context
+from newsgraph.language.regions import region_country
 from newsgraph.language.text import fold
 
 
@@ -121,6 +122,8 @@ def agent(ctx: Context, head: Token, s: int, e: int, rule: SectorRule) -> Cand |
     country, _src = ctx.country_of_tokens(poss) if poss else (None, None)
     if country is None:  # the nearest nationality word wins
         country, _src = ctx.country_of_tokens(list(reversed(mods_all)))
+    if country is None:  # "Darfur rebels", "Sindh police": a province's country
+        country = modifier_region(mods_all)
     used: list[Token] = list(mods_all)
     span_end = e
     # prepositional modifiers: "Ministry of Defense of Russia", "police in Lagos"
@@ -136,10 +139,13 @@ def agent(ctx: Context, head: Token, s: int, e: int, rule: SectorRule) -> Cand |
             c2, _ = ctx.country_of_tokens(obj_tokens)
             if child.lower_ in lex.stationed_preps and rule.sector == "MIL":
                 continue  # "peacekeepers in Iraq" are not Iraqi; "police in Lagos" are
-            if c2 is None and child.lower_ in lex.origin_preps:
+            if c2 is None and child.lower_ in lex.origin_preps | lex.homeland_preps:
                 city_text = doc[obj.left_edge.i : obj.i + 1].text
                 for cand_text in (obj.text, city_text):
-                    c2 = lex.cities().get(cand_text)
+                    if child.lower_ in lex.origin_preps:
+                        c2 = lex.cities().get(cand_text)
+                    # "the government of Sindh province", "police in Darfur"
+                    c2 = c2 or region_country(cand_text)
                     if c2:
                         break
             if c2 is not None and country is None:
@@ -160,7 +166,7 @@ def agent(ctx: Context, head: Token, s: int, e: int, rule: SectorRule) -> Cand |
                     if obj.dep_ != "pobj":
                         continue
                     c2, _ = ctx.country_of_tokens([t for t in obj.subtree if not t.is_punct])
-                    c2 = c2 or lex.cities().get(obj.text)
+                    c2 = c2 or lex.cities().get(obj.text) or region_country(obj.text)
                     if c2 is not None and country is None:
                         country = c2
                         used.extend([acl, prep, *obj.subtree])
@@ -241,6 +247,25 @@ def agent(ctx: Context, head: Token, s: int, e: int, rule: SectorRule) -> Cand |
     cand.extra["plural"] = kind == "group"
     cand.extra["used"] = used
     return cand
+
+
+def modifier_region(mods: list[Token]) -> str | None:
+    """The country of a province or region named by capitalized modifiers ("North Darfur")."""
+    # the small model tags a sentence-initial "Helmand" ADJ: capitalization decides
+    names = [t for t in mods if t.text[:1].isupper() and t.pos_ in ("PROPN", "ADJ", "NOUN")]
+    if not names:
+        return None
+    runs: list[list[Token]] = [[names[0]]]
+    for tok in names[1:]:
+        if tok.i == runs[-1][-1].i + 1:
+            runs[-1].append(tok)
+        else:
+            runs.append([tok])
+    for run in reversed(runs):
+        iso3 = region_country(" ".join(t.text for t in run))
+        if iso3:
+            return iso3
+    return None
 
 
 def dictionary_sector(ctx: Context, tokens: list[Token]) -> str | None:

@@ -26,6 +26,7 @@ from typing import Any, cast
 from spacy.language import Language
 from spacy.tokens import Doc
 
+from newsgraph.actors.acronyms import link_acronyms
 from newsgraph.actors.agents import find_agents
 from newsgraph.actors.candidates import Cand
 from newsgraph.actors.coref import resolve
@@ -155,8 +156,7 @@ class ActorsComponent(Stage[ActorsResult]):
         find_organizations(ctx)
         if self.resolve_pronouns:
             find_pronouns(ctx)
-        cands = ctx.cands
-        cands.sort(key=lambda c: (c.start, c.end))
+        cands = link_acronyms(doc, ctx.cands, ctx.lex)
         sent_countries, sent_adjectives = sentence_countries(doc, ctx.country_spans)
         actors, mentions = resolve(doc, cands, ctx.lex, sent_countries, sent_adjectives)
         return ActorsResult(candidates=cands, actors=actors, mentions=mentions)

@@ -144,6 +144,11 @@ def resolve(
             by_key.setdefault(cand.key, actor)
 
     def match(cand: Cand) -> tuple[ActorState | None, str]:
+        same_as = cand.extra.get("same_as")
+        if same_as is not None:  # an acronym the article defined ("the RUF")
+            for earlier, actor in seen:
+                if earlier is same_as:
+                    return actor, "same"
         if cand.entry is not None and cand.entry.id in by_entry:
             return by_entry[cand.entry.id], "same"
         if cand.person_name:

@@ -70,6 +70,7 @@ _FUNCTION_KEYS = (
     "located_prepositions",
     "homeland_prepositions",
     "motion_prepositions",
+    "name_function_words",
 )
 _LIMIT_KEYS = (
     "max_country_tokens",
@@ -185,6 +186,7 @@ class Lexicon:
         self.located_preps = _words(fw["located_prepositions"])
         self.homeland_preps = _words(fw["homeland_prepositions"])
         self.motion_preps = _words(fw["motion_prepositions"])
+        self.name_function_words = _words(fw["name_function_words"])
         self.domestic_sectors = frozenset(read_words(files["domestic_sectors"], SECTOR))
         limits = read_json(files["limits"], {k: positive_int for k in _LIMIT_KEYS})
         self.max_country_tokens = int(str(limits["max_country_tokens"]))
