@@ -92,6 +92,7 @@ CUE_KEYS = (
     "hypothetical_modals",
     "conditional_marks",
     "negators",
+    "span_start_words",
 )
 
 
