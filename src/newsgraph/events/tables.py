@@ -93,6 +93,10 @@ CUE_KEYS = (
     "conditional_marks",
     "negators",
     "span_start_words",
+    "backshift_modals",
+    "future_adjectives",
+    "performative_categories",
+    "first_person",
 )
 
 
