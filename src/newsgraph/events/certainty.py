@@ -36,10 +36,15 @@ class Assessment:
     attribution: Token | None = None  # the attribution verb whose complement holds the event
     quote: dict[str, Any] | None = None  # the quote whose content holds the event
     flags: set[str] = field(default_factory=set)
+    # "I urge ...", "We reject ...": a speech act performed by saying it (a quote's first
+    # person, present simple): the act is asserted, not claimed
+    performative: bool = False
 
     def rank(self) -> str:
         for value in RANK:
             if value in self.flags:
+                if value == "claimed" and self.performative:
+                    return "asserted"
                 return value
         return "asserted"
 
@@ -48,8 +53,17 @@ def _aux_words(verb: Token) -> list[str]:
     return [c.lower_ for c in verb.children if c.dep_ in ("aux", "auxpass")]
 
 
-def assess(trigger: Token, cues: Cues, quotes: list[dict[str, Any]] | None) -> Assessment:
+def assess(
+    trigger: Token,
+    cues: Cues,
+    quotes: list[dict[str, Any]] | None,
+    category: str | None = None,
+) -> Assessment:
+    """The certainty of the event whose trigger is ``trigger``; ``category`` (the
+    trigger's lexicon category, when known) lets a first-person speech act in a quote
+    count as performed (:func:`performed`)."""
     a = Assessment()
+    modal_only = False  # the only hypothetical cue is the clause's own modal
     clause = clause_head(trigger)
     # trigger first, then its clause head: a fixed order keeps the cue list (and the rule
     # string built from it) the same from run to run
@@ -69,6 +83,7 @@ def assess(trigger: Token, cues: Cues, quotes: list[dict[str, Any]] | None) -> A
                     a.cues.append(f"future '{c.text}'")
                 elif low in cues["hypothetical_modals"]:
                     a.modal = low
+                    modal_only = "hypothetical" not in a.flags
                     a.flags.add("hypothetical")
                     a.cues.append(f"modal '{c.text}'")
             if c.dep_ == "advmod" and low in cues["alleged_adverbs"]:
@@ -105,6 +120,11 @@ def assess(trigger: Token, cues: Cues, quotes: list[dict[str, Any]] | None) -> A
         a.future = True
         a.flags.add("future")
         a.cues.append("'going to'")
+    plan = planned(trigger, clause, cues)
+    if plan is not None:
+        a.future = True
+        a.flags.add("future")
+        a.cues.append(f"plan '{plan.text}'")
     # -- climbing the tree --------------------------------------------------------------
     child, node = clause, clause.head
     steps = 0
@@ -177,6 +197,7 @@ def assess(trigger: Token, cues: Cues, quotes: list[dict[str, Any]] | None) -> A
                     and (dep in ("ccomp",) and node.lemma_.lower() not in cues["attribution_verbs"])
                 ):
                     a.flags.add("hypothetical")
+                    modal_only = False
         if node.head == node:
             break
         child, node = node, node.head
@@ -190,5 +211,88 @@ def assess(trigger: Token, cues: Cues, quotes: list[dict[str, Any]] | None) -> A
             a.flags.add("claimed")
             a.cues.append("inside a quote")
             break
+    if (
+        modal_only
+        and a.modal in cues["backshift_modals"]
+        and a.attribution is not None
+        and a.attribution.tag_ in ("VBD", "VBN")
+        and reported_clause(clause, a.attribution)
+        and not (a.conditional or a.wished)
+    ):
+        # "announced it would deploy troops": the "will" of the announcement, moved back
+        # a tense under a past verb of saying (sequence of tenses), not a hypothesis
+        a.flags.discard("hypothetical")
+        a.modal = None
+        a.future = True
+        a.flags.add("future")
+        a.cues.append("reported 'would'")
+    if (
+        (category or "").lower() in cues["performative_categories"]
+        and (a.quote is not None or a.attribution is not None)
+        and not a.flags & {"denied", "hypothetical", "future", "unclear", "alleged"}
+        and performed(trigger, cues)
+    ):
+        a.performative = True
+        a.cues.append("performed by saying it")
     a.certainty = a.rank()
     return a
+
+
+def reported_clause(clause: Token, saying: Token) -> bool:
+    """The clause is what the verb of saying reports (its content clause, or a clause
+    conjoined to it), not a relative or adverbial clause inside that content."""
+    t = clause
+    while t != saying:
+        if t.dep_ not in ("ccomp", "conj", "parataxis") or t.head == t:
+            return False
+        t = t.head
+    return True
+
+
+def planned(trigger: Token, clause: Token, cues: Cues) -> Token | None:
+    """The word that makes the event a plan: "is to visit" (be + to-infinitive), "is due
+    to visit", "the planned talks", "talks are scheduled for May"."""
+    head = clause.head
+    to = any(c.dep_ == "aux" and c.lower_ == "to" for c in clause.children)
+    if (
+        clause.dep_ == "xcomp"
+        and to
+        and head.lemma_ == "be"
+        and "be_to" in cues["future_governors"]
+        # "was the first to share": a complement of "be" besides the infinitive
+        and not any(c.dep_ in ("attr", "acomp", "advmod", "npadvmod") for c in head.children)
+    ):
+        return head
+    if (
+        clause.dep_ == "xcomp"
+        and to
+        and head.pos_ == "ADJ"
+        and head.lower_ in cues["future_governors"]
+    ):
+        return head
+    if trigger.pos_ in ("NOUN", "PROPN"):
+        for c in trigger.children:
+            if c.dep_ == "amod" and c.lower_ in cues["future_adjectives"]:
+                return c
+        if (
+            trigger.dep_ in ("nsubjpass", "nsubj")
+            and clause.tag_ == "VBN"
+            and word_forms(clause) & cues["future_governors"]
+        ):
+            return clause
+    return None
+
+
+def performed(trigger: Token, cues: Cues) -> bool:
+    """ "I urge", "We strongly reject": a verb in the first person present simple, no
+    auxiliary; the subject may be that of the verb it is conjoined to ("we condemn and
+    reject")."""
+    if trigger.pos_ != "VERB" or trigger.tag_ not in ("VBP", "VB"):
+        return False
+    if any(c.dep_ in ("aux", "auxpass") for c in trigger.children):
+        return False
+    holder = trigger
+    if trigger.dep_ == "conj" and not any(c.dep_ == "nsubj" for c in trigger.children):
+        holder = trigger.head
+    subjects = [c for c in holder.children if c.dep_ in ("nsubj", "nsubjpass")]
+    return bool(subjects) and all(c.lower_ in cues["first_person"] for c in subjects)

@@ -8,6 +8,7 @@ the country of the place in its clause; unnamed groups take the country where th
 
 from __future__ import annotations
 
+from functools import lru_cache
 from typing import TYPE_CHECKING, Any
 
 from spacy.tokens import Doc, Span, Token
@@ -15,6 +16,7 @@ from spacy.tokens import Doc, Span, Token
 from newsgraph.events.candidates import Candidate
 from newsgraph.events.clauses import pobjs, state_verb
 from newsgraph.events.syntax import clause_head, subject
+from newsgraph.events.tables import Cues
 from newsgraph.language.syntax import dateline_mention
 
 if TYPE_CHECKING:
@@ -185,21 +187,106 @@ def place_target(tok: Token, sent: Span, places: list[dict[str, Any]]) -> dict[s
     return None
 
 
-def date_of(doc: Doc, tok: Token, sent: Span) -> tuple[str | None, str | None]:
-    dates = [d for d in (doc._.ng_dates or []) if isinstance(d, dict) and d.get("value")]
-    clause = clause_head(tok)
-    clause_ids = {t.i for t in clause.subtree}
-    in_sent = [d for d in dates if sent.start_char <= d["start"] < sent.end_char]
-    for d in in_sent:
+def date_of(
+    doc: Doc, tok: Token, sent: Span, cues: Cues | None = None
+) -> tuple[str | None, str | None]:
+    """The date of the event whose trigger is ``tok``, by where the date expression sits:
+
+    1. in the event's own clause, or in a clause on the trigger noun ("a request emailed
+       on Tuesday"); not in a relative or content clause below it ("Russia, which annexed
+       Crimea in 2014, rejected ... on Monday" dates the rejection Monday);
+    2. in an adverbial clause of the event's clause ("before concluding ... last week");
+    3. when the event is no background, in a clause above it ("officials said on Monday
+       that rebels attacked ..."), the attribution clause hanging on it, or a clause
+       conjoined after it. Background is a past perfect ("had attacked": before the time
+       the sentence speaks of) or a clause under "since";
+    4. else the publication date with precision ``reported``.
+
+    A date that opens a span ("since 2011") or stands before another noun ("Tuesday's
+    attack", when the trigger is not that noun) is no date of the event.
+    """
+    cues = cues or _cues()
+    own = clause_head(tok)
+    above = {t.i for t in own.ancestors}
+    # "read out the charges ... and asked": an adverbial clause of the first conjunct
+    # scopes over the conjoined verbs
+    scope, t = {own.i}, own
+    while t.dep_ == "conj" and t.head != t:
+        t = t.head
+        scope.add(t.i)
+    found: dict[int, tuple[str | None, str | None]] = {}
+    for d in doc._.ng_dates or []:
+        if not (isinstance(d, dict) and d.get("value")):
+            continue
+        if not sent.start_char <= d["start"] < sent.end_char:
+            continue
         span = doc.char_span(d["start"], d["end"], alignment_mode="expand")
-        if span is not None and span.root.i in clause_ids:
-            return d["value"], d.get("precision")
-    if in_sent:
-        return in_sent[0]["value"], in_sent[0].get("precision")
+        if span is None or _not_event_date(span.root, tok, own, cues):
+            continue
+        home = clause_head(span.root)
+        if home == own or (home.head == tok and tok.pos_ in ("NOUN", "PROPN")):
+            rank = 1
+        elif home.head.i in scope and home.dep_ == "advcl" and not _opens_span(home, cues):
+            rank = 2
+        elif home.i in above or (
+            home.head == own
+            and (home.dep_ == "conj" or home.lemma_.lower() in cues["attribution_verbs"])
+        ):
+            rank = 3
+        else:
+            continue
+        found.setdefault(rank, (d["value"], d.get("precision")))
+    for rank in (1, 2):
+        if rank in found:
+            return found[rank]
+    if 3 in found and not background(own, cues):
+        return found[3]
     published = (doc._.ng_meta or {}).get("published")
     if published:
         return str(published)[:10], "reported"
     return None, None
+
+
+def _not_event_date(root: Token, trigger: Token, own: Token, cues: Cues) -> bool:
+    """ "since 2011" opens a span; "Tuesday's attack", "the 2019 killing" date a noun
+    (unless the noun is the trigger, or the time or place of its clause: "thanked them
+    at Monday's ceremony")."""
+    if root.dep_ == "pobj" and root.head.lower_ in cues["span_start_words"]:
+        return True
+    noun = root.head
+    return (
+        root.dep_ in ("poss", "compound", "nmod", "nummod", "amod")
+        and noun.pos_ in ("NOUN", "PROPN")
+        and root.i < noun.i
+        and noun != trigger
+        and not (noun.dep_ == "pobj" and noun.head.dep_ == "prep" and noun.head.head == own)
+    )
+
+
+def _opens_span(clause: Token, cues: Cues) -> bool:
+    return any(c.dep_ == "mark" and c.lower_ in cues["span_start_words"] for c in clause.children)
+
+
+def background(clause: Token, cues: Cues) -> bool:
+    """A past perfect ("had attacked") or a clause opened by "since": what happened
+    before the time the sentence speaks of, so the sentence's date is not its date."""
+    for t in (clause, *clause.ancestors):
+        kids = list(t.children)
+        if _opens_span(t, cues):
+            return True
+        if t is clause and any(
+            c.dep_ in ("aux", "auxpass") and c.lemma_.lower() == "have" and c.tag_ == "VBD"
+            for c in kids
+        ):
+            return True
+        if t.dep_ not in ("conj", "xcomp"):
+            break
+    return False
+
+
+@lru_cache(maxsize=1)
+def _cues() -> Cues:
+    return Cues.load()
 
 
 def unnamed(ref: dict[str, Any]) -> bool:

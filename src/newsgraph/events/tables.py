@@ -92,6 +92,11 @@ CUE_KEYS = (
     "hypothetical_modals",
     "conditional_marks",
     "negators",
+    "span_start_words",
+    "backshift_modals",
+    "future_adjectives",
+    "performative_categories",
+    "first_person",
 )
 
 
