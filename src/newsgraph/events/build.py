@@ -233,7 +233,7 @@ def document_events(doc: Doc, data: EventsData, min_confidence: float) -> list[d
                 continue
             ev["place"] = place_of(cand.tok, sent, ctx.places, ctx.dateline)
             place_arguments(cand, ev, sent, ctx.places, data)
-            ev["date"], ev["date_precision"] = date_of(doc, cand.tok, sent)
+            ev["date"], ev["date_precision"] = date_of(doc, cand.tok, sent, data.cues)
             if ev["confidence"] >= min_confidence:
                 events.append(ev)
     return events

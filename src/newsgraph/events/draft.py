@@ -88,7 +88,7 @@ def speaker_ref(a: Assessment, index: ActorIndex, data: EventsData) -> dict[str,
 def start_draft(s: SentenceContext, cand: Candidate) -> Draft:
     """The assessment, speaker, rule and base confidence of a candidate's event."""
     tok, entry = cand.tok, cand.entry
-    a = assess(tok, s.data.cues, s.ctx.quotes)
+    a = assess(tok, s.data.cues, s.ctx.quotes, category=entry.category)
     speaker = speaker_ref(a, s.index, s.data)
     rule = entry.rule
     if entry.objects and cand.consumed is not None:
