@@ -89,6 +89,12 @@ def find_candidates(
             and tok.ent_type_ not in data.words.name_entities
         ):
             noun_entry = data.lexicon.match_noun(tok)
+            if (
+                noun_entry is not None
+                and noun_entry.category in data.lexicon.performed_noun_categories
+                and not data.lexicon.performed(tok)
+            ):
+                continue  # a threat or a deal talked about, not issued or reached
             if noun_entry is not None and tok.i not in consumed:
                 found[tok.i] = Candidate(tok, noun_entry, None, "noun")
     # Light verb + event noun: the noun carries the event ("launched strikes on X")

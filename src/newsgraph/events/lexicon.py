@@ -68,6 +68,8 @@ LEXICON_KEYS = (
     "kept_modes",
     "instruments",
     "embedded_modes",
+    "performed_noun_categories",
+    "performing_verbs",
 )
 
 
@@ -182,6 +184,9 @@ class Lexicon:
     nouns: dict[str, list[Entry]] = field(default_factory=dict)
     light_verbs: frozenset[str] = frozenset()
     embedding_categories: frozenset[str] = frozenset()
+    # speech-act nouns ("threat", "deal") are events only when a verb performs them
+    performed_noun_categories: frozenset[str] = frozenset()
+    performing_verbs: frozenset[str] = frozenset()
     embedded_modes: dict[str, dict[str, str]] = field(default_factory=dict)
     # category -> modes it keeps from the action it embeds ("threatened to impose a curfew")
     kept_modes: dict[str, frozenset[str]] = field(default_factory=dict)
@@ -222,6 +227,8 @@ class Lexicon:
                 )
         lex.light_verbs = frozenset(data.get("light_verbs") or ())
         lex.embedding_categories = frozenset(data.get("embedding_categories") or ())
+        lex.performed_noun_categories = frozenset(data.get("performed_noun_categories") or ())
+        lex.performing_verbs = frozenset(data.get("performing_verbs") or ()) | lex.light_verbs
         lex.embedded_modes = dict(data.get("embedded_modes") or {})
         lex.kept_modes = {
             str(k): frozenset(str(m) for m in v or ())
@@ -285,6 +292,16 @@ class Lexicon:
             return entry, None
         return None
 
+    def performed(self, tok: Token) -> bool:
+        """Whether a verb performs the speech-act noun ``tok``: it is the verb's object
+        ("issued a threat", "reached a deal") or passive subject ("a deal was signed"). A
+        noun talked about ("the threat of war", "concerns over the deal") is no act."""
+        while tok.dep_ == "conj" and tok.head != tok:
+            tok = tok.head
+        return tok.dep_ in ("dobj", "obj", "nsubjpass") and (
+            tok.head.lemma_.lower() in self.performing_verbs
+        )
+
     def match_noun(self, tok: Token) -> Entry | None:
         entries = self.nouns.get(tok.lemma_.lower())
         if not entries:
@@ -318,7 +335,12 @@ def strings_or_entries(path: Path, key: str, value: Any) -> list[dict[str, Any]]
 
 def _check_lexicon_tables(path: Path, data: dict[str, Any]) -> None:
     """The lexicon's tables besides the entries: word lists and category/mode maps."""
-    for key in ("light_verbs", "embedding_categories"):
+    for key in (
+        "light_verbs",
+        "embedding_categories",
+        "performed_noun_categories",
+        "performing_verbs",
+    ):
         strings(path, key, data.get(key), optional=True)
     kept = data.get("kept_modes") or {}
     check_keys(path, "kept_modes", kept, kept)
