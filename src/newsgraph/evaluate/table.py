@@ -149,9 +149,10 @@ def results_table(results: list[EvalResult], *, limit: int | None = None) -> str
                 for m in names
             )
             base = ", ".join(f"{m} {fmt(check.baseline[m])}" for m in names if m in check.baseline)
-            cmd = command_for(first.kind, first.data, limit, "tune|check")
+            # a "|" would end the cell even inside backticks: the check command is named apart
+            cmd = f"`{command_for(first.kind, first.data, limit, 'tune')}` (and `--split check`)"
             rows.append(
-                f"| {first.kind} | {date} | {commit} | {n} | {metrics} | {base or '-'} | `{cmd}` |"
+                f"| {first.kind} | {date} | {commit} | {n} | {metrics} | {base or '-'} | {cmd} |"
             )
             continue
         for r in group:
