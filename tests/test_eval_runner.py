@@ -70,16 +70,37 @@ def test_run_all_skips_records_errors_and_updates_docs(
     lines: list[str] = []
     results = runner.run_all(root, update_docs=doc, kinds=["plover", "extraction", "broken"],
                              echo=lines.append)
-    assert [r.kind for r in results] == ["extraction", "broken"]
+    # with --update-docs every kind is scored on both halves
+    assert [(r.kind, r.split) for r in results] == [
+        ("extraction", "tune"), ("extraction", "check"), ("broken", "tune"), ("broken", "check"),
+    ]
     assert any("skipping plover" in line for line in lines)
-    assert "not built yet" in results[1].details["error"]
+    assert "not built yet" in results[2].details["error"]
     text = doc.read_text()
     assert "(not yet run)" not in text
     assert "kept as it is" in text
     row = next(line for line in text.splitlines() if line.startswith("| extraction"))
-    assert "precision" in row and "recall" in row and "f1" in row
-    assert f"`newsgraph eval extraction --data {root / 'article_extraction'}`" in row
+    tune, check = results[0], results[1]
+    assert f"| {tune.n} / {check.n} |" in row
+    p_tune, p_check = tune.metrics["precision"], check.metrics["precision"]
+    assert f"precision {p_tune:.3f} / {p_check:.3f} (" in row
+    assert "recall" in row and "f1" in row
+    cmd = f"`newsgraph eval extraction --data {root / 'article_extraction'} --split tune` (and `--split check`)"
+    assert cmd in row
+    assert row.count("|") == 8  # seven cells: no "|" inside one
     assert any(line.startswith("| broken") and "error" in line for line in text.splitlines())
+    assert "extraction (n = " in runner.gap_table(results)
+
+
+def test_run_all_on_one_split(tmp_path: Path) -> None:
+    root = tmp_path / "eval"
+    shutil.copytree(FIXTURES / "extraction", root / "article_extraction")
+    results = runner.run_all(root, kinds=["extraction"], echo=lambda _m: None)
+    assert [r.split for r in results] == ["all"]
+    results = runner.run_all(root, kinds=["extraction"], splits=["check"], echo=lambda _m: None)
+    assert [r.split for r in results] == ["check"]
+    table = runner.results_table(results)
+    assert "| extraction (check) |" in table and "--split check" in table
 
 
 def test_update_table_needs_markers(tmp_path: Path) -> None:

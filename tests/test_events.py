@@ -356,66 +356,6 @@ def test_full_analyzer_quote_and_actor_layers(analyzer: Any) -> None:
     assert "events" in analyzer.stages
 
 
-# --------------------------------------------------------------------------- reference article
-
-SEED = Path(__file__).resolve().parents[1].parent / "shared" / "corpus" / "seed"
-
-
-def _seed_events(analyzer: Any) -> list[Event]:
-    path = SEED / "ukraine-captures-chinese-nationals.txt"
-    if not path.exists():
-        pytest.skip(f"reference article not found at {path} (../shared is optional)")
-    article = Article(id="seed", text=path.read_text(encoding="utf-8"), published="2025-04-08")
-    results = [r for r in analyzer.analyze([article]) if isinstance(r, ArticleResult)]
-    return results[0].events
-
-
-def _find(
-    events: list[Event], category: str, src: str | None, tgt: str | None, trigger: str = ""
-) -> Event:
-    for ev in events:
-        if ev.category != category or trigger not in ev.trigger["text"]:
-            continue
-        if src and src not in {s["country"] for s in ev.sources}:
-            continue
-        if tgt and tgt not in {t["country"] for t in ev.targets}:
-            continue
-        return ev
-    raise AssertionError(f"no {category} {src}->{tgt} in {[(e.category, e.rule) for e in events]}")
-
-
-@pytest.mark.slow
-def test_reference_article(analyzer: Any) -> None:
-    events = _seed_events(analyzer)
-    capture = _find(events, "COERCE", "UKR", "CHN")
-    assert capture.certainty == "asserted"
-    assert _find(events, "ACCUSE", "UKR", "RUS").certainty == "asserted"
-    _find(events, "ACCUSE", "UKR", "CHN")  # the chargé d'affaires summoned
-    _find(events, "REQUEST", "UKR", "CHN", trigger="demand")  # ... to demand an explanation
-    _find(events, "AID", "IRN", "RUS")  # military support, "following Iran and North Korea"
-    _find(events, "AID", "PRK", "RUS", trigger="support")
-    seized = _find(events, "COERCE", "UKR", None, trigger="seized")
-    # the owners of the seized documents, from the parse (the captured Chinese nationals)
-    assert {t["country"] for t in seized.targets} == {"CHN"}
-    assert all(t.get("start") is not None for t in seized.targets)
-    call = _find(events, "REQUEST", "UKR", "USA")
-    assert call.certainty == "asserted"
-    _find(events, "COOPERATE", "RUS", "PRK")  # ties and the defense agreement
-    _find(events, "AID", "PRK", "RUS")  # troops sent to fight for Moscow
-    supply = _find(events, "AID", "CHN", "RUS")
-    assert supply.certainty == "unclear"  # "amid concerns that ..."
-    assert "machine tools" in supply.items and "nitrocellulose" in supply.items
-    retake = _find(events, "ASSAULT", "RUS", None, trigger="retake")
-    assert retake.certainty == "claimed" and retake.claimed_by is not None
-    assert "Ministry" in str(retake.claimed_by.get("name"))
-    _find(events, "ASSAULT", "UKR", "RUS")  # strikes on the Belgorod region
-    # nothing from the concern or the open question is recorded as a fact
-    for ev in events:
-        sent = ev.sentence["text"]
-        if "concerns that" in sent or "remains unclear" in sent:
-            assert ev.certainty != "asserted", ev.rule
-
-
 def test_purpose_of_sending_is_not_a_second_event(events_nlp: Language) -> None:
     events = run(events_nlp, "Pyongyang sent troops to fight for Moscow in Ukraine.")
     assert [e["category"] for e in events] == ["AID"]

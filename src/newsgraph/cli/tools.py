@@ -36,6 +36,13 @@ def eval_cmd(
     kind: Annotated[str, typer.Argument(help="plover, cameo, geo, quotes, timex, extraction, ner, or all.")],
     data: Annotated[Path, typer.Option("--data", help="Gold file or folder (for 'all': the eval root).")],
     limit: Annotated[int | None, typer.Option(help="Score only the first N items.")] = None,
+    split: Annotated[
+        str | None,
+        typer.Option(
+            help="Gold units to score: tune, check or all (default all; with 'all --update-docs':"
+            " tune and check). Read errors on tune only."
+        ),
+    ] = None,
     workers: Annotated[int, typer.Option("--workers", "-w", help="Worker processes.")] = 1,
     as_json: Annotated[bool, typer.Option("--json", help="One JSON object for scripts.")] = False,
     update_docs: Annotated[
@@ -44,7 +51,10 @@ def eval_cmd(
 ) -> None:
     """Score newsgraph against gold data (see docs/EVALUATION.md)."""
     from newsgraph.evaluate import KINDS
+    from newsgraph.evaluate.split import SPLITS
 
+    if split is not None and split not in SPLITS:
+        raise fail(f"unknown split {split!r}; choose from {', '.join(SPLITS)}", 2)
     try:
         from newsgraph.evaluate import runner
     except ImportError as exc:
@@ -54,11 +64,15 @@ def eval_cmd(
             err.print(f"skipped: no evaluation data at {data}")
             return
         results = runner.run_all(
-            data, limit=limit, workers=workers, update_docs=update_docs, echo=lambda m: err.print(m)
+            data, limit=limit, workers=workers, update_docs=update_docs,
+            echo=lambda m: err.print(m), splits=None if split is None else (split,),
         )
         if not as_json:
             for r in results:
                 out.print(runner.format_result(r), markup=False)
+            gaps = runner.gap_table(results)
+            if gaps:
+                out.print(gaps, markup=False)
         if as_json:
             for r in results:
                 print(json.dumps(r.to_json(), default=str))
@@ -74,7 +88,9 @@ def eval_cmd(
         def advance(done: int, total: int | None) -> None:
             bar.update(task, completed=done, total=total)
 
-        result = runner.run_kind(kind, data, limit=limit, workers=workers, progress=advance)
+        result = runner.run_kind(
+            kind, data, limit=limit, workers=workers, progress=advance, split=split or "all"
+        )
     if as_json:
         print(json.dumps(result.to_json(), default=str))
     else:

@@ -35,7 +35,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from newsgraph.errors import NewsgraphError
-from newsgraph.evaluate.common import EvalResult, Span, overlaps, prf, safe_div
+from newsgraph.evaluate.common import EvalResult, Span, overlaps, prf, safe_div, units_of_split
 from newsgraph.evaluate.plover import norm_mode, ordered_events
 from newsgraph.evaluate.runner import (
     Progress,
@@ -382,8 +382,10 @@ def evaluate(
     limit: int | None = None,
     analyzer: Analyzer | None = None,
     progress: Progress | None = None,
+    split: str = "all",
 ) -> EvalResult:
     sentences, info = load_gold(Path(data))
+    sentences = units_of_split(sentences, split, lambda s: s.id, data)
     scored = [s for s in sentences if s.root]
     if not scored:
         raise NewsgraphError(f"No sentence in {data} has two coders agreeing on a CAMEO root")
@@ -403,4 +405,4 @@ def evaluate(
     details["counts"]["no_agreement"] = len(sentences) - sum(1 for s in sentences if s.root)
     details["counts"].update(info)
     return EvalResult(kind="cameo", data=str(data), n=len(scored), metrics=metrics,
-                      baseline=base, details=details)
+                      baseline=base, details=details, split=split)

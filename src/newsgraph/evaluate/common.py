@@ -2,9 +2,14 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, TypeVar
+
+from newsgraph.errors import NewsgraphError
+from newsgraph.evaluate.split import select
+
+T = TypeVar("T")
 
 
 @dataclass
@@ -17,16 +22,28 @@ class EvalResult:
     # Extra tables for people (per-category scores, error samples); not part of --json's
     # fixed keys but printed by the CLI and kept in --json under "details".
     details: dict[str, Any] = field(default_factory=dict)
+    # Which half of the gold units was scored: tune, check or all (newsgraph.evaluate.split).
+    split: str = "all"
 
     def to_json(self) -> dict[str, Any]:
         return {
             "kind": self.kind,
             "data": self.data,
+            "split": self.split,
             "n": self.n,
             "metrics": self.metrics,
             "baseline": self.baseline,
             "details": self.details,
         }
+
+
+def units_of_split(units: Iterable[T], split: str, key: Callable[[T], str], data: object) -> list[T]:
+    """The gold units of ``split`` (see :mod:`newsgraph.evaluate.split`); a half with no unit
+    is an error that names the data, not a division by zero later on."""
+    kept = select(units, split, key)
+    if not kept and split != "all":
+        raise NewsgraphError(f"No gold unit of {data} falls in the {split} split")
+    return kept
 
 
 def safe_div(num: float, den: float) -> float:

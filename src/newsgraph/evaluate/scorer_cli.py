@@ -17,6 +17,7 @@ from typing import Any
 
 from newsgraph.errors import NewsgraphError
 from newsgraph.evaluate.common import EvalResult
+from newsgraph.evaluate.split import SPLITS
 
 
 def print_result(result: EvalResult, *, as_json: bool, out: Any = None) -> None:
@@ -25,7 +26,7 @@ def print_result(result: EvalResult, *, as_json: bool, out: Any = None) -> None:
     if as_json:
         print(json.dumps(result.to_json(), indent=2, default=str), file=out)
         return
-    print(f"{result.kind}: {result.data} (n={result.n})", file=out)
+    print(f"{result.kind}: {result.data} (n={result.n}, split {result.split})", file=out)
     print(f"{'metric':<32}{'newsgraph':>12}{'baseline':>12}", file=out)
 
     def fmt(v: Any) -> str:
@@ -49,6 +50,7 @@ def main(argv: Iterable[str] | None = None, *, kind: str = "geo") -> int:
     parser.add_argument("--data", required=True, type=Path)
     parser.add_argument("--limit", type=int, default=None)
     parser.add_argument("--json", action="store_true")
+    parser.add_argument("--split", choices=SPLITS, default="all")
     args = parser.parse_args(list(argv) if argv is not None else None)
     module = importlib.import_module(f"newsgraph.evaluate.{kind}")
 
@@ -57,7 +59,7 @@ def main(argv: Iterable[str] | None = None, *, kind: str = "geo") -> int:
             print(f"\r{done}/{total or '?'}", end="", file=sys.stderr, flush=True)
 
     try:
-        result = module.evaluate(args.data, limit=args.limit, progress=show)
+        result = module.evaluate(args.data, limit=args.limit, progress=show, split=args.split)
     except NewsgraphError as exc:
         print(f"\nerror: {exc}", file=sys.stderr)
         return 2

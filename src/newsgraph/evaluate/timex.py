@@ -30,7 +30,15 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from newsgraph.errors import NewsgraphError
-from newsgraph.evaluate.common import EvalResult, Span, match_spans, overlaps, prf, safe_div
+from newsgraph.evaluate.common import (
+    EvalResult,
+    Span,
+    match_spans,
+    overlaps,
+    prf,
+    safe_div,
+    units_of_split,
+)
 
 if TYPE_CHECKING:
     from newsgraph.pipeline import Analyzer
@@ -274,11 +282,13 @@ def evaluate(
     limit: int | None = None,
     analyzer: Analyzer | None = None,
     progress: Callable[[int, int | None], None] | None = None,
+    split: str = "all",
 ) -> EvalResult:
     from newsgraph.evaluate.runner import analyze_articles
     from newsgraph.records import Article
 
     docs = load_gold(Path(data))
+    docs = units_of_split(docs, split, lambda d: d.id, data)
     if limit is not None:
         docs = docs[:limit]
     if analyzer is None:
@@ -305,7 +315,8 @@ def evaluate(
         "n_failures": len(failures),
         "baseline": "dateparser search_dates, RELATIVE_BASE = document creation time",
     }
-    return EvalResult(KIND, str(data), len(docs), score(docs, ours), score(docs, base), details)
+    return EvalResult(KIND, str(data), len(docs), score(docs, ours), score(docs, base), details,
+                      split=split)
 
 
 if __name__ == "__main__":
