@@ -22,7 +22,10 @@ from newsgraph.actors.candidates import (
 from newsgraph.actors.dictionary import ActorDictionary, Entry
 from newsgraph.actors.lexicon import Lexicon, SectorRule
 from newsgraph.language.countries import CountryWord
+from newsgraph.language.regions import region_country
 from newsgraph.language.text import fold
+
+FUZZY_ENTS = frozenset({"GPE", "NORP", "LOC"})  # labels of a misspelt country word
 
 
 @dataclass
@@ -262,7 +265,33 @@ def country_word_spans(
             i = found[0]
         else:
             i += 1
+    covered = {k for s, (e, _w) in out.items() for k in range(s, e)}
+    for i in range(n):
+        if i not in covered:
+            word = misspelt_country(doc[i], res.lex)
+            if word is not None:
+                out[i] = (i + 1, word)
     return out
+
+
+def misspelt_country(tok: Token, lex: Lexicon) -> CountryWord | None:
+    """A place or nationality word one edit from exactly one country or people word
+    ("Afganistan", "Chenchen"): a name the model calls a place or group, in Title Case,
+    that is no known city or region ("Indiana" is not "Indian")."""
+    text = tok.text
+    if (
+        tok.ent_type_ not in FUZZY_ENTS
+        or len(text) < lex.fuzzy_min_letters
+        or not (text.isalpha() and text.istitle())
+    ):
+        return None
+    near = lex.country_near.near(text.lower())
+    found = {lex.fuzzy_countries[w] for w in near}
+    if len({w.iso3 for w in found}) != 1:
+        return None
+    if text in lex.cities() or region_country(text) is not None:
+        return None
+    return min(found, key=lambda w: w.form)
 
 
 def dictionary_spans(doc: Doc, tk: TokenStrings, res: Resources) -> dict[int, int]:
