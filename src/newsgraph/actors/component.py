@@ -43,6 +43,7 @@ from newsgraph.actors.organizations import find_dictionary_names, find_organizat
 from newsgraph.actors.people import find_people, find_surnames
 from newsgraph.actors.pronouns import find_pronouns
 from newsgraph.actors.scan import Resources, scan
+from newsgraph.actors.ethnic import place_minorities
 from newsgraph.actors.states import find_states, sentence_countries
 from newsgraph.extensions import register_extensions
 from newsgraph.language.text import fold
@@ -154,6 +155,7 @@ class ActorsComponent(Stage[ActorsResult]):
         find_dictionary_names(ctx)
         find_states(ctx)
         find_organizations(ctx)
+        place_minorities(ctx)
         if self.resolve_pronouns:
             find_pronouns(ctx)
         cands = link_acronyms(doc, ctx.cands, ctx.lex)

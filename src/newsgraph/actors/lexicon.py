@@ -72,6 +72,7 @@ _FUNCTION_KEYS = (
     "homeland_prepositions",
     "motion_prepositions",
     "name_function_words",
+    "minority_words",
 )
 _LIMIT_KEYS = (
     "max_country_tokens",
@@ -189,6 +190,7 @@ class Lexicon:
         self.homeland_preps = _words(fw["homeland_prepositions"])
         self.motion_preps = _words(fw["motion_prepositions"])
         self.name_function_words = _words(fw["name_function_words"])
+        self.minority_words = _words(fw["minority_words"])
         self.domestic_sectors = frozenset(read_words(files["domestic_sectors"], SECTOR))
         limits = read_json(files["limits"], {k: positive_int for k in _LIMIT_KEYS})
         self.max_country_tokens = int(str(limits["max_country_tokens"]))
