@@ -53,3 +53,28 @@ def test_a_misspelt_people_word_gives_its_state(nlp) -> None:  # type: ignore[no
 def test_a_region_is_no_misspelt_nationality(nlp) -> None:  # type: ignore[no-untyped-def]
     found = _actors(nlp, "Farmers from Indiana protested against the new tariffs on Friday.")
     assert all(country != "IND" for _name, country in found)
+
+
+def test_a_misspelt_leader_surname_finds_the_leader(nlp) -> None:  # type: ignore[no-untyped-def]
+    doc = nlp("President Mitterand flew to Kigali to meet President Habyariman.")
+    found = {(a["name"], a["country"]) for a in doc._.ng_actors}
+    assert ("François Mitterrand", "FRA") in found
+    assert ("Juvénal Habyarimana", "RWA") in found
+
+
+def test_an_ending_or_a_short_surname_is_no_misspelling(nlp) -> None:  # type: ignore[no-untyped-def]
+    found = _actors(nlp, "Voters in the Americas said little about the vote.")
+    assert all(country != "USA" for _name, country in found)
+    from newsgraph.actors.dictionary import ActorDictionary, Entry
+
+    people = ActorDictionary(
+        [
+            Entry(id="a", name="Ines Borne", aliases=("Borne",), country="FRA", sector="GOV", kind="person"),
+            Entry(id="b", name="Karel Vostrovsky", aliases=("Vostrovsky",), country="CZE", sector="GOV", kind="person"),
+        ]
+    )
+    assert people.find_near("Borneo", None, 6) is None  # a five-letter surname
+    found_entry = people.find_near("Vostrowsky", None, 6)
+    assert found_entry is not None and found_entry.country == "CZE"
+    assert people.find_near("Karel Vostrowsky", None, 6) is not None
+    assert people.find_near("Anna Vostrowsky", None, 6) is None  # another first name

@@ -81,6 +81,7 @@ _LIMIT_KEYS = (
     "located_depth",
     "pronoun_window_sentences",
     "fuzzy_min_letters",
+    "fuzzy_min_surname_letters",
 )
 _ACTOR_KINDS = ("person", "organization", "state", "group")
 
@@ -199,6 +200,7 @@ class Lexicon:
         self.located_depth = int(str(limits["located_depth"]))
         self.pronoun_window_sentences = int(str(limits["pronoun_window_sentences"]))
         self.fuzzy_min_letters = int(str(limits["fuzzy_min_letters"]))
+        self.fuzzy_min_surname_letters = int(str(limits["fuzzy_min_surname_letters"]))
         # one-word country and people words long enough for a one-edit variant
         # ("Afganistan", "Chenchen"): key -> word, and the index of their neighbours
         self.fuzzy_countries: dict[str, CountryWord] = {}

@@ -277,7 +277,8 @@ def country_word_spans(
 def misspelt_country(tok: Token, lex: Lexicon) -> CountryWord | None:
     """A place or nationality word one edit from exactly one country or people word
     ("Afganistan", "Chenchen"): a name the model calls a place or group, in Title Case,
-    that is no known city or region ("Indiana" is not "Indian")."""
+    that is no known city or region ("Indiana" is not "Indian"), and whose edit is not in
+    its last letter alone (an ending makes another word: "the Americas")."""
     text = tok.text
     if (
         tok.ent_type_ not in FUZZY_ENTS
@@ -285,13 +286,16 @@ def misspelt_country(tok: Token, lex: Lexicon) -> CountryWord | None:
         or not (text.isalpha() and text.istitle())
     ):
         return None
-    near = lex.country_near.near(text.lower())
-    found = {lex.fuzzy_countries[w] for w in near}
-    if len({w.iso3 for w in found}) != 1:
+    low = text.lower()
+    near = lex.country_near.near(low)
+    if len(near) != 1:
         return None
+    (match,) = near
+    if low[:-1] in (match, match[:-1]) or match[:-1] == low:
+        return None  # an ending, not a typo: "the Americas", "Germans"
     if text in lex.cities() or region_country(text) is not None:
         return None
-    return min(found, key=lambda w: w.form)
+    return lex.fuzzy_countries[match]
 
 
 def dictionary_spans(doc: Doc, tk: TokenStrings, res: Resources) -> dict[int, int]:
