@@ -38,12 +38,12 @@ from newsgraph.actors.dictionary import (
     load_file,
 )
 from newsgraph.actors.dictionary import DATA_DIR as DICTIONARY_DIR
+from newsgraph.actors.ethnic import place_minorities
 from newsgraph.actors.lexicon import LEXICON_FILES, Lexicon, lexicon_files
 from newsgraph.actors.organizations import find_dictionary_names, find_organizations
 from newsgraph.actors.people import find_people, find_surnames
 from newsgraph.actors.pronouns import find_pronouns
 from newsgraph.actors.scan import Resources, scan
-from newsgraph.actors.ethnic import place_minorities
 from newsgraph.actors.states import find_states, sentence_countries
 from newsgraph.extensions import register_extensions
 from newsgraph.language.text import fold
