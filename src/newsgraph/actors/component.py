@@ -38,6 +38,7 @@ from newsgraph.actors.dictionary import (
     load_file,
 )
 from newsgraph.actors.dictionary import DATA_DIR as DICTIONARY_DIR
+from newsgraph.actors.ethnic import place_minorities
 from newsgraph.actors.lexicon import LEXICON_FILES, Lexicon, lexicon_files
 from newsgraph.actors.organizations import find_dictionary_names, find_organizations
 from newsgraph.actors.people import find_people, find_surnames
@@ -154,6 +155,7 @@ class ActorsComponent(Stage[ActorsResult]):
         find_dictionary_names(ctx)
         find_states(ctx)
         find_organizations(ctx)
+        place_minorities(ctx)
         if self.resolve_pronouns:
             find_pronouns(ctx)
         cands = link_acronyms(doc, ctx.cands, ctx.lex)

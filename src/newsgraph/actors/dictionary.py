@@ -33,6 +33,7 @@ from typing import Any
 
 from newsgraph.actors.datafiles import read_words
 from newsgraph.errors import NewsgraphError
+from newsgraph.language.fuzzy import NearIndex
 
 DATA_DIR = Path(__file__).parent / "data"
 BUILTIN_FILES: tuple[str, ...] = ("organizations.jsonl", "leaders.jsonl")
@@ -269,12 +270,13 @@ class ActorDictionary:
         self.by_form: dict[str, list[Entry]] = {}
         # people by a spelling-tolerant key ("Omar El Bashir" = "Omar al-Bashir")
         self.by_loose: dict[str, list[Entry]] = {}
+        self.surnames: dict[str, list[Entry]] = {}  # one-word loose keys of people
         seen: set[str] = set()
         for entry in entries:
             if entry.id in seen:
                 # a later file (the user's) overrides an earlier entry of the same id
                 self.entries = [e for e in self.entries if e.id != entry.id]
-                for index in (self.by_form, self.by_loose):
+                for index in (self.by_form, self.by_loose, self.surnames):
                     for forms in index.values():
                         forms[:] = [e for e in forms if e.id != entry.id]
             seen.add(entry.id)
@@ -285,6 +287,10 @@ class ActorDictionary:
                     loose = loose_key(form)
                     if loose.count(" ") >= 1:  # two words at least: no loose surnames
                         self.by_loose.setdefault(loose, []).append(entry)
+                    elif loose:
+                        self.surnames.setdefault(loose, []).append(entry)
+        # last words of people's names and aliases, for one-edit variants ("Mitterand")
+        self.surname_near = NearIndex(k.rsplit(" ", 1)[-1] for k in (*self.by_loose, *self.surnames))
 
     def forms(self) -> list[str]:
         out: set[str] = set()
@@ -300,11 +306,35 @@ class ActorDictionary:
             loose = loose_key(text)
             if loose.count(" ") >= 1:
                 forms = self.by_loose.get(loose, [])
+        # prefer dated (more specific) entries, then the most recent start; user entries
+        # come last in the list, so on a full tie the user's entry wins
+        return self._in_force(forms, published)
+
+
+    def find_near(self, text: str, published: str | None, min_letters: int) -> Entry | None:
+        """A person whose name differs from ``text`` by one edit in the surname
+        ("Mitterand", "Francois Mitterand", "Habyariman"): the surname has ``min_letters``
+        letters or more (in the text and in the dictionary), the other words match, and the
+        variants name one person only."""
+        key = loose_key(text)
+        words = key.split(" ")
+        if not words[-1] or len(words[-1]) < min_letters:
+            return None
+        forms: list[Entry] = []
+        for near in self.surname_near.near(words[-1]):
+            if len(near) < min_letters:
+                continue  # "Borneo" is not "Borne": both surnames must be long
+            variant = " ".join([*words[:-1], near])
+            forms += (self.by_loose if len(words) > 1 else self.surnames).get(variant, [])
+        people = [e for e in forms if e.kind == "person"]
+        if len({e.name for e in people}) != 1:
+            return None
+        return self._in_force(people, published)
+
+    def _in_force(self, forms: list[Entry], published: str | None) -> Entry | None:
         candidates = [e for e in forms if e.applies(published)]
         if not candidates:
             return _person_outside_terms(forms, published)
-        # prefer dated (more specific) entries, then the most recent start; user entries
-        # come last in the list, so on a full tie the user's entry wins
         return max(
             enumerate(candidates),
             key=lambda ie: (ie[1].dated, ie[1].start or "", ie[0]),

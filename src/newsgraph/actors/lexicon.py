@@ -22,7 +22,8 @@ from newsgraph.actors.datafiles import (
     read_words,
     word_list,
 )
-from newsgraph.language.countries import CountryTable
+from newsgraph.language.countries import CountryTable, CountryWord, normalize
+from newsgraph.language.fuzzy import NearIndex
 from newsgraph.language.text import fold
 
 DATA_DIR = Path(__file__).parent / "data"
@@ -71,6 +72,7 @@ _FUNCTION_KEYS = (
     "homeland_prepositions",
     "motion_prepositions",
     "name_function_words",
+    "minority_words",
 )
 _LIMIT_KEYS = (
     "max_country_tokens",
@@ -78,6 +80,8 @@ _LIMIT_KEYS = (
     "title_window_tokens",
     "located_depth",
     "pronoun_window_sentences",
+    "fuzzy_min_letters",
+    "fuzzy_min_surname_letters",
 )
 _ACTOR_KINDS = ("person", "organization", "state", "group")
 
@@ -187,6 +191,7 @@ class Lexicon:
         self.homeland_preps = _words(fw["homeland_prepositions"])
         self.motion_preps = _words(fw["motion_prepositions"])
         self.name_function_words = _words(fw["name_function_words"])
+        self.minority_words = _words(fw["minority_words"])
         self.domestic_sectors = frozenset(read_words(files["domestic_sectors"], SECTOR))
         limits = read_json(files["limits"], {k: positive_int for k in _LIMIT_KEYS})
         self.max_country_tokens = int(str(limits["max_country_tokens"]))
@@ -194,6 +199,16 @@ class Lexicon:
         self.title_window_tokens = int(str(limits["title_window_tokens"]))
         self.located_depth = int(str(limits["located_depth"]))
         self.pronoun_window_sentences = int(str(limits["pronoun_window_sentences"]))
+        self.fuzzy_min_letters = int(str(limits["fuzzy_min_letters"]))
+        self.fuzzy_min_surname_letters = int(str(limits["fuzzy_min_surname_letters"]))
+        # one-word country and people words long enough for a one-edit variant
+        # ("Afganistan", "Chenchen"): key -> word, and the index of their neighbours
+        self.fuzzy_countries: dict[str, CountryWord] = {}
+        for form, word in self.countries.forms():
+            key = normalize(form)
+            if " " not in key and key.isalpha() and len(key) >= self.fuzzy_min_letters:
+                self.fuzzy_countries.setdefault(key, word)
+        self.country_near = NearIndex(self.fuzzy_countries)
         self.first_words = frozenset(k.split(" ")[0] for k in self.sectors)
         self._cities: dict[str, str] = {
             r["name"]: r["country"]

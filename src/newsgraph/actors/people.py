@@ -8,6 +8,7 @@ from spacy.tokens import Doc, Token
 from newsgraph.actors.candidates import NOUN_POS, Cand, root_of
 from newsgraph.actors.lexicon import Lexicon, SectorRule
 from newsgraph.actors.scan import Context
+from newsgraph.language.regions import region_country
 from newsgraph.language.text import fold
 
 
@@ -36,6 +37,11 @@ def find_people(ctx: Context) -> None:
         ctx_tokens = context + right
         country, _src = ctx.country_of_tokens(ctx_tokens)
         entry = ctx.entry(name_text)
+        if entry is None and not is_place_name(lex, name_text):
+            # "Mitterand": one edit from a leader's surname ("Ghazni" is a province)
+            entry = ctx.res.dictionary.find_near(
+                name_text, ctx.published, lex.fuzzy_min_surname_letters
+            )
         sector = title.sector if title else None
         if title and not title.strong:
             sector = modifier_sector(lex, ctx_tokens, title) or sector
@@ -178,3 +184,12 @@ def modifier_sector(lex: Lexicon, tokens: list[Token], head_rule: SectorRule) ->
         if rule is not None and rule is not head_rule and rule.strong:
             return rule.sector
     return None
+
+
+def is_place_name(lex: Lexicon, text: str) -> bool:
+    """A city, region or country word the model called a person."""
+    return (
+        text in lex.cities()
+        or region_country(text) is not None
+        or lex.countries.lookup(text) is not None
+    )

@@ -22,7 +22,10 @@ from newsgraph.actors.candidates import (
 from newsgraph.actors.dictionary import ActorDictionary, Entry
 from newsgraph.actors.lexicon import Lexicon, SectorRule
 from newsgraph.language.countries import CountryWord
+from newsgraph.language.regions import region_country
 from newsgraph.language.text import fold
+
+FUZZY_ENTS = frozenset({"GPE", "NORP", "LOC"})  # labels of a misspelt country word
 
 
 @dataclass
@@ -262,7 +265,37 @@ def country_word_spans(
             i = found[0]
         else:
             i += 1
+    covered = {k for s, (e, _w) in out.items() for k in range(s, e)}
+    for i in range(n):
+        if i not in covered:
+            word = misspelt_country(doc[i], res.lex)
+            if word is not None:
+                out[i] = (i + 1, word)
     return out
+
+
+def misspelt_country(tok: Token, lex: Lexicon) -> CountryWord | None:
+    """A place or nationality word one edit from exactly one country or people word
+    ("Afganistan", "Chenchen"): a name the model calls a place or group, in Title Case,
+    that is no known city or region ("Indiana" is not "Indian"), and whose edit is not in
+    its last letter alone (an ending makes another word: "the Americas")."""
+    text = tok.text
+    if (
+        tok.ent_type_ not in FUZZY_ENTS
+        or len(text) < lex.fuzzy_min_letters
+        or not (text.isalpha() and text.istitle())
+    ):
+        return None
+    low = text.lower()
+    near = lex.country_near.near(low)
+    if len(near) != 1:
+        return None
+    (match,) = near
+    if low[:-1] in (match, match[:-1]) or match[:-1] == low:
+        return None  # an ending, not a typo: "the Americas", "Germans"
+    if text in lex.cities() or region_country(text) is not None:
+        return None
+    return lex.fuzzy_countries[match]
 
 
 def dictionary_spans(doc: Doc, tk: TokenStrings, res: Resources) -> dict[int, int]:
