@@ -73,10 +73,70 @@ def place_mentions(doc: Doc, data: EventsData) -> list[dict[str, Any]]:
                 "lon": None,
                 "precision": None,
             }
+        # a target phrase ("strikes on Russia's Belgorod region"): the word it hangs on
+        target = (
+            head.head.head.i
+            if head.dep_ == "pobj" and head.head.lower_ in data.words.place_target_preps
+            else None
+        )
         out.append(
-            {"start": start, "end": end, "token": span.root.i, "locative": locative, "ref": ref}
+            {"start": start, "end": end, "token": span.root.i, "locative": locative,
+             "target_of": target, "ref": ref}
         )
     return out
+
+
+def _finest(found: list[dict[str, Any]]) -> dict[str, Any]:
+    """The most precise of the mentions (a town before a region, a region before its
+    country: "in eastern Ukraine ... in the Donetsk region"), the first on a tie."""
+
+    def rank(p: dict[str, Any]) -> tuple[int, int]:
+        ref = p["ref"]
+        precision = ref.get("precision")
+        return (precision if isinstance(precision, int) else 4, 0 if ref.get("admin1") else 1)
+
+    return min(found, key=rank)
+
+
+def _inside(fine: dict[str, Any], coarse: dict[str, Any]) -> bool:
+    """``fine`` is a place inside ``coarse`` and more precise than it."""
+    if not fine.get("country") or fine.get("country") != coarse.get("country"):
+        return False
+    if coarse.get("admin1"):
+        return fine.get("admin1") == coarse["admin1"] and (fine.get("precision") or 4) < (
+            coarse.get("precision") or 4
+        )
+    return bool(fine.get("admin1"))
+
+
+def _named_again(tok: Token, places: list[dict[str, Any]], ref: dict[str, Any]) -> dict[str, Any] | None:
+    """A place inside ``ref`` named by one of the next two sentences that speaks of the same
+    event with the trigger's noun and a definite determiner ("captured ... in eastern
+    Ukraine. ... announced the capture, ... in the Donetsk region")."""
+    doc = tok.doc
+    lemma = tok.lemma_.lower()
+    sent = tok.sent
+    for _ in range(2):
+        if sent.end >= len(doc):
+            return None
+        sent = doc[sent.end].sent
+        same = any(
+            t.pos_ == "NOUN" and t.lemma_.lower() == lemma
+            and any(c.dep_ == "det" and c.lower_ in _DEFINITE for c in t.children)
+            for t in sent
+        )
+        if not same:
+            continue
+        inside = [
+            p for p in places
+            if sent.start_char <= p["start"] < sent.end_char and p["locative"]
+            and _inside(p["ref"], ref)
+        ]
+        return _finest(inside) if inside else None
+    return None
+
+
+_DEFINITE = frozenset({"the", "this", "that"})
 
 
 def place_of(
@@ -85,15 +145,29 @@ def place_of(
     places: list[dict[str, Any]],
     dateline: dict[str, Any] | None,
 ) -> dict[str, Any] | None:
+    """The event's place and, in its ``basis``, where it was found: ``clause`` (a locative
+    of the trigger's clause or a target phrase of the trigger, the most precise),
+    ``following`` (that place made precise by a next sentence about the same event),
+    ``sentence`` (the first locative of the sentence) or ``dateline``."""
     clause = clause_head(tok)
     clause_ids = {t.i for t in clause.subtree}
-    in_sent = [p for p in places if sent.start_char <= p["start"] < sent.end_char and p["locative"]]
-    for p in in_sent:
-        if p["token"] in clause_ids:
-            return dict(p["ref"])
-    if in_sent:
-        return dict(in_sent[0]["ref"])
-    return dict(dateline) if dateline else None
+    in_sent = [p for p in places if sent.start_char <= p["start"] < sent.end_char]
+    own = [
+        p for p in in_sent
+        if (p["locative"] and p["token"] in clause_ids) or p.get("target_of") == tok.i
+    ]
+    if own:
+        ref = dict(_finest(own)["ref"])
+        basis = "clause"
+        if not ref.get("admin1") or (ref.get("precision") or 4) > 1:
+            later = _named_again(tok, places, ref)
+            if later is not None:
+                ref, basis = dict(later["ref"]), "following"
+        return {**ref, "basis": basis}
+    locative = [p for p in in_sent if p["locative"]]
+    if locative:
+        return {**locative[0]["ref"], "basis": "sentence"}
+    return {**dateline, "basis": "dateline"} if dateline else None
 
 
 def place_arguments(

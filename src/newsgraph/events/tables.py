@@ -163,6 +163,7 @@ class Words:
     target_preps: tuple[str, ...]
     noun_target_preps: tuple[str, ...]
     locative_preps: frozenset[str]
+    place_target_preps: frozenset[str]
     part_preps: frozenset[str]
     precedent_preps: tuple[str, ...]
     state_preps: tuple[str, ...]

@@ -76,8 +76,18 @@ class Cues(NameTests):
 
     def dateline(self, doc: Doc, start: int, end: int) -> bool:
         """A dateline: a name in capitals opening a line or the text, then a comma or dash
-        ("BEIRUT, Lebanon -", "COLUMBUS (AP) -"); see :func:`newsgraph.language.syntax.is_dateline`."""
-        return is_dateline(doc, start, end, shape="capitals", known=self.gaz.has)
+        ("BEIRUT, Lebanon -", "COLUMBUS (AP) -"), or a known name in any case opening a line
+        before a comma and a dash ("Kyiv, Ukraine -"); see
+        :func:`newsgraph.language.syntax.is_dateline`."""
+        if is_dateline(doc, start, end, shape="capitals", known=self.gaz.has):
+            return True
+        # the comma shape in mixed case: the name, then a country or first-level region
+        # ("Kyiv, Ukraine -", "Salina, Kansas -"), then a dash before any verb
+        if end + 1 >= len(doc) or doc[end].text != "," or not self.gaz.has(doc[start:end].text):
+            return False
+        area = next((k for k in range(end + 2, min(end + 5, len(doc)) + 1)
+                     if self._names_big_area(doc[end + 1 : k].text)), None)
+        return area is not None and is_dateline(doc, start, end, shape="comma")
 
     def affix_cue(self, doc: Doc, start: int, end: int) -> bool:
         """Patterns of news copy that mark a town: a legislator's "R-Marshall", a company's

@@ -294,8 +294,10 @@ def find_places(det: Detector, doc: Doc) -> list[Found]:
         if j is not None and j in by_token and by_token[j] != idx:
             found[idx].parent = by_token[j]
         root = doc[s:e].root
+        # a dateline's name the parser made a subject ("Kyiv, Ukraine – Tensions are ...")
+        # is where the story was filed, no agent
         found[idx].agent = root.dep_ in {"nsubj", "nsubjpass"} and root.head.pos_ in {
             "VERB",
             "AUX",
-        }
+        } and not det.dateline(doc, s, e)
     return found
