@@ -142,10 +142,6 @@ def test_ukraine_strikes_russia(result: ArticleResult) -> None:
     find(result.events, "ASSAULT", "UKR", "RUS", trigger="strike")
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="the strikes take the dateline city (Kyiv) as their place, not the region struck",
-)
 def test_the_strikes_are_placed_in_the_belgorod_region(result: ArticleResult) -> None:
     strikes = find(result.events, "ASSAULT", "UKR", "RUS", trigger="strike")
     assert "Belgorod" in str((strikes.place or {}).get("name"))
