@@ -93,10 +93,17 @@ def test_score_by_hand() -> None:
     assert (m["toponyms"], m["toponyms_with_coordinates"], m["toponyms_with_geonames_id"]) == (
         5, 4, 4,
     )
-    # detection: 5 predicted, 5 gold; exact 3 (Springfield, Illinois, Texas), overlap 4
-    assert m["detection_precision"] == pytest.approx(0.6)
-    assert m["detection_f1"] == pytest.approx(0.6)
-    assert m["detection_overlap_f1"] == pytest.approx(0.8)
+    # detection: 5 predicted, 5 gold; paired one to one 4 (the river by overlap), of which
+    # 3 are exact (Springfield, Illinois, Texas)
+    assert m["detection_precision"] == pytest.approx(0.8)
+    assert m["detection_f1"] == pytest.approx(0.8)
+    assert m["detection_exact_f1"] == pytest.approx(0.6)
+    assert m["detection_recall_with_coordinates"] == pytest.approx(0.75)  # river: no coords
+    assert m["acc161_among_detected"] == pytest.approx(2 / 3)
+    # the earlier scorer's figures, kept for one release
+    assert m["detection_f1_legacy"] == pytest.approx(0.6)
+    assert m["detection_overlap_f1_legacy"] == pytest.approx(0.8)
+    assert m["e2e_acc161_legacy"] == pytest.approx(0.5)
     # end to end: Springfield and Texas right, of 4 with coordinates / 4 with ids
     assert m["e2e_acc161"] == pytest.approx(0.5)
     assert m["e2e_exact_id"] == pytest.approx(0.5)

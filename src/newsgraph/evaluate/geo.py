@@ -6,8 +6,12 @@ annotates a 14-type taxonomy; only the types that name a place count as toponyms
 
 Two modes are scored:
 
-* end to end: our place mentions (``ArticleResult.mentions`` of kind ``place``), resolved
-  through ``place_id`` to ``ArticleResult.places``;
+* end to end: our place mentions (``ArticleResult.mentions`` of kind ``place``, and the
+  stages' mentions linked to a place: :func:`~newsgraph.evaluate.geo_run.counts_as_place`),
+  resolved through ``place_id`` to ``ArticleResult.places``, paired one to one with the gold
+  toponyms (largest overlap first: :func:`~newsgraph.evaluate.geo_score.match_one_to_one`);
+  the earlier scorer's figures stay beside them as ``*_legacy`` for one release
+  (:mod:`~newsgraph.evaluate.geo_legacy`);
 * gold spans: the gold spans handed to ``newsgraph.places.resolve_spans(doc, spans)``.
 
 The baseline is spaCy's raw GPE/LOC/FAC entities (and, in gold mode, the gold span text)
@@ -23,11 +27,12 @@ this module runs them (:func:`evaluate`) and keeps their public names.
 from __future__ import annotations
 
 import sys
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from newsgraph.evaluate.common import EvalResult, units_of_split
+from newsgraph.evaluate.geo_legacy import legacy_metrics
 from newsgraph.evaluate.geo_read import (
     TOPONYM_TYPES,
     GeoDoc,
@@ -51,8 +56,9 @@ from newsgraph.evaluate.geo_score import (
     PredPlace,
     Resolution,
     haversine_km,
-    score,
+    match_one_to_one,
 )
+from newsgraph.evaluate.geo_score import score as score_one_to_one
 from newsgraph.evaluate.scorer_cli import main, print_result
 
 if TYPE_CHECKING:
@@ -78,11 +84,58 @@ __all__ = [
     "haversine_km",
     "load_gold",
     "main",
+    "match_one_to_one",
     "print_result",
     "read_brat",
     "read_xml",
     "score",
 ]
+
+
+# Per corpus, these metrics go in the details (the issue reports LGL and GeoWebNews apart).
+PER_CORPUS_METRICS: tuple[str, ...] = (
+    "e2e_acc161",
+    "e2e_acc161_legacy",
+    "e2e_exact_id",
+    "detection_recall",
+    "detection_recall_with_coordinates",
+    "detection_precision",
+    "acc161_among_detected",
+    "e2e_acc161_kind_place",
+    "detection_recall_kind_place",
+)
+
+
+def score(
+    docs: Sequence[GeoDoc],
+    e2e: dict[str, list[PredPlace]],
+    gold_mode: dict[str, list[Resolution | None]] | None = None,
+    *,
+    legacy: dict[str, list[PredPlace]] | None = None,
+    kind_place: dict[str, list[PredPlace]] | None = None,
+) -> dict[str, Any]:
+    """The one-to-one metrics (:func:`newsgraph.evaluate.geo_score.score`), then the earlier
+    scorer's ``*_legacy`` figures on ``legacy`` (default: the same predictions), then, when
+    given, the headline end-to-end figures on the ``kind_place`` predictions."""
+    metrics = score_one_to_one(docs, e2e, gold_mode)
+    metrics.update(legacy_metrics(docs, legacy if legacy is not None else e2e))
+    if kind_place is not None:
+        only = score_one_to_one(docs, kind_place, None)
+        for key in ("e2e_acc161", "e2e_exact_id", "detection_recall", "detection_f1"):
+            metrics[f"{key}_kind_place"] = only[key]
+    return metrics
+
+
+def _per_corpus(
+    docs: Sequence[GeoDoc], run: Callable[[Sequence[GeoDoc]], dict[str, Any]]
+) -> list[str]:
+    lines = []
+    for corpus in sorted({d.corpus for d in docs}):
+        part = [d for d in docs if d.corpus == corpus]
+        m = run(part)
+        figures = ", ".join(f"{k} {m[k]:.3f}" for k in PER_CORPUS_METRICS if k in m)
+        lines.append(f"{corpus} (n={len(part)}): {figures}")
+    return lines
 
 
 def evaluate(
@@ -146,20 +199,27 @@ def evaluate(
     articles = [Article(id=d.id, text=d.text, published=d.published) for d in docs]
     results, failed = analyze_articles(articles, analyzer, progress=progress, on_doc=on_doc)
     e2e.update((aid, system_places(r)) for aid, r in results.items())
+    legacy = {aid: system_places(r, "legacy") for aid, r in results.items()}
+    kind_place = {aid: system_places(r, "kind_place") for aid, r in results.items()}
     failures.extend(f"{f.article_id}: {f.stage}: {f.message}" for f in failed)
 
-    metrics = score(docs, e2e, gold_res if resolve_spans is not None else None)
+    def ours(part: Sequence[GeoDoc]) -> dict[str, Any]:
+        gold = gold_res if resolve_spans is not None else None
+        return score(part, e2e, gold, legacy=legacy, kind_place=kind_place)
+
+    metrics = ours(docs)
     if convention is not None:
         # The corpora's convention: nationality words ("Canadian") are toponyms of their
         # country. newsgraph keeps them as actors' countries; this is what the optional
         # nationalities_as_places setting scores on the same parses (see EVAL_MAPPINGS.md).
-        conv = score(docs, conv_e2e, None)
+        conv = score_one_to_one(docs, conv_e2e, None)
         for key in ("e2e_acc161", "e2e_exact_id", "detection_f1"):
             metrics[f"{key}_with_nationalities"] = conv[key]
     baseline = score(docs, base_e2e, base_gold)
     details: dict[str, Any] = {
         "notes": notes,
         "corpora": sorted({d.corpus for d in docs}),
+        "per_corpus": _per_corpus(docs, ours),
         "failures": failures[:20],
         "n_failures": len(failures),
         "baseline": "spaCy GPE/LOC/FAC entities (gold mode: gold span text) -> most populous "

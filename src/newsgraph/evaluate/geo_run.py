@@ -122,11 +122,42 @@ class PopulousGazetteer:
 # --------------------------------------------------------------------------- running the system
 
 
-def system_places(result: Any) -> list[PredPlace]:
+# The labels of the mentions a stage made (``Mention.label``); a named entity's label is its
+# NER label.
+STAGE_LABELS: frozenset[str] = frozenset({"places", "actors"})
+
+PREDICTION_SETS: tuple[str, ...] = ("places", "kind_place", "legacy")
+
+
+def counts_as_place(mention: Any, which: str = "places") -> bool:
+    """Whether a mention of an ``ArticleResult`` is scored as a place prediction.
+
+    * ``places`` (the headline figures): a mention of kind ``place``, or a stage's mention
+      linked to a place (``place_id``) whatever kind the actors stage gave the same span
+      ("Russia" as an agent is kind ``state`` and still a place of the article). A named
+      entity that only inherits the place of a stage mention around it ("Kansas City" inside
+      "Kansas City, Missouri") is not a prediction of its own.
+    * ``kind_place``: only mentions of kind ``place`` (what a reader of mention kinds alone
+      counts; the places linked to agent mentions are left out).
+    * ``legacy``: the earlier scorer's set, every mention with a place or of kind place.
+    """
+    if which == "kind_place":
+        return bool(mention.kind == "place")
+    if which == "legacy":
+        return mention.kind == "place" or mention.place_id is not None
+    if which != "places":
+        raise ValueError(f"unknown prediction set {which!r}; known: {PREDICTION_SETS}")
+    return mention.kind == "place" or (
+        mention.place_id is not None and mention.label in STAGE_LABELS
+    )
+
+
+def system_places(result: Any, which: str = "places") -> list[PredPlace]:
+    """The place predictions of an ``ArticleResult`` (:func:`counts_as_place`)."""
     places = {p.id: p for p in result.places}
     out: list[PredPlace] = []
     for m in result.mentions:
-        if m.kind != "place" and m.place_id is None:
+        if not counts_as_place(m, which):
             continue
         place = places.get(m.place_id) if m.place_id else None
         if place is None:
