@@ -11,7 +11,8 @@ fled"), the noun that holds them ("a crowd of 10,000", "the death toll rose to 5
 state word ("12 dead") or the counted noun itself ("500 protesters"). A count is attached
 to one event of the sentence whose category fits the kind: the event whose trigger is that
 word, else the innermost event whose clause holds the number, else the event the word's
-clause holds.
+clause holds; a casualty count (``casualty_kinds``) with none of these links goes to the
+sentence's one event of a fitting category, if it has only one.
 """
 
 from __future__ import annotations
@@ -31,7 +32,7 @@ _KIND_LISTS = ("verbs", "subject_verbs", "nouns", "holders", "states", "categori
 _BOUNDS = ("at_least", "more_than", "at_most", "fewer_than", "about")
 _TOP_KEYS = (
     "units", "scales", "vague", "bounds", "range_words", "range_openers", "kinds",
-    "people", "person_suffixes", "not_counted", "not_count_entities",
+    "casualty_kinds", "people", "person_suffixes", "not_counted", "not_count_entities",
 )
 _OBJECT_DEPS = ("dobj", "obj", "nsubjpass", "oprd")
 
@@ -58,6 +59,7 @@ class MagnitudeTable:
     range_words: frozenset[str]
     range_openers: frozenset[str]
     kinds: tuple[Kind, ...]
+    casualty_kinds: frozenset[str]
     people: frozenset[str]
     person_suffixes: tuple[str, ...]
     not_counted: frozenset[str]
@@ -76,10 +78,10 @@ class MagnitudeTable:
         bounds: dict[tuple[str, ...], str] = {}
         table = check_keys(path, "bounds", data["bounds"], _BOUNDS, _BOUNDS)
         for rule in _BOUNDS:
-            for words in strings(path, f"bounds.{rule}", table[rule]):
-                key = tuple(words.lower().split())
+            for entry in strings(path, f"bounds.{rule}", table[rule]):
+                key = tuple(entry.lower().split())
                 if key in bounds:
-                    raise DataFileError(path, f"bounds.{rule}", f"{words!r} is listed twice")
+                    raise DataFileError(path, f"bounds.{rule}", f"{entry!r} is listed twice")
                 bounds[key] = rule
         kinds = []
         for name, row in check_keys(path, "kinds", data["kinds"], data["kinds"] or {}).items():
@@ -98,7 +100,7 @@ class MagnitudeTable:
         return cls(
             units=units, scales=scales, vague=vague, bounds=bounds,
             range_words=words("range_words"), range_openers=words("range_openers"),
-            kinds=tuple(kinds), people=words("people"),
+            kinds=tuple(kinds), casualty_kinds=words("casualty_kinds"), people=words("people"),
             person_suffixes=tuple(sorted(words("person_suffixes"))), not_counted=words("not_counted"),
             not_count_entities=frozenset(strings(path, "not_count_entities", data["not_count_entities"])),
         )
@@ -373,5 +375,7 @@ def attach_magnitudes(
             held = [(t, ev) for t, ev in fits if word.left_edge.i <= t.i <= word.right_edge.i]
             if held:
                 chosen = min(held, key=lambda te: abs(te[0].i - word.i))[1]
+        if chosen is None and kind.name in table.casualty_kinds and len(fits) == 1:
+            chosen = fits[0][1]  # "rebels attacked the base and the death toll rose to 58"
         if chosen is not None:
             chosen["magnitudes"].append(mag)
