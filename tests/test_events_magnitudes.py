@@ -70,6 +70,12 @@ CASES = [
      ("shelling", "displaced", None, None, 4000, "About 4,000 residents")),
     ("Thousands of demonstrators marched against the government.",
      ("marched against", "participants", 1000, None, 1000, "Thousands of demonstrators")),
+    ("Police announced the arrest of five students in the capital.",
+     ("arrest", "arrested", 5, 5, 5, "five students")),
+    ("The army claimed the killing of 40 insurgents.", ("killing", "killed", 40, 40, 40, "40 insurgents")),
+    ("Rebels ambushed a convoy and killed 18 of them.", ("killed", "killed", 18, 18, 18, "18 of them")),
+    ("The militants were holding more than 200 hostages in the building.",
+     ("holding more than 200 hostages", "captured", 201, None, 201, "more than 200 hostages")),
     ("Police clashed with a crowd of 10,000 in the capital.", ("clashed", "participants", 10000, 10000, 10000, "10,000")),
 ]
 
@@ -90,6 +96,7 @@ CONTROLS = [
     "The two countries signed an agreement and condemned the attack.",  # not people counted
     "Rebels captured three towns in the north.",  # things, not people
     "Twelve gunmen attacked the police station.",  # the attackers, not the victims
+    "The army said it killed or wounded 300 rebels last month.",  # one figure for two kinds
 ]
 
 

@@ -229,6 +229,8 @@ def _kind_of(
     verb = head.head
     for kind in table.kinds:
         if head.dep_ in _OBJECT_DEPS and kind.has("verbs", *_keys(verb)):
+            if _combined(verb, kind, table):
+                return None
             return kind, verb, "object"
         if head.dep_ == "nsubj" and (
             kind.has("subject_verbs", *_keys(verb))
@@ -254,6 +256,21 @@ def _kind_of(
             if kind.has("nouns", *_keys(counted)) or kind.has("states", counted.lower_):
                 return kind, counted, "noun"
     return None
+
+
+def _combined(verb: Token, kind: Kind, table: MagnitudeTable) -> bool:
+    """ "killed and injured 1,000": one figure for two kinds, coded as neither. The other
+    verb shares the figure when it has no object (nor, after the conjunction, a subject)
+    of its own: "12 were killed and dozens injured" are two figures."""
+    own = (*_OBJECT_DEPS, "nsubj")
+    pair = [(c, own) for c in verb.children if c.dep_ == "conj"]
+    if verb.dep_ == "conj":
+        pair.append((verb.head, _OBJECT_DEPS))
+    return any(
+        not any(c.dep_ in deps for c in other.children)
+        and any(k is not kind and k.has("verbs", *_keys(other)) for k in table.kinds)
+        for other, deps in pair
+    )
 
 
 def _people(
@@ -371,7 +388,7 @@ def attach_magnitudes(
             holding = [(t, ev) for t, ev in fits if _in_clause(role, t)]
             if holding:
                 chosen = min(holding, key=lambda te: te[0].right_edge.i - te[0].left_edge.i)[1]
-        if chosen is None:
+        if chosen is None and word.i != role.i:
             held = [(t, ev) for t, ev in fits if word.left_edge.i <= t.i <= word.right_edge.i]
             if held:
                 chosen = min(held, key=lambda te: abs(te[0].i - word.i))[1]
