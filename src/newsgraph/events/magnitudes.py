@@ -262,8 +262,8 @@ def _combined(verb: Token, kind: Kind, table: MagnitudeTable) -> bool:
     """ "killed and injured 1,000": one figure for two kinds, coded as neither. The other
     verb shares the figure when it has no object (nor, after the conjunction, a subject)
     of its own: "12 were killed and dozens injured" are two figures."""
-    own = (*_OBJECT_DEPS, "nsubj")
-    pair = [(c, own) for c in verb.children if c.dep_ == "conj"]
+    own: tuple[str, ...] = (*_OBJECT_DEPS, "nsubj")
+    pair: list[tuple[Token, tuple[str, ...]]] = [(c, own) for c in verb.children if c.dep_ == "conj"]
     if verb.dep_ == "conj":
         pair.append((verb.head, _OBJECT_DEPS))
     return any(
