@@ -105,11 +105,21 @@ class MagnitudeTable:
             not_count_entities=frozenset(strings(path, "not_count_entities", data["not_count_entities"])),
         )
 
-    def starts_number(self, tok: Token) -> bool:
+    @property
+    def first_words(self) -> frozenset[str]:
+        """Words a number phrase may start with (besides digits)."""
+        return frozenset([*self.units, *self.scales, *(key[0] for key in self.vague)])
+
+    def starts_number(self, tok: Token, first: frozenset[str]) -> bool:
         low = tok.lower_
-        return bool(_DIGITS.match(low)) or low in self.units or low in self.scales or any(
-            key[0] == low for key in self.vague
-        ) or (low == "a" and tok.i + 1 < len(tok.doc) and tok.nbor(1).lower_ in self.scales)
+        if low[:1].isdigit():
+            return bool(_DIGITS.match(low))
+        if low == "a":
+            return tok.i + 1 < len(tok.doc) and tok.nbor(1).lower_ in self.scales or any(
+                key[0] == "a" and tok.i + 1 < len(tok.doc) and key[1:2] == (tok.nbor(1).lower_,)
+                for key in self.vague
+            )
+        return low in first
 
 
 def _int_map(path: Path, where: str, raw: Any) -> dict[str, int]:
@@ -309,9 +319,10 @@ def sentence_magnitudes(
     """The counts of one sentence: (magnitude, kind, the word that tells the kind, role)."""
     toks = list(sent)
     out = []
+    first = table.first_words
     i = 0
     while i < len(toks):
-        if not table.starts_number(toks[i]):
+        if not table.starts_number(toks[i], first):
             i += 1
             continue
         p = read_phrase(toks, i, table)
