@@ -40,6 +40,7 @@ EVENT_KEYS = {
     "sentence",
     "rule",
     "confidence",
+    "magnitudes",
 }
 
 

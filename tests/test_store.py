@@ -150,6 +150,12 @@ FIRST_SCHEMA_DDL = [
 ]
 
 
+# What the migrations after the first add, by hand.
+LATER_DDL = [
+    'ALTER TABLE events ADD COLUMN "magnitudes" VARCHAR',  # 2: Event.magnitudes
+]
+
+
 def _shape(con: duckdb.DuckDBPyConnection) -> list[tuple]:
     """Every column (table, position, name, type, nullable, default), constraint and index."""
     return [
@@ -170,16 +176,21 @@ def test_generated_ddl_makes_the_first_schema(tmp_path):
     by_hand = duckdb.connect(str(tmp_path / "hand.duckdb"))
     for sql in FIRST_SCHEMA_DDL:
         by_hand.execute(sql)
+    for sql in LATER_DDL:  # the migrations since
+        by_hand.execute(sql)
     with Store(tmp_path / "generated.duckdb") as store:
         assert _shape(store.con) == _shape(by_hand)
     schema.check()
 
 
+NEXT = LATEST_VERSION + 1  # the version a new field would come with
+
+
 @dataclass
 class ReviewedEvent(Event):
-    """An Event with one field more, added by schema version 2."""
+    """An Event with one field more, added by the schema version after the latest."""
 
-    reviewed_by: str | None = field(default=None, metadata=column(since=2))
+    reviewed_by: str | None = field(default=None, metadata=column(since=NEXT))
 
 
 @pytest.fixture
@@ -189,8 +200,8 @@ def reviewed_schema(monkeypatch):
     def apply() -> None:
         events = schema.TABLES["events"]
         monkeypatch.setitem(schema.TABLES, "events", dataclasses.replace(events, record=ReviewedEvent))
-        monkeypatch.setattr(schema, "MIGRATIONS", [*schema.MIGRATIONS, Migration(2, "events.reviewed_by")])
-        monkeypatch.setattr(schema, "LATEST_VERSION", 2)
+        monkeypatch.setattr(schema, "MIGRATIONS", [*schema.MIGRATIONS, Migration(NEXT, "events.reviewed_by")])
+        monkeypatch.setattr(schema, "LATEST_VERSION", NEXT)
 
     return apply
 
@@ -207,13 +218,13 @@ def test_a_new_record_field_reaches_ddl_writer_rows_and_json(tmp_path, reviewed_
         'ALTER TABLE events ADD COLUMN "reviewed_by" VARCHAR'
     ]
     with Store(tmp_path / "x.duckdb") as store:
-        assert store.schema_version() == 2
+        assert store.schema_version() == NEXT
         columns = [r[0] for r in store.con.execute("DESCRIBE events").fetchall()]
         assert columns[-1] == "reviewed_by"
         store.write_results([_reviewed_result()])
         assert store.con.execute("SELECT reviewed_by FROM events").fetchall() == [("desk",)]
         (event,) = queries.select(store.con, "events")
-        assert list(event)[-2:] == ["confidence", "reviewed_by"] and event["reviewed_by"] == "desk"
+        assert list(event)[-2:] == ["magnitudes", "reviewed_by"] and event["reviewed_by"] == "desk"
         (quote,) = queries.select(store.con, "quotes")
         assert "reviewed_by" not in quote
         loaded = queries.load_result(store.con, "a1")
@@ -228,12 +239,12 @@ def test_an_old_database_gets_the_new_field_by_migration(tmp_path, reviewed_sche
     old = tmp_path / "old.duckdb"
     with Store(old) as store:
         store.write_results([_result("Ukraine accused Russia of shelling.")])
-        assert store.schema_version() == 1
+        assert store.schema_version() == LATEST_VERSION
     reviewed_schema()
     with pytest.raises(NewsgraphError, match="migrate"):
         Store(old, read_only=True)
     with Store(old) as store:
-        assert store.schema_version() == 2
+        assert store.schema_version() == NEXT
         (event,) = queries.select(store.con, "events")
         assert event["reviewed_by"] is None
         store.write_results([_reviewed_result("a2")])
@@ -245,10 +256,10 @@ def test_an_old_database_gets_the_new_field_by_migration(tmp_path, reviewed_sche
 def test_a_column_without_its_migration_is_an_error(monkeypatch):
     @dataclass
     class Later(Event):
-        later: int | None = field(default=None, metadata=column(since=3))
+        later: int | None = field(default=None, metadata=column(since=NEXT + 1))
 
     tables = {"events": dataclasses.replace(schema.TABLES["events"], record=Later)}
-    with pytest.raises(ValueError, match="schema version 3 has no migration"):
+    with pytest.raises(ValueError, match=f"schema version {NEXT + 1} has no migration"):
         schema.check(tables)
 
 

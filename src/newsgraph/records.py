@@ -212,6 +212,9 @@ class Event:
     claimed_by: dict[str, Any] | None = None
     items: list[str] = field(default_factory=list)
     confidence: float | None = None
+    # counts of the event: [{"kind", "low", "high", "best", "text", "start", "end", "rule"}]
+    # (kind: killed | injured | arrested | displaced | participants | captured)
+    magnitudes: list[dict[str, Any]] = field(default_factory=list, metadata=column(since=2))
 
 
 @dataclass

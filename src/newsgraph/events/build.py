@@ -20,6 +20,7 @@ from newsgraph.events.clauses import VERB_TAGS, condition_subject, depth
 from newsgraph.events.coding import code_event
 from newsgraph.events.context import DocContext, SentenceContext
 from newsgraph.events.draft import Draft, modal_roles, purpose_roles, start_draft
+from newsgraph.events.magnitudes import attach_magnitudes
 from newsgraph.events.noun_roles import noun_roles
 from newsgraph.events.resources import EventsData
 from newsgraph.events.setting import (
@@ -218,6 +219,9 @@ def document_events(doc: Doc, data: EventsData, min_confidence: float) -> list[d
         return []
     ctx = doc_context(doc, data)
     events: list[dict[str, Any]] = []
+    actor_spans = [
+        (int(m["start"]), int(m["end"])) for m in (doc._.ng_actor_mentions or []) if isinstance(m, dict)
+    ]
     for sent in doc.sents:
         cands = find_candidates(sent, data, ctx.index)
         s = SentenceContext(ctx, sent, found={c.tok.i for c in cands})
@@ -227,6 +231,7 @@ def document_events(doc: Doc, data: EventsData, min_confidence: float) -> list[d
                 continue
             s.done[cand.tok.i] = ev
         _share_targets(s, cands)
+        kept = []
         for cand in cands:
             ev = s.done.get(cand.tok.i)
             if ev is None:
@@ -235,7 +240,9 @@ def document_events(doc: Doc, data: EventsData, min_confidence: float) -> list[d
             place_arguments(cand, ev, sent, ctx.places, data)
             ev["date"], ev["date_precision"] = date_of(doc, cand.tok, sent, data.cues)
             if ev["confidence"] >= min_confidence:
-                events.append(ev)
+                kept.append((cand.tok, ev))
+        attach_magnitudes(sent, kept, data.magnitudes, data.countries.sector, actor_spans)
+        events.extend(ev for _, ev in kept)
     return events
 
 

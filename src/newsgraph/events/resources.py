@@ -13,6 +13,7 @@ from pathlib import Path
 from typing import Any
 
 from newsgraph.events.lexicon import Lexicon
+from newsgraph.events.magnitudes import MagnitudeTable
 from newsgraph.events.syntax import subject_rules
 from newsgraph.events.tables import (
     CONFIDENCE_KEYS,
@@ -35,6 +36,7 @@ DEFAULT_FILES: dict[str, str] = {
     "sectors": "sectors.yaml",
     "words": "words.yaml",
     "nouns": "arguments.yaml",
+    "magnitudes": "magnitudes.yaml",
 }
 
 
@@ -50,6 +52,7 @@ class EventsData:
     words: Words
     nouns: ArgumentNouns
     subject_rules: SubjectRules
+    magnitudes: MagnitudeTable
 
 
 def data_files(lexicon_path: str | Path | None = None) -> dict[str, Path | None]:
@@ -96,4 +99,5 @@ def load_events_data(
         words=words,
         nouns=nouns,
         subject_rules=subject_rules(words, nouns),
+        magnitudes=MagnitudeTable.load(path("magnitudes")),
     )

@@ -182,6 +182,7 @@ MIGRATIONS: list[Migration] = [
             "CREATE INDEX events_article ON events (article_id)",
         ),
     ),
+    Migration(2, "events.magnitudes: the counts of an event (killed, injured, arrested, ...)"),
 ]
 
 LATEST_VERSION = MIGRATIONS[-1].version
