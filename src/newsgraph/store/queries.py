@@ -50,7 +50,7 @@ def _decode(table: Table, row: Row) -> Row:
 
 # -- nested values as the listings show them
 ACTOR_REF_KEYS = ("name", "country", "sector", "kind")
-PLACE_REF_KEYS = ("name", "geonames_id", "country", "admin1", "lat", "lon", "precision")
+PLACE_REF_KEYS = ("name", "geonames_id", "country", "admin1", "lat", "lon", "precision", "basis")
 SPEAKER_KEYS = ("name", "country", "sector", "start", "end")
 
 
