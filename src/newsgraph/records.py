@@ -277,7 +277,8 @@ class StoryArticle:
     credit: str | None = None  # news agency credited in the text ("(Reuters) -")
     origin: str | None = None  # the independent source it counts as
     published: str | None = None
-    lead_date: str | None = None  # day-precision date of its first dated event
+    lead_date: str | None = None  # date of its first event, when dated to the day
+    lead_category: str | None = None  # PLOVER category of that event
     content_hash: str | None = None  # of the article when it was clustered
     terms: dict[str, float] = field(default_factory=dict)  # top TF-IDF terms, L2-normalized
     signature: list[int] = field(default_factory=list, metadata=column(sql="VARCHAR"))

@@ -58,16 +58,14 @@ def unclustered(con: duckdb.DuckDBPyConnection) -> list[Row]:
     )
 
 
-def lead_dates(con: duckdb.DuckDBPyConnection, ids: list[str]) -> dict[str, str]:
-    """The day-precision date of each article's first dated event."""
+def lead_events(con: duckdb.DuckDBPyConnection, ids: list[str]) -> dict[str, tuple[str, str]]:
+    """(date, category) of each article's first event, when that event is dated to the day."""
     rows = con.execute(
-        """SELECT article_id, first(date ORDER BY idx) FROM events
-           WHERE date_precision = 'day' AND date IS NOT NULL
-             AND article_id IN (SELECT unnest($1::VARCHAR[]))
-           GROUP BY article_id""",
+        """SELECT article_id, arg_min(date, idx), arg_min(date_precision, idx), arg_min(category, idx)
+           FROM events WHERE article_id IN (SELECT unnest($1::VARCHAR[])) GROUP BY article_id""",
         [ids],
     ).fetchall()
-    return {r[0]: r[1] for r in rows}
+    return {r[0]: (r[1], r[3]) for r in rows if r[2] == "day" and r[1]}
 
 
 def document_frequencies(con: duckdb.DuckDBPyConnection) -> tuple[dict[str, int], int]:
@@ -85,7 +83,7 @@ def members_between(con: duckdb.DuckDBPyConnection, low: dt.date | None, high: d
         params = [low.isoformat(), high.isoformat()]
     rows = _rows(
         con,
-        f"""SELECT article_id, story_id, duplicate_of, origin, published, lead_date, terms, signature
+        f"""SELECT article_id, story_id, duplicate_of, origin, published, lead_date, lead_category, terms, signature
             FROM story_articles {where}""",
         params,
     )

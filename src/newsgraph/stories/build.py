@@ -66,7 +66,7 @@ def build_stories(con: Any, *, params: Params | None = None, full: bool = False)
         summary.seconds = time.perf_counter() - started
         return summary
     ids = [r["id"] for r in new]
-    leads = db.lead_dates(con, ids)
+    leads = db.lead_events(con, ids)
     df, n_docs = db.document_frequencies(con)
     counts = {r["id"]: term_counts(r["title"], r["text"], params.title_weight) for r in new}
     df_changes: Counter[str] = Counter()
@@ -78,7 +78,7 @@ def build_stories(con: Any, *, params: Params | None = None, full: bool = False)
     items = {
         r["id"]: cluster.Item(
             r["id"], _day(r["published"]), vector(counts[r["id"]], df, n_docs, params.top_terms),
-            lead=_day(leads.get(r["id"])),
+            lead=_day(leads.get(r["id"], (None, None))[0]), lead_category=leads.get(r["id"], (None, None))[1],
         )
         for r in new
     }
@@ -92,7 +92,9 @@ def build_stories(con: Any, *, params: Params | None = None, full: bool = False)
     origin_of: dict[str, str | None] = {}
     root_of: dict[str, str] = {}
     for m in old:
-        index.add(cluster.Item(m["article_id"], _day(m["published"]), m["terms"], _day(m["lead_date"]), m["story_id"]))
+        index.add(cluster.Item(
+            m["article_id"], _day(m["published"]), m["terms"], _day(m["lead_date"]), m["lead_category"], m["story_id"],
+        ))
         lsh.add(m["article_id"], m["signature"])
         origin_of[m["article_id"]] = m["origin"]
         root_of[m["article_id"]] = m["duplicate_of"] or m["article_id"]
@@ -125,7 +127,8 @@ def build_stories(con: Any, *, params: Params | None = None, full: bool = False)
                 article_id=item.id, story_id=item.story_id or item.id, linked_to=item.linked_to,
                 similarity=item.similarity, duplicate_of=dup, duplicate_similarity=dup_sim.get(item.id),
                 outlet=outlet, credit=agency, origin=origin, published=r["published"],
-                lead_date=item.lead.isoformat() if item.lead else None, content_hash=r["content_hash"],
+                lead_date=item.lead.isoformat() if item.lead else None, lead_category=item.lead_category,
+                content_hash=r["content_hash"],
                 terms=item.vector, signature=sigs[item.id],
             )
         )

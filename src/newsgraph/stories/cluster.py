@@ -2,7 +2,9 @@
 
 An article joins the story of the most similar member (cosine of TF-IDF term vectors) when
 that similarity reaches ``link_threshold``, the member was published within ``window_days``
-and their lead events, when both are dated to the day, are at most ``event_gap_days`` apart.
+and their lead events (each article's first event), when both are dated to the day and of
+the same category, are at most ``event_gap_days`` apart: two attacks on one town on different
+days are two stories, a reaction reported days later is not held apart.
 A near-duplicate always joins the story of the article it copies. Otherwise the article opens
 a story whose id is its own id. Articles are taken in (publication date, id) order, so a
 re-run over the same articles gives the same stories and ids.
@@ -25,6 +27,7 @@ class Item:
     day: dt.date | None
     vector: dict[str, float]
     lead: dt.date | None = None
+    lead_category: str | None = None
     story_id: str | None = None
     linked_to: str | None = None
     similarity: float | None = None
@@ -57,7 +60,10 @@ def compatible(a: Item, b: Item, params: Params) -> bool:
     """Within the window, and not two differently dated happenings."""
     if a.day and b.day and abs((a.day - b.day).days) > params.window_days:
         return False
-    return not (a.lead and b.lead and abs((a.lead - b.lead).days) > params.event_gap_days)
+    return not (
+        a.lead and b.lead and a.lead_category == b.lead_category
+        and abs((a.lead - b.lead).days) > params.event_gap_days
+    )
 
 
 def best_link(item: Item, index: Index, params: Params) -> tuple[Item, float] | None:

@@ -18,10 +18,10 @@ class Params:
     shingle_words: int = 5  # words per shingle for near-duplicates
     num_perm: int = 128  # MinHash permutations
     duplicate_threshold: float = 0.8  # estimated Jaccard of shingles for a near-duplicate
-    top_terms: int = 80  # terms kept per article vector
+    top_terms: int = 150  # terms kept per article vector
     title_weight: int = 2  # a title word counts this many times
-    link_threshold: float = 0.3  # cosine to a member needed to join its story
-    window_days: int = 30  # a member published further apart cannot link
+    link_threshold: float = 0.11  # cosine to a member needed to join its story
+    window_days: int = 90  # a member published further apart cannot link
     event_gap_days: int = 2  # lead events dated (to the day) further apart keep reports apart
 
     def with_(self, **changes: Any) -> Params:
