@@ -14,7 +14,7 @@ WORD = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)*|\d+(?:[.,]\d+)*")
 # The credit slot of a wire report, near the start of the text or of a line:
 #   "LONDON, Jan 5 (Reuters) -", "(AP) —", "Xinhua | Updated: ...", "By NAME, Reuters |"
 _PAREN = re.compile(r"(?:^|\n)[^\n(]{0,80}?\(\s*([A-Z][\w.&' -]{0,40}?)\s*\)\s*[-–—:]")
-_BAR = re.compile(r"(?:^|\n)\s*([A-Z][\w.&' -]{0,40}?)\s*\|")
+_BAR = re.compile(r"(?:^|\n)\s*([A-Z][\w.,&' -]{0,40}?)\s*\|")
 # anywhere: "(c) 2017 The Associated Press", "Copyright 2018 Reuters"
 _COPY = re.compile(r"(?:©|\([cC]\)|Copyright)\s*(?:\d{4}\s*)?([A-Z][\w.&' -]{0,40}?)(?:\.|,|\n|$| All rights)")
 HEAD_CHARS = 400  # the credit slot is in the dateline or byline
