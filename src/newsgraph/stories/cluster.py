@@ -13,6 +13,7 @@ re-run over the same articles gives the same stories and ids.
 from __future__ import annotations
 
 import datetime as dt
+import heapq
 from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass, field
@@ -67,10 +68,15 @@ def compatible(a: Item, b: Item, params: Params) -> bool:
 
 
 def best_link(item: Item, index: Index, params: Params) -> tuple[Item, float] | None:
-    scores: dict[str, float] = defaultdict(float)
-    for term, w in item.vector.items():
+    # Candidates: members sharing one of the item's heaviest terms (rare, so short postings),
+    # ranked by that partial score; the best ``candidates`` get the full cosine.
+    probe = sorted(item.vector.items(), key=lambda kv: (-kv[1], kv[0]))[: params.probe_terms]
+    partial: dict[str, float] = defaultdict(float)
+    for term, w in probe:
         for mid in index.postings.get(term, ()):
-            scores[mid] += w * index.members[mid].vector[term]
+            partial[mid] += w * index.members[mid].vector[term]
+    shortlist = heapq.nlargest(params.candidates, partial.items(), key=lambda kv: (kv[1], kv[0]))
+    scores = {mid: cosine(item.vector, index.members[mid].vector) for mid, _ in shortlist}
     ranked = sorted(scores.items(), key=lambda kv: (-kv[1], kv[0]))
     for mid, score in ranked:
         if score < params.link_threshold:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
+from functools import lru_cache
 from typing import Any
 
 from newsgraph.stories.text import words
@@ -19,10 +20,17 @@ def shingles(text: str, size: int) -> set[bytes]:
     return {" ".join(ws[i : i + size]).encode("utf-8") for i in range(len(ws) - size + 1)}
 
 
+@lru_cache(maxsize=4)
+def _permutations(num_perm: int) -> Any:
+    from datasketch import MinHash
+
+    return MinHash(num_perm=num_perm, seed=1, scheme=SCHEME).permutations
+
+
 def signature(text: str, size: int, num_perm: int) -> list[int]:
     from datasketch import MinHash
 
-    m = MinHash(num_perm=num_perm, seed=1, scheme=SCHEME)
+    m = MinHash(num_perm=num_perm, seed=1, scheme=SCHEME, permutations=_permutations(num_perm))
     m.update_batch(list(shingles(text, size)))
     return [int(v) for v in m.hashvalues]
 
@@ -48,7 +56,10 @@ class Index:
         import numpy as np
         from datasketch import MinHash
 
-        return MinHash(num_perm=self.num_perm, seed=1, hashvalues=np.array(sig, dtype=np.uint32), scheme=SCHEME)
+        return MinHash(
+            num_perm=self.num_perm, seed=1, hashvalues=np.array(sig, dtype=np.uint32), scheme=SCHEME,
+            permutations=_permutations(self.num_perm),
+        )
 
     def add(self, key: str, sig: list[int]) -> None:
         if len(sig) != self.num_perm or key in self.signatures:

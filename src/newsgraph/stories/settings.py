@@ -22,6 +22,8 @@ class Params:
     title_weight: int = 2  # a title word counts this many times
     link_threshold: float = 0.11  # cosine to a member needed to join its story
     window_days: int = 90  # a member published further apart cannot link
+    probe_terms: int = 20  # an article's heaviest terms that find its candidate members
+    candidates: int = 10  # candidates scored in full
     event_gap_days: int = 2  # lead events dated (to the day) further apart keep reports apart
 
     def with_(self, **changes: Any) -> Params:
