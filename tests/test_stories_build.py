@@ -9,6 +9,7 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
+import pytest
 from typer.testing import CliRunner
 
 from newsgraph.cli import app
@@ -16,6 +17,8 @@ from newsgraph.ingest.identity import make_article
 from newsgraph.records import ArticleResult, Event
 from newsgraph.store import Store
 from newsgraph.stories import build_stories
+
+pytest.importorskip("datasketch")
 
 FERRY = (
     "The ferry operator on the Calder estuary cut its winter timetable on Tuesday after a storm "

@@ -50,6 +50,7 @@ def test_outlet_is_the_source_or_the_url_host_without_www() -> None:
 
 
 def test_near_duplicate_signatures() -> None:
+    pytest.importorskip("datasketch")
     base = ("The ferry operator cut its winter timetable on Tuesday after a storm damaged two piers, "
             "the harbour master said, adding that repairs would take at least a week.")
     copy = base + " Passengers were told to check the website."

@@ -105,7 +105,10 @@ def ingest(
     if stories and summary.stored:
         from newsgraph.cli.stories import run_build
 
-        run_build(db)
+        try:
+            run_build(db)
+        except ImportError as exc:  # datasketch missing from an old installation
+            err.print(f"[yellow]stories not built: {exc}; install the pinned requirements[/]")
     if not summary.ok:
         raise typer.Exit(1)
 
