@@ -23,6 +23,7 @@ DATA = {
     "timex": FIXTURES / "timex",
     "extraction": FIXTURES / "extraction",
     "ner": FIXTURES / "ner" / "sample.conll",
+    "stories": FIXTURES / "stories",
 }
 
 
