@@ -170,16 +170,22 @@ def test_generated_ddl_makes_the_first_schema(tmp_path):
     by_hand = duckdb.connect(str(tmp_path / "hand.duckdb"))
     for sql in FIRST_SCHEMA_DDL:
         by_hand.execute(sql)
-    with Store(tmp_path / "generated.duckdb") as store:
-        assert _shape(store.con) == _shape(by_hand)
+    generated = duckdb.connect(str(tmp_path / "generated.duckdb"))
+    for sql in schema.statements(schema.MIGRATIONS[0]):
+        generated.execute(sql)
+    assert _shape(generated) == _shape(by_hand)
     schema.check()
+
+
+# A migration after the last one, for the tests of how a new field is added.
+NEXT = LATEST_VERSION + 1
 
 
 @dataclass
 class ReviewedEvent(Event):
-    """An Event with one field more, added by schema version 2."""
+    """An Event with one field more, added by the next schema version."""
 
-    reviewed_by: str | None = field(default=None, metadata=column(since=2))
+    reviewed_by: str | None = field(default=None, metadata=column(since=NEXT))
 
 
 @pytest.fixture
@@ -189,8 +195,8 @@ def reviewed_schema(monkeypatch):
     def apply() -> None:
         events = schema.TABLES["events"]
         monkeypatch.setitem(schema.TABLES, "events", dataclasses.replace(events, record=ReviewedEvent))
-        monkeypatch.setattr(schema, "MIGRATIONS", [*schema.MIGRATIONS, Migration(2, "events.reviewed_by")])
-        monkeypatch.setattr(schema, "LATEST_VERSION", 2)
+        monkeypatch.setattr(schema, "MIGRATIONS", [*schema.MIGRATIONS, Migration(NEXT, "events.reviewed_by")])
+        monkeypatch.setattr(schema, "LATEST_VERSION", NEXT)
 
     return apply
 
@@ -207,7 +213,7 @@ def test_a_new_record_field_reaches_ddl_writer_rows_and_json(tmp_path, reviewed_
         'ALTER TABLE events ADD COLUMN "reviewed_by" VARCHAR'
     ]
     with Store(tmp_path / "x.duckdb") as store:
-        assert store.schema_version() == 2
+        assert store.schema_version() == NEXT
         columns = [r[0] for r in store.con.execute("DESCRIBE events").fetchall()]
         assert columns[-1] == "reviewed_by"
         store.write_results([_reviewed_result()])
@@ -228,12 +234,12 @@ def test_an_old_database_gets_the_new_field_by_migration(tmp_path, reviewed_sche
     old = tmp_path / "old.duckdb"
     with Store(old) as store:
         store.write_results([_result("Ukraine accused Russia of shelling.")])
-        assert store.schema_version() == 1
+        assert store.schema_version() == LATEST_VERSION
     reviewed_schema()
     with pytest.raises(NewsgraphError, match="migrate"):
         Store(old, read_only=True)
     with Store(old) as store:
-        assert store.schema_version() == 2
+        assert store.schema_version() == NEXT
         (event,) = queries.select(store.con, "events")
         assert event["reviewed_by"] is None
         store.write_results([_reviewed_result("a2")])
@@ -245,10 +251,10 @@ def test_an_old_database_gets_the_new_field_by_migration(tmp_path, reviewed_sche
 def test_a_column_without_its_migration_is_an_error(monkeypatch):
     @dataclass
     class Later(Event):
-        later: int | None = field(default=None, metadata=column(since=3))
+        later: int | None = field(default=None, metadata=column(since=NEXT))
 
     tables = {"events": dataclasses.replace(schema.TABLES["events"], record=Later)}
-    with pytest.raises(ValueError, match="schema version 3 has no migration"):
+    with pytest.raises(ValueError, match=f"schema version {NEXT} has no migration"):
         schema.check(tables)
 
 
