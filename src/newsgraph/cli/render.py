@@ -227,11 +227,16 @@ def print_failures(rows: Iterable[dict[str, Any]]) -> None:
 
 def print_stories(rows: Iterable[dict[str, Any]]) -> None:
     table = Table("story", "first seen", "last seen", "articles", "outlets", "independent", "title", box=None)
+    n = 0
     for r in rows:
+        n += 1
         table.add_row(
             r["story_id"], r["first_seen"] or "–", r["last_seen"] or "–", str(len(r["article_ids"] or [])),
             str(len(r["outlets"] or [])), str(len(r["independent_outlets"] or [])), r["title"] or "–",
         )
+    if not n:
+        err.print("no stories yet (build them: newsgraph stories build)")
+        return
     out.print(table)
 
 
