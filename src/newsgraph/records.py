@@ -249,6 +249,53 @@ class Run:
 
 
 @dataclass
+class Story:
+    """A real-world happening and the articles that report it (``newsgraph stories``).
+
+    ``id`` is the id of the article that opened the story; it never changes afterwards."""
+
+    id: str = field(metadata=column(primary_key=True))
+    title: str | None = None  # the opening article's title
+    first_seen: str | None = None  # earliest publication date of a member
+    last_seen: str | None = None
+    articles: int = 0
+    outlets: list[str] = field(default_factory=list)  # distinct outlets (sources) of the members
+    # distinct origins: an outlet's own report, an agency whose credit a report carries, or
+    # the origin of the report a copy duplicates (docs/STORIES.md)
+    independent_outlets: list[str] = field(default_factory=list)
+    updated_at: str | None = None
+
+
+@dataclass
+class StoryArticle:
+    """One article's place in a story, its duplicate link and what the clustering keeps of it."""
+
+    article_id: str = field(metadata=column(primary_key=True))
+    story_id: str = field(default="", metadata=column(not_null=True))
+    linked_to: str | None = None  # the member it was most similar to (None: opened the story)
+    similarity: float | None = None  # to ``linked_to``
+    duplicate_of: str | None = None  # earliest near-duplicate stored before it
+    duplicate_similarity: float | None = None  # estimated Jaccard of word shingles
+    outlet: str | None = None
+    credit: str | None = None  # news agency credited in the text ("(Reuters) -")
+    origin: str | None = None  # the independent source it counts as
+    published: str | None = None
+    lead_date: str | None = None  # date of its first event, when dated to the day
+    lead_category: str | None = None  # PLOVER category of that event
+    content_hash: str | None = None  # of the article when it was clustered
+    terms: dict[str, float] = field(default_factory=dict)  # top TF-IDF terms, L2-normalized
+    signature: list[int] = field(default_factory=list, metadata=column(sql="VARCHAR"))
+
+
+@dataclass
+class StoryTerm:
+    """Document frequency of a word over the clustered articles (the IDF of new ones)."""
+
+    term: str = field(metadata=column(primary_key=True))
+    df: int = 0
+
+
+@dataclass
 class ArticleResult:
     """Everything the pipeline produced for one article."""
 

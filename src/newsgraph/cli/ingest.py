@@ -49,6 +49,9 @@ def ingest(
         ),
     ] = False,
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No progress bar.")] = False,
+    stories: Annotated[
+        bool, typer.Option("--stories/--no-stories", help="Attach the new articles to stories afterwards.")
+    ] = True,
 ) -> None:
     """Read articles, extract actors, places, dates, quotes and events, and store them."""
     from newsgraph.ingest.dates import parse_published
@@ -99,6 +102,13 @@ def ingest(
         err.print(f"  [red]✗[/] {failure.input}: {failure.message} [dim]({failure.kind})[/]")
     if len(summary.failures) > 10:
         err.print(f"  … and {len(summary.failures) - 10} more: newsgraph failures --db {db}")
+    if stories and summary.stored:
+        from newsgraph.cli.stories import run_build
+
+        try:
+            run_build(db)
+        except ImportError as exc:  # datasketch missing from an old installation
+            err.print(f"[yellow]stories not built: {exc}; install the pinned requirements[/]")
     if not summary.ok:
         raise typer.Exit(1)
 

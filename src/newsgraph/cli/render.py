@@ -223,3 +223,55 @@ def print_failures(rows: Iterable[dict[str, Any]]) -> None:
     if n:
         out.print(table)
     err.print(f"[dim]{n} failures[/]")
+
+
+def print_stories(rows: Iterable[dict[str, Any]]) -> None:
+    table = Table("story", "first seen", "last seen", "articles", "outlets", "independent", "title", box=None)
+    n = 0
+    for r in rows:
+        n += 1
+        table.add_row(
+            r["story_id"], r["first_seen"] or "–", r["last_seen"] or "–", str(len(r["article_ids"] or [])),
+            str(len(r["outlets"] or [])), str(len(r["independent_outlets"] or [])), r["title"] or "–",
+        )
+    if not n:
+        err.print("no stories yet (build them: newsgraph stories build)")
+        return
+    out.print(table)
+
+
+def print_story(story: dict[str, Any]) -> None:
+    """A story as a timeline: each article with its outlet, origin and events."""
+    out.print(Text(story["title"] or story["story_id"], style="bold"))
+    out.print(
+        f"story {story['story_id']} · {len(story['members'])} articles · "
+        f"{story['first_seen'] or '?'} – {story['last_seen'] or '?'}"
+    )
+    out.print(f"outlets ({len(story['outlets'])}): {', '.join(story['outlets']) or '–'}")
+    out.print(
+        f"independent ({len(story['independent_outlets'])}): {', '.join(story['independent_outlets']) or '–'}"
+    )
+    for m in story["members"]:
+        out.print()
+        line = Text()
+        line.append(f"{m['published'] or '?'}  ", style="dim")
+        line.append(m["outlet"] or "?", style="bold cyan")
+        line.append(f"  {m['title'] or m['article_id']}")
+        out.print(line)
+        notes = [f"article {m['article_id']}"]
+        if m["credit"]:
+            notes.append(f"credits {m['credit']}")
+        if m["duplicate_of"]:
+            notes.append(f"copy of {m['duplicate_of']} ({m['duplicate_similarity']:.2f})")
+        elif m["linked_to"]:
+            notes.append(f"linked to {m['linked_to']} ({m['similarity']:.2f})")
+        out.print(f"  [dim]{' · '.join(notes)}[/]")
+        for ev in m["events"][:5]:
+            head = ev["category"] + (f"/{ev['mode']}" if ev.get("mode") else "")
+            place = f" @ {short(ev['place'])}" if ev.get("place") else ""
+            out.print(
+                f"  {head} {ev['date'] or '?'}: {short(ev['sources'])} → {short(ev['targets'])}{place}"
+                f" [dim]({ev['certainty']})[/]"
+            )
+        if len(m["events"]) > 5:
+            out.print(f"  [dim]… {len(m['events']) - 5} more events[/]")

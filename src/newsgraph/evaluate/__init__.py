@@ -20,4 +20,5 @@ KINDS: dict[str, str] = {
     "timex": "newsgraph.evaluate.timex",
     "extraction": "newsgraph.evaluate.extraction",
     "ner": "newsgraph.evaluate.ner",
+    "stories": "newsgraph.evaluate.stories",
 }

@@ -62,6 +62,7 @@ DEFAULT_PATHS: dict[str, str] = {
     "timex": "tempeval3",
     "extraction": "article_extraction",
     "ner": "conll2003/eng.testa",
+    "stories": "news_cluster",
 }
 
 

@@ -48,6 +48,7 @@ FIXED_METRICS: dict[str, tuple[str, ...]] = {
     "timex": ("strict_span_f1", "relaxed_span_f1", "value_accuracy"),
     "extraction": ("precision", "recall", "f1"),
     "ner": ("precision", "recall", "f1"),
+    "stories": ("bcubed_f1", "bcubed_precision", "bcubed_recall", "pairwise_f1", "outlets_exact"),
 }
 
 TABLE_START = "<!-- eval-table:start -->"

@@ -135,7 +135,10 @@ class View:
     def shaper(self) -> Callable[[Row], Row]:
         """Row -> output dict (JSON columns decoded, nested values shaped)."""
         if self.table is None:
-            return lambda row: row
+            if not self.nested:
+                return lambda row: row
+            nested_only = self.nested
+            return lambda row: {k: nested_only[k](v) if k in nested_only else v for k, v in row.items()}
         table, keys, nested = TABLES[self.table], self.output_keys, self.nested
 
         def shape(row: Row) -> Row:
@@ -205,8 +208,9 @@ VIEWS: dict[str, View] = {
             "articles",
             """SELECT a.id, a.published, a.source, a.title, a.url, length(a.text) AS chars,
                     (SELECT count(*) FROM events e WHERE e.article_id = a.id) AS events,
-                    a.input
-             FROM articles a {where} ORDER BY a.published NULLS LAST, a.id""",
+                    a.input, s.story_id, s.duplicate_of
+             FROM articles a LEFT JOIN story_articles s ON s.article_id = a.id
+             {where} ORDER BY a.published NULLS LAST, a.id""",
             {"article": Filter("a.id = ?")},
         ),
         View(
@@ -216,6 +220,24 @@ VIEWS: dict[str, View] = {
             {"run": Filter("run_id = ?"), "article": ARTICLE},
         ),
         View("runs", "SELECT * FROM runs {where} ORDER BY id", table="runs"),
+        View(
+            "stories",
+            """SELECT s.id AS story_id, s.title,
+                    (SELECT list(m.article_id ORDER BY m.published NULLS LAST, m.article_id)
+                       FROM story_articles m WHERE m.story_id = s.id) AS article_ids,
+                    s.outlets, s.independent_outlets, s.first_seen, s.last_seen
+             FROM stories s {where} ORDER BY s.first_seen NULLS LAST, s.id""",
+            {"story": Filter("s.id = ?"), "min_articles": Filter("s.articles >= ?")},
+            nested={"outlets": _load, "independent_outlets": _load},
+        ),
+        View(
+            "story_articles",
+            """SELECT m.story_id, m.article_id, m.published, m.outlet, a.title, m.credit, m.origin,
+                    m.duplicate_of, m.duplicate_similarity, m.linked_to, m.similarity
+             FROM story_articles m JOIN articles a ON a.id = m.article_id
+             {where} ORDER BY m.published NULLS LAST, m.article_id""",
+            {"story": Filter("m.story_id = ?")},
+        ),
     )
 }
 KINDS: tuple[str, ...] = tuple(VIEWS)
@@ -280,6 +302,38 @@ def failures(con: duckdb.DuckDBPyConnection, run: int | None = None) -> Iterator
 
 def runs(con: duckdb.DuckDBPyConnection) -> Iterator[Row]:
     return select(con, "runs")
+
+
+def stories(con: duckdb.DuckDBPyConnection, min_articles: int | None = None) -> Iterator[Row]:
+    return select(con, "stories", {"min_articles": min_articles})
+
+
+def story(con: duckdb.DuckDBPyConnection, story_id: str) -> Row | None:
+    """One story with its articles (``members``) and their events, for a timeline."""
+    found = list(select(con, "stories", {"story": story_id}))
+    if not found:
+        return None
+    row = found[0]
+    row["members"] = list(select(con, "story_articles", {"story": story_id}))
+    ids = [m["article_id"] for m in row["members"]]
+    view = VIEWS["events"]
+    shape = view.shaper()
+    by_article: dict[str, list[Row]] = {}
+    for ev in _stream(
+        con, "SELECT * FROM events WHERE article_id IN (SELECT unnest(?::VARCHAR[])) ORDER BY article_id, idx", [ids]
+    ):
+        shaped = shape(ev)
+        by_article.setdefault(shaped["article_id"], []).append(shaped)
+    for m in row["members"]:
+        m["events"] = by_article.get(m["article_id"], [])
+    return row
+
+
+def story_ids_like(con: duckdb.DuckDBPyConnection, prefix: str) -> list[str]:
+    rows = con.execute(
+        "SELECT id FROM stories WHERE id = ? OR id LIKE ? ORDER BY id LIMIT 5", [prefix, prefix + "%"]
+    ).fetchall()
+    return [r[0] for r in rows]
 
 
 def article_ids_like(con: duckdb.DuckDBPyConnection, prefix: str) -> list[str]:

@@ -35,6 +35,9 @@ from newsgraph.records import (
     Quote,
     Run,
     Sentence,
+    Story,
+    StoryArticle,
+    StoryTerm,
 )
 
 _SQL_TYPES: dict[type, str] = {str: "VARCHAR", int: "INTEGER", float: "DOUBLE", bool: "BOOLEAN"}
@@ -156,6 +159,9 @@ TABLES: dict[str, Table] = {
             "failures", Failure, extra=(_int("run_id"), Column("failed_at", "VARCHAR")),
             first=("run_id",), per_article=False,
         ),
+        Table("stories", Story, per_article=False, since=3),
+        Table("story_articles", StoryArticle, per_article=False, since=3),
+        Table("story_terms", StoryTerm, per_article=False, since=3),
     )
 }
 
@@ -183,6 +189,11 @@ MIGRATIONS: list[Migration] = [
         ),
     ),
     Migration(2, "events.magnitudes: the counts of an event (killed, injured, arrested, ...)"),
+    Migration(
+        3,
+        "stories: stories, story_articles (story, duplicate link, origin), story_terms (document frequencies)",
+        after=("CREATE INDEX story_articles_story ON story_articles (story_id)",),
+    ),
 ]
 
 LATEST_VERSION = MIGRATIONS[-1].version
