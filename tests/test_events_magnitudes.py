@@ -10,8 +10,8 @@ from typing import Any
 
 import pytest
 
+from newsgraph.datafile import DataFileError
 from newsgraph.events.magnitudes import MagnitudeTable
-from newsgraph.events.schema import DataFileError
 from newsgraph.events.tables import DATA_DIR
 from newsgraph.records import Article, ArticleResult
 from shared_data import shared_path

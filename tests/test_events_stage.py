@@ -16,9 +16,9 @@ import pytest
 from spacy.language import Language
 
 import newsgraph
+from newsgraph.datafile import DataFileError
 from newsgraph.events.component import EventsComponent, EventsResult
 from newsgraph.events.lexicon import Lexicon
-from newsgraph.events.schema import DataFileError
 from newsgraph.events.tables import DATA_DIR, Cues, Words
 from newsgraph.stage import Stage
 

@@ -1,7 +1,7 @@
 """The trigger lexicon (``data/triggers.yaml``, or the user's file): entries that map a verb
 or noun, narrowed by a particle, preposition, object or modifier, to a PLOVER category and
 mode, and the matching of tokens against them. Entries are checked against their schema
-when the file is read (:mod:`newsgraph.events.schema`).
+when the file is read (:mod:`newsgraph.datafile`).
 
 The other data tables live in :mod:`newsgraph.events.tables` (re-exported here for callers
 of the old names)."""
@@ -14,7 +14,7 @@ from typing import Any
 
 from spacy.tokens import Token
 
-from newsgraph.events.schema import (
+from newsgraph.datafile import (
     DataFileError,
     check_keys,
     flag,

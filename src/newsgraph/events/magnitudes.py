@@ -25,7 +25,7 @@ from typing import Any
 
 from spacy.tokens import Span, Token
 
-from newsgraph.events.schema import DataFileError, check_keys, read_mapping, strings
+from newsgraph.datafile import DataFileError, check_keys, read_mapping, strings
 
 _DIGITS = re.compile(r"^(\d{1,3}(,\d{3})+|\d+(\.\d+)?)$")
 _KIND_LISTS = ("verbs", "subject_verbs", "nouns", "holders", "states", "categories")

@@ -1,5 +1,5 @@
 """The events stage's small data tables, each read from its YAML file in ``data/`` with a
-schema check (:mod:`newsgraph.events.schema`): the CAMEO crosswalk, certainty cues,
+schema check (:mod:`newsgraph.datafile`): the CAMEO crosswalk, certainty cues,
 category shifts, the grammar word lists and weights (``words.yaml``) and the argument nouns
 (``arguments.yaml``) and the sector words (``sectors.yaml``). The trigger lexicon is in :mod:`newsgraph.events.lexicon`."""
 
@@ -9,7 +9,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from newsgraph.events.schema import (
+from newsgraph.datafile import (
     DataFileError,
     check_keys,
     number,

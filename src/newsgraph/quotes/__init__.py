@@ -4,13 +4,13 @@ Importing this package registers the spaCy factory ``newsgraph_quotes``, which w
 ``doc._.ng_quotes``: a list of :class:`newsgraph.records.Quote` dicts. See docs/QUOTES.md.
 """
 
+from newsgraph.datafile import DataFileError
 from newsgraph.quotes.component import QuotesComponent, make_quotes
 from newsgraph.quotes.document import FindResult, Found
 from newsgraph.quotes.finder import Finder
 from newsgraph.quotes.lexicon import Lexicon, load_lexicon
 from newsgraph.quotes.marks import QuotedSpan, find_quoted_spans
 from newsgraph.quotes.rules import Rules, load_rules
-from newsgraph.quotes.schema import DataFileError
 
 __all__ = [
     "DataFileError",

@@ -3,7 +3,7 @@ and the rules' tuned numbers and word lists.
 
 Everything is read from ``newsgraph/quotes/data/`` (or files a user passes) once per
 component instance and checked against its schema at load (an unknown key or a bad value
-raises :class:`~newsgraph.quotes.schema.DataFileError` naming the file and key); regular
+raises :class:`~newsgraph.datafile.DataFileError` naming the file and key); regular
 expressions are compiled here, never per document.
 """
 
@@ -14,16 +14,16 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from newsgraph.quotes.rules import RULES_FILE, Rules, load_rules
-from newsgraph.quotes.schema import (
+from newsgraph.datafile import (
     DataFileError,
     check_keys,
-    read_yaml,
-    want_bool,
-    want_mapping,
-    want_str,
-    want_str_list,
+    flag,
+    mapping,
+    read_mapping,
+    strings,
+    text,
 )
+from newsgraph.quotes.rules import RULES_FILE, Rules, load_rules
 
 DATA_DIR = Path(__file__).resolve().parent / "data"
 CUES_FILE = DATA_DIR / "cues.yaml"
@@ -72,15 +72,15 @@ def _classes(path: Path, raw: dict[str, Any]) -> dict[str, CueClass]:
     for name, spec in raw.items():
         where = f"classes.{name}"
         check_keys(path, where, spec, _CLASS_KEYS)
-        comps = want_str_list(path, f"{where}.complements", spec.get("complements", []))
+        comps = strings(path, f"{where}.complements", spec.get("complements", []))
         for k, comp in enumerate(comps):
             if comp.startswith("prep:") and not comp[len("prep:") :]:
                 raise DataFileError(path, f"{where}.complements[{k}]", "prep: needs a word")
         if "note" in spec:
-            want_str(path, f"{where}.note", spec["note"])
-        for flag in ("listener_object", "direct"):
-            if flag in spec:
-                want_bool(path, f"{where}.{flag}", spec[flag])
+            text(path, f"{where}.note", spec["note"])
+        for key in ("listener_object", "direct"):
+            if key in spec:
+                flag(path, f"{where}.{key}", spec[key])
         classes[name] = CueClass(
             name=name,
             deps=frozenset(c for c in comps if not c.startswith("prep:")),
@@ -101,7 +101,7 @@ def _verbs(
         if isinstance(spec, dict):
             check_keys(path, where, spec, ("class", "note"), required=("class",))
             if "note" in spec:
-                want_str(path, f"{where}.note", spec["note"])
+                text(path, f"{where}.note", spec["note"])
         elif not isinstance(spec, str):
             raise DataFileError(path, where, f"expected a class name or a mapping, got {spec!r}")
         cls_name = spec if isinstance(spec, str) else spec.get("class")
@@ -120,22 +120,22 @@ def _agent_phrases(path: Path, raw: Any) -> list[tuple[str, ...]]:
     for k, entry in enumerate(raw):
         where = f"agent_phrases[{k}]"
         check_keys(path, where, entry, ("words", "note"), required=("words",))
-        words = want_str_list(path, f"{where}.words", entry["words"])
+        words = strings(path, f"{where}.words", entry["words"])
         if not words:
             raise DataFileError(path, f"{where}.words", "expected at least one word")
         if "note" in entry:
-            want_str(path, f"{where}.note", entry["note"])
+            text(path, f"{where}.note", entry["note"])
         phrases.append(tuple(w.lower() for w in words))
     return phrases
 
 
 def _word_set(path: Path, raw: dict[str, Any], key: str) -> frozenset[str]:
-    return frozenset(w.lower() for w in want_str_list(path, key, raw.get(key) or []))
+    return frozenset(w.lower() for w in strings(path, key, raw.get(key) or []))
 
 
 # -- channels.yaml ---------------------------------------------------------------------
 def _channels(path: Path) -> list[re.Pattern[str]]:
-    raw = check_keys(path, "", read_yaml(path), ("patterns",))
+    raw = check_keys(path, "", read_mapping(path), ("patterns",))
     entries = raw.get("patterns") or []
     if not isinstance(entries, list):
         raise DataFileError(path, "patterns", f"expected a list, got {entries!r}")
@@ -146,10 +146,10 @@ def _channels(path: Path) -> list[re.Pattern[str]]:
         if "flags" in entry and entry["flags"] != "case":
             raise DataFileError(path, f"{where}.flags", f"expected 'case', got {entry['flags']!r}")
         if "note" in entry:
-            want_str(path, f"{where}.note", entry["note"])
+            text(path, f"{where}.note", entry["note"])
         flags = 0 if entry.get("flags") == "case" else re.IGNORECASE
         try:
-            pattern = re.compile(want_str(path, f"{where}.pattern", entry["pattern"]), flags)
+            pattern = re.compile(text(path, f"{where}.pattern", entry["pattern"]), flags)
         except re.error as exc:
             raise DataFileError(
                 path, f"{where}.pattern", f"not a regular expression ({exc})"
@@ -172,10 +172,10 @@ def load_lexicon(
     ``packaged_rules`` where a saved pipeline keeps its copy of it)."""
     cue_path = Path(cues) if cues else CUES_FILE
     chan_path = Path(channels) if channels else CHANNELS_FILE
-    cue_data = check_keys(cue_path, "", read_yaml(cue_path), _CUE_KEYS)
-    classes = _classes(cue_path, want_mapping(cue_path, "classes", cue_data.get("classes") or {}))
+    cue_data = check_keys(cue_path, "", read_mapping(cue_path), _CUE_KEYS)
+    classes = _classes(cue_path, mapping(cue_path, "classes", cue_data.get("classes") or {}))
     verbs, notes = _verbs(
-        cue_path, want_mapping(cue_path, "verbs", cue_data.get("verbs") or {}), classes
+        cue_path, mapping(cue_path, "verbs", cue_data.get("verbs") or {}), classes
     )
     return Lexicon(
         verbs=verbs,

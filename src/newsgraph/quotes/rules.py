@@ -1,7 +1,7 @@
 """The tuned numbers and small word lists of the quotes stage's rules (``data/rules.yaml``).
 
 The packaged file gives every value; a user file (the component's ``rules`` setting)
-overlays it key by key. Both are checked at load (:mod:`newsgraph.quotes.schema`).
+overlays it key by key. Both are checked at load (:mod:`newsgraph.datafile`).
 """
 
 from __future__ import annotations
@@ -10,7 +10,7 @@ from dataclasses import dataclass, fields
 from pathlib import Path
 from typing import Any
 
-from newsgraph.quotes.schema import DataFileError, check_keys, read_yaml, want_count, want_str_list
+from newsgraph.datafile import DataFileError, check_keys, count, read_mapping, strings
 
 RULES_FILE = Path(__file__).resolve().parent / "data" / "rules.yaml"
 
@@ -74,11 +74,11 @@ def load_rules(user: str | Path | None = None, packaged: str | Path | None = Non
     numbers: dict[str, Any] = {}
     words: dict[str, Any] = {}
     for path in [base_path] + ([Path(user)] if user else []):
-        raw = check_keys(path, "", read_yaml(path), ["numbers", "words"])
+        raw = check_keys(path, "", read_mapping(path), ["numbers", "words"])
         for key, value in _section(path, raw, "numbers", _NUMBER_KEYS).items():
-            numbers[key] = want_count(path, f"numbers.{key}", value)
+            numbers[key] = count(path, f"numbers.{key}", value)
         for key, value in _section(path, raw, "words", _WORD_KEYS).items():
-            words[key] = frozenset(want_str_list(path, f"words.{key}", value))
+            words[key] = frozenset(strings(path, f"words.{key}", value))
     for section, got, keys in (("numbers", numbers, _NUMBER_KEYS), ("words", words, _WORD_KEYS)):
         for key in keys:
             if key not in got:

@@ -1,9 +1,11 @@
-"""Reading the events stage's data files with a schema check.
+"""Reading the stages' YAML data files with a schema check.
 
-Every loader in this package reads its YAML file through :func:`read_mapping` and checks
-each value with the helpers below, so that an unknown key (a typo, or a key no code reads)
-or a value of the wrong shape raises :class:`DataFileError` naming the file and the key,
-instead of being ignored."""
+Every stage reads its YAML files through :func:`read_mapping` and checks each value with the
+helpers below, so that an unknown key (a typo, or a key no code reads) or a value of the
+wrong shape raises :class:`DataFileError` naming the file and the key (``cues.yaml:
+classes.speech.complements[2]: ...``) and saying what was expected, instead of being
+ignored. A stage checks its files when it loads them, not when a document first needs them.
+"""
 
 from __future__ import annotations
 
@@ -15,26 +17,25 @@ import yaml
 
 
 class DataFileError(ValueError):
-    """A data file of the events stage does not follow its schema."""
+    """A data file does not follow its schema (the message names the file and the key)."""
 
     def __init__(self, path: Path | str, key: str, problem: str) -> None:
-        super().__init__(f"{path}: {key}: {problem}")
+        super().__init__(f"{path}: {key}: {problem}" if key else f"{path}: {problem}")
         self.path = str(path)
         self.key = key
 
 
-def read_yaml(path: Path) -> Any:
-    with Path(path).open(encoding="utf-8") as fh:
-        return yaml.safe_load(fh)
-
-
-def read_mapping(path: Path) -> dict[str, Any]:
+def read_mapping(path: Path | str) -> dict[str, Any]:
     """The top-level mapping of a YAML file (an empty file is an empty mapping)."""
-    data = read_yaml(path)
+    try:
+        with Path(path).open(encoding="utf-8") as fh:
+            data = yaml.safe_load(fh)
+    except yaml.YAMLError as exc:
+        raise DataFileError(path, "", f"not valid YAML ({exc})") from exc
     if data is None:
         return {}
     if not isinstance(data, dict):
-        raise DataFileError(path, "(top level)", f"expected a mapping, got {type(data).__name__}")
+        raise DataFileError(path, "", f"expected a mapping at the top level, got {type(data).__name__}")
     return data
 
 
@@ -46,21 +47,27 @@ def check_keys(
     required: Iterable[str] = (),
 ) -> dict[str, Any]:
     """``data`` must be a mapping with only ``allowed`` keys and every ``required`` one."""
-    if not isinstance(data, dict):
-        raise DataFileError(path, where, f"expected a mapping, got {type(data).__name__}")
+    mapping(path, where, data)
     allowed = set(allowed)
     for key in data:
         if key not in allowed:
             known = ", ".join(sorted(allowed))
-            raise DataFileError(path, _join(where, str(key)), f"unknown key (known: {known})")
+            raise DataFileError(path, _join(where, key), f"unknown key (known: {known})")
     for key in required:
         if key not in data:
             raise DataFileError(path, _join(where, key), "missing")
     return data
 
 
+def mapping(path: Path | str, where: str, value: Any) -> dict[Any, Any]:
+    """A mapping (any keys)."""
+    if not isinstance(value, dict):
+        raise DataFileError(path, where, f"expected a mapping, got {type(value).__name__}")
+    return value
+
+
 def string(path: Path | str, key: str, value: Any, *, optional: bool = False) -> str | None:
-    """A string value (None allowed when ``optional``)."""
+    """A non-empty string (None allowed when ``optional``)."""
     if value is None and optional:
         return None
     if not isinstance(value, str) or not value:
@@ -68,8 +75,15 @@ def string(path: Path | str, key: str, value: Any, *, optional: bool = False) ->
     return value
 
 
+def text(path: Path | str, key: str, value: Any) -> str:
+    """A non-empty string, required."""
+    checked = string(path, key, value)
+    assert checked is not None
+    return checked
+
+
 def strings(path: Path | str, key: str, value: Any, *, optional: bool = False) -> list[str]:
-    """A list of strings, in file order (None or absent allowed when ``optional``)."""
+    """A list of non-empty strings, in file order (None allowed when ``optional``)."""
     if value is None and optional:
         return []
     if not isinstance(value, list):
@@ -89,11 +103,19 @@ def number(path: Path | str, key: str, value: Any, *, optional: bool = False) ->
     return value
 
 
+def count(path: Path | str, key: str, value: Any) -> int:
+    """A whole number >= 0 (a count of words or tokens)."""
+    if isinstance(value, bool) or not isinstance(value, int) or value < 0:
+        raise DataFileError(path, key, f"expected a whole number >= 0, got {value!r}")
+    return value
+
+
 def flag(path: Path | str, key: str, value: Any) -> bool:
+    """true or false."""
     if not isinstance(value, bool):
         raise DataFileError(path, key, f"expected true or false, got {value!r}")
     return value
 
 
-def _join(where: str, key: str) -> str:
-    return f"{where}.{key}" if where else key
+def _join(where: str, key: Any) -> str:
+    return f"{where}.{key}" if where else str(key)
