@@ -13,7 +13,9 @@ Two events are compatible when every key agrees or is missing on one side:
   country-level place only needs the same country);
 - date: within the window of the coarser date precision ("reported" dates, which fell back
   to the publication date, get a wider window);
-- certainty: a future or hypothetical event only with another such one.
+- certainty: a future or hypothetical event only with another such one;
+- and at least one anchor: an actor side that agrees by country, sector or name, or a place that
+  agrees by id, distance or name (category and date alone do not make two reports one event).
 
 An event joins the first cluster (in order of creation) all of whose members it is compatible
 with (complete link: a chain of near matches does not merge two different events); else it
@@ -72,7 +74,19 @@ def _side(a: list[Row], b: list[Row], name: str) -> str | None:
     sa, sb = {x.get("sector") for x in a} - {None}, {x.get("sector") for x in b} - {None}
     if sa and sb:
         return f"{name}:sector" if sa & sb else None
+    na, nb = _name_words(a), _name_words(b)
+    if na and nb:
+        return f"{name}:name" if na & nb else None
     return f"{name}:unknown"
+
+
+def _name_words(actors: list[Row]) -> set[str]:
+    """The capitalised words of the actors' names ("Kevin O'Brien" -> {"kevin", "o'brien"}):
+    actors with neither country nor sector are compared by the names they go by."""
+    return {
+        w.casefold() for x in actors for w in str(x.get("name") or "").split()
+        if len(w) > 2 and w[:1].isupper()
+    }
 
 
 def _km(a: Row, b: Row) -> float | None:
@@ -133,7 +147,18 @@ def compatible(a: Row, b: Row, params: ClusterParams) -> list[str] | None:
         if got is None:
             return None
         keys.append(got)
+    if not any(_anchor(k, params.anchors) for k in keys):
+        return None  # category and date alone do not tell one event from another of its kind
     return keys
+
+
+def _anchor(key: str, anchors: frozenset[str]) -> bool:
+    """A key that ties two reports to one event (``anchors`` in the data file: an actor side
+    agreeing by ``name``, ``country`` or ``sector``, a ``place`` agreeing by id, distance or name)."""
+    side, _, how = key.partition(":")
+    if side in ("sources", "targets"):
+        return how in anchors
+    return side == "place" and "place" in anchors and how not in ("missing", "country")
 
 
 @dataclass

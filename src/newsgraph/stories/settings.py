@@ -97,6 +97,7 @@ class ClusterParams:
     uncounted_certainties: frozenset[str]  # their figures do not enter a cluster's magnitudes
     number_conflict_ratio: float
     number_conflict_min_difference: float
+    anchors: frozenset[str]  # keys that tie two reports to one event (at least one must agree)
 
 
 def load_cluster_params(path: Path | None = None) -> ClusterParams:
@@ -104,7 +105,7 @@ def load_cluster_params(path: Path | None = None) -> ClusterParams:
     raw = json.loads(path.read_text(encoding="utf-8"))
     want = {
         "date_window_days", "place_km", "apart_certainties", "positive_certainties",
-        "uncounted_certainties", "number_conflict_ratio", "number_conflict_min_difference",
+        "uncounted_certainties", "number_conflict_ratio", "number_conflict_min_difference", "anchors",
     }
     if not isinstance(raw, dict) or set(raw) - {"about"} != want:
         raise _fail(path, f"expected an object with the keys {', '.join(sorted(want))}")
@@ -140,7 +141,14 @@ def load_cluster_params(path: Path | None = None) -> ClusterParams:
         uncounted_certainties=words("uncounted_certainties"),
         number_conflict_ratio=float(raw["number_conflict_ratio"]),
         number_conflict_min_difference=float(raw["number_conflict_min_difference"]),
+        anchors=_anchors(path, words("anchors")),
     )
+
+
+def _anchors(path: Path, anchors: frozenset[str]) -> frozenset[str]:
+    if not anchors or anchors - {"name", "country", "sector", "place"}:
+        raise _fail(path, "anchors: a non-empty list of name, country, sector, place")
+    return anchors
 
 
 @lru_cache(maxsize=1)
