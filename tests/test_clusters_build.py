@@ -200,3 +200,11 @@ def test_cli_clusters_json(tmp_path: Path) -> None:
     ]
     shown = runner.invoke(app, ["clusters", "--db", db])
     assert shown.exit_code == 0 and "c1:0" in shown.stdout and "certainty" in shown.stdout
+    # the story timeline shows its events with their clusters and the conflicting claims
+    story = runner.invoke(app, ["story", "c1", "--db", db, "--json"])
+    assert story.exit_code == 0, story.output
+    [timeline] = [json.loads(line) for line in story.stdout.splitlines()]
+    assert timeline["members"][0]["events"][0]["cluster_id"] == "c1:0"
+    assert [c["cluster_id"] for c in timeline["clusters"]] == ["c1:0"]
+    text = runner.invoke(app, ["story", "c1", "--db", db])
+    assert text.exit_code == 0 and "conflict certainty" in text.stdout

@@ -275,6 +275,10 @@ def print_story(story: dict[str, Any]) -> None:
             )
         if len(m["events"]) > 5:
             out.print(f"  [dim]… {len(m['events']) - 5} more events[/]")
+    if story.get("clusters"):
+        out.print()
+        out.print(Text("events reported by several articles", style="bold"))
+        print_clusters(story["clusters"])
 
 
 def _flag(f: dict[str, Any]) -> str:

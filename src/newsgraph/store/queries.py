@@ -348,12 +348,17 @@ def story(con: duckdb.DuckDBPyConnection, story_id: str) -> Row | None:
     shape = view.shaper()
     by_article: dict[str, list[Row]] = {}
     for ev in _stream(
-        con, "SELECT * FROM events WHERE article_id IN (SELECT unnest(?::VARCHAR[])) ORDER BY article_id, idx", [ids]
+        con,
+        """SELECT e.*, c.cluster_id FROM events e
+           LEFT JOIN cluster_events c ON c.article_id = e.article_id AND c.idx = e.idx
+           WHERE e.article_id IN (SELECT unnest(?::VARCHAR[])) ORDER BY e.article_id, e.idx""",
+        [ids],
     ):
         shaped = shape(ev)
         by_article.setdefault(shaped["article_id"], []).append(shaped)
     for m in row["members"]:
         m["events"] = by_article.get(m["article_id"], [])
+    row["clusters"] = list(select(con, "clusters", {"story": story_id, "min_articles": 2}))
     return row
 
 
