@@ -221,7 +221,7 @@ def test_a_new_record_field_reaches_ddl_writer_rows_and_json(tmp_path, reviewed_
         store.write_results([_reviewed_result()])
         assert store.con.execute("SELECT reviewed_by FROM events").fetchall() == [("desk",)]
         (event,) = queries.select(store.con, "events")
-        assert list(event)[-2:] == ["magnitudes", "reviewed_by"] and event["reviewed_by"] == "desk"
+        assert list(event)[-3:] == ["magnitudes", "reviewed_by", "cluster_id"] and event["reviewed_by"] == "desk"
         (quote,) = queries.select(store.con, "quotes")
         assert "reviewed_by" not in quote
         loaded = queries.load_result(store.con, "a1")
@@ -308,7 +308,8 @@ def test_select_rejects_unknown_kinds_and_filters(two_articles):
 
 def test_event_rows_have_the_record_keys_in_table_order(two_articles):
     event = next(queries.select(two_articles, "events"))
-    assert list(event) == [c.name for c in schema.TABLES["events"].columns if c.name != "idx"]
+    # the record's columns in table order, then the cluster the event belongs to
+    assert list(event) == [*(c.name for c in schema.TABLES["events"].columns if c.name != "idx"), "cluster_id"]
 
 
 def test_store_select_is_the_query_layer(tmp_path):

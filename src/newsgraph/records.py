@@ -296,6 +296,47 @@ class StoryTerm:
 
 
 @dataclass
+class EventCluster:
+    """One real-world event as several sentences and articles report it (``newsgraph clusters``).
+
+    ``id`` is the id (``ARTICLE:IDX``) of its first member event; docs/STORIES.md has the keys,
+    windows and rules."""
+
+    id: str = field(metadata=column(primary_key=True))
+    story_id: str = field(default="", metadata=column(not_null=True))
+    category: str = ""
+    mode: str | None = None
+    sources: list[dict[str, Any]] = field(default_factory=list)  # distinct {name, country, sector}
+    targets: list[dict[str, Any]] = field(default_factory=list)
+    place: dict[str, Any] | None = None  # the most precise place of a member
+    date: str | None = None  # the most precise date of a member
+    date_range: list[str] = field(default_factory=list)  # [earliest, latest] member date
+    certainty: str = "asserted"  # consensus (or "disputed")
+    claimed_by: list[dict[str, Any]] = field(default_factory=list)  # every claimant
+    mentions: int = 0  # member events
+    articles: list[str] = field(default_factory=list)
+    outlets: list[str] = field(default_factory=list)
+    independent_outlets: list[str] = field(default_factory=list)
+    first_seen: str | None = None  # earliest publication of a member's article
+    last_seen: str | None = None
+    # [{event_id, article_id, idx, sentence: {start, end}, certainty, outlet, origin, published}]
+    members: list[dict[str, Any]] = field(default_factory=list)
+    magnitudes: list[dict[str, Any]] = field(default_factory=list)  # [{kind, low, best, high, reports}]
+    conflicts: list[dict[str, Any]] = field(default_factory=list)  # [{type, kind?, values: [...]}]
+    merge_reason: list[dict[str, Any]] = field(default_factory=list)  # [{event_id, joined, keys}]
+
+
+@dataclass
+class ClusterEvent:
+    """Which cluster an event (``article_id``, ``idx``) belongs to."""
+
+    article_id: str = field(metadata=column(not_null=True))
+    idx: int = field(metadata=column(not_null=True))
+    cluster_id: str = field(default="", metadata=column(not_null=True))
+    story_id: str = field(default="", metadata=column(not_null=True))
+
+
+@dataclass
 class ArticleResult:
     """Everything the pipeline produced for one article."""
 

@@ -275,3 +275,35 @@ def print_story(story: dict[str, Any]) -> None:
             )
         if len(m["events"]) > 5:
             out.print(f"  [dim]… {len(m['events']) - 5} more events[/]")
+    if story.get("clusters"):
+        out.print()
+        out.print(Text("events reported by several articles", style="bold"))
+        print_clusters(story["clusters"])
+
+
+def _flag(f: dict[str, Any]) -> str:
+    values = "; ".join(
+        f"{v['value']} ({', '.join(v['outlets'] or v['articles'])})" for v in f["values"]
+    )
+    return f"{f['type']}{' ' + f['kind'] if f.get('kind') else ''}: {values}"
+
+
+def print_clusters(rows: Iterable[dict[str, Any]]) -> None:
+    """Each event cluster: its event, corroboration, magnitudes and conflicting claims."""
+    n = 0
+    for c in rows:
+        n += 1
+        head = c["category"] + (f"/{c['mode']}" if c.get("mode") else "")
+        place = f" @ {short(c['place'])}" if c.get("place") else ""
+        out.print(Text(f"{c['cluster_id']}  {head} {c['date'] or '?'}{place}", style="bold"))
+        out.print(
+            f"  {short(c['sources'])} → {short(c['targets'])} · certainty {c['certainty']} · "
+            f"{c['mentions']} mentions · {len(c['articles'])} articles · {len(c['outlets'])} outlets · "
+            f"{len(c['independent_outlets'])} independent · story {c['story_id']}"
+        )
+        for m in c["magnitudes"]:
+            out.print(f"  {m['kind']}: best {m['best']:g} (low {m['low']:g}, high {m['high']:g})")
+        for f in c["conflicts"]:
+            out.print(f"  [red]conflict[/] {_flag(f)}")
+    if not n:
+        err.print("no event clusters yet (build them: newsgraph stories build)")

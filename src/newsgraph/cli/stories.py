@@ -1,4 +1,4 @@
-"""``newsgraph stories`` (list, ``build``) and ``newsgraph story ID``."""
+"""``newsgraph stories`` (list, ``build``), ``newsgraph story ID`` and ``newsgraph clusters``."""
 
 from __future__ import annotations
 
@@ -7,7 +7,7 @@ from typing import Annotated
 import typer
 
 from newsgraph.cli.app import DbOption, JsonOption, app, err, fail, open_store
-from newsgraph.cli.render import emit_json, print_stories, print_story
+from newsgraph.cli.render import emit_json, print_clusters, print_stories, print_story
 
 stories_app = typer.Typer(
     help="List stories (articles grouped by the happening they report), or build them.",
@@ -45,7 +45,8 @@ def run_build(db: str, *, full: bool = False) -> None:
         s = build_stories(store.con, full=full)
     err.print(
         f"stories: {s.articles} articles clustered · {s.stories_new} new stories, "
-        f"{s.stories_grown} grown · {s.duplicates} near-duplicates · {s.seconds:.2f}s"
+        f"{s.stories_grown} grown · {s.duplicates} near-duplicates · {s.clusters} event clusters "
+        f"({s.cluster_seconds:.2f}s) · {s.seconds:.2f}s"
     )
 
 
@@ -79,3 +80,21 @@ def story(
         emit_json([row])
         return
     print_story(row)
+
+
+@app.command()
+def clusters(
+    db: DbOption = "newsgraph.duckdb",
+    story_id: Annotated[str | None, typer.Option("--story", help="Only the clusters of this story.")] = None,
+    min_articles: Annotated[int | None, typer.Option(help="Only clusters reported by this many articles.")] = None,
+    as_json: JsonOption = False,
+) -> None:
+    """Event clusters: one real-world event and every report of it, with conflicting claims."""
+    from newsgraph.store import queries
+
+    with open_store(db) as store:
+        rows = queries.clusters(store.con, story_id, min_articles)
+        if as_json:
+            emit_json(rows)
+            return
+        print_clusters(rows)

@@ -18,7 +18,9 @@ from newsgraph.errors import NewsgraphError
 from newsgraph.store import queries
 from newsgraph.store.schema import ARTICLE_TABLES
 
-TABLES: tuple[str, ...] = ("articles", *ARTICLE_TABLES, "failures", "runs", "stories", "story_articles")
+TABLES: tuple[str, ...] = (
+    "articles", *ARTICLE_TABLES, "failures", "runs", "stories", "story_articles", "event_clusters", "cluster_events",
+)
 FORMATS: dict[str, str] = {"parquet": "parquet", "csv": "csv", "jsonl": "json"}
 
 CAMEO_COLUMNS: tuple[str, ...] = (

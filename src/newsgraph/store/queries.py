@@ -52,6 +52,15 @@ def _decode(table: Table, row: Row) -> Row:
 ACTOR_REF_KEYS = ("name", "country", "sector", "kind")
 PLACE_REF_KEYS = ("name", "geonames_id", "country", "admin1", "lat", "lon", "precision", "basis")
 SPEAKER_KEYS = ("name", "country", "sector", "start", "end")
+CLUSTER_KEYS = (
+    "story_id", "category", "mode", "sources", "targets", "place", "date", "date_range", "certainty",
+    "claimed_by", "mentions", "articles", "outlets", "independent_outlets", "magnitudes", "conflicts",
+    "merge_reason", "first_seen", "last_seen", "members",
+)
+CLUSTER_JSON = (
+    "sources", "targets", "place", "date_range", "claimed_by", "articles", "outlets", "independent_outlets",
+    "magnitudes", "conflicts", "merge_reason", "members",
+)
 
 
 def _actor_ref(ref: dict[str, Any] | None) -> dict[str, Any] | None:
@@ -105,6 +114,7 @@ class View:
     table: str | None = None  # read every column of this table (JSON decoded) ...
     keys: tuple[str, ...] = ()  # ... these first (default: the table's order) ...
     hidden: tuple[str, ...] = ()  # ... except these
+    added: tuple[str, ...] = ()  # ... then these columns the SQL joins in
     nested: dict[str, Callable[[Any], Any]] = field(default_factory=dict)  # key -> shaping
     needs_casefold: bool = False
 
@@ -130,7 +140,8 @@ class View:
         """The keys of a table view's rows: ``keys``, then the table's other columns."""
         assert self.table is not None
         names = [c.name for c in TABLES[self.table].columns]
-        return tuple(k for k in (*self.keys, *(n for n in names if n not in self.keys)) if k not in self.hidden)
+        ordered = (*self.keys, *(n for n in names if n not in self.keys), *self.added)
+        return tuple(k for k in ordered if k not in self.hidden)
 
     def shaper(self) -> Callable[[Row], Row]:
         """Row -> output dict (JSON columns decoded, nested values shaped)."""
@@ -155,8 +166,12 @@ VIEWS: dict[str, View] = {
     v.kind: v
     for v in (
         View(
-            "events", "SELECT * FROM events {where} ORDER BY article_id, idx", {"article": ARTICLE},
-            table="events", hidden=("idx",),
+            "events",
+            """SELECT e.*, c.cluster_id FROM events e
+               LEFT JOIN cluster_events c ON c.article_id = e.article_id AND c.idx = e.idx
+               {where} ORDER BY e.article_id, e.idx""",
+            {"article": Filter("e.article_id = ?")},
+            table="events", hidden=("idx",), added=("cluster_id",),
             nested={
                 "sources": _actor_refs, "targets": _actor_refs, "claimed_by": _actor_ref,
                 "place": _keys(PLACE_REF_KEYS),
@@ -229,6 +244,13 @@ VIEWS: dict[str, View] = {
              FROM stories s {where} ORDER BY s.first_seen NULLS LAST, s.id""",
             {"story": Filter("s.id = ?"), "min_articles": Filter("s.articles >= ?")},
             nested={"outlets": _load, "independent_outlets": _load},
+        ),
+        View(
+            "clusters",
+            f"""SELECT id AS cluster_id, {", ".join(CLUSTER_KEYS)} FROM event_clusters {{where}}
+               ORDER BY first_seen NULLS LAST, id""",
+            {"story": Filter("story_id = ?"), "min_articles": Filter("json_array_length(articles) >= ?")},
+            nested={k: _load for k in CLUSTER_JSON},
         ),
         View(
             "story_articles",
@@ -308,6 +330,12 @@ def stories(con: duckdb.DuckDBPyConnection, min_articles: int | None = None) -> 
     return select(con, "stories", {"min_articles": min_articles})
 
 
+def clusters(
+    con: duckdb.DuckDBPyConnection, story: str | None = None, min_articles: int | None = None
+) -> Iterator[Row]:
+    return select(con, "clusters", {"story": story, "min_articles": min_articles})
+
+
 def story(con: duckdb.DuckDBPyConnection, story_id: str) -> Row | None:
     """One story with its articles (``members``) and their events, for a timeline."""
     found = list(select(con, "stories", {"story": story_id}))
@@ -320,12 +348,17 @@ def story(con: duckdb.DuckDBPyConnection, story_id: str) -> Row | None:
     shape = view.shaper()
     by_article: dict[str, list[Row]] = {}
     for ev in _stream(
-        con, "SELECT * FROM events WHERE article_id IN (SELECT unnest(?::VARCHAR[])) ORDER BY article_id, idx", [ids]
+        con,
+        """SELECT e.*, c.cluster_id FROM events e
+           LEFT JOIN cluster_events c ON c.article_id = e.article_id AND c.idx = e.idx
+           WHERE e.article_id IN (SELECT unnest(?::VARCHAR[])) ORDER BY e.article_id, e.idx""",
+        [ids],
     ):
         shaped = shape(ev)
         by_article.setdefault(shaped["article_id"], []).append(shaped)
     for m in row["members"]:
         m["events"] = by_article.get(m["article_id"], [])
+    row["clusters"] = list(select(con, "clusters", {"story": story_id, "min_articles": 2}))
     return row
 
 

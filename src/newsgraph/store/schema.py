@@ -26,9 +26,11 @@ from newsgraph.records import (
     COLUMN,
     Actor,
     Article,
+    ClusterEvent,
     ColumnMeta,
     DateExpr,
     Event,
+    EventCluster,
     Failure,
     Mention,
     Place,
@@ -162,6 +164,8 @@ TABLES: dict[str, Table] = {
         Table("stories", Story, per_article=False, since=3),
         Table("story_articles", StoryArticle, per_article=False, since=3),
         Table("story_terms", StoryTerm, per_article=False, since=3),
+        Table("event_clusters", EventCluster, per_article=False, since=4),
+        Table("cluster_events", ClusterEvent, per_article=False, since=4),
     )
 }
 
@@ -193,6 +197,15 @@ MIGRATIONS: list[Migration] = [
         3,
         "stories: stories, story_articles (story, duplicate link, origin), story_terms (document frequencies)",
         after=("CREATE INDEX story_articles_story ON story_articles (story_id)",),
+    ),
+    Migration(
+        4,
+        "event clusters: event_clusters (one row per cluster), cluster_events (event -> cluster)",
+        after=(
+            "CREATE INDEX event_clusters_story ON event_clusters (story_id)",
+            "CREATE INDEX cluster_events_story ON cluster_events (story_id)",
+            "CREATE INDEX cluster_events_event ON cluster_events (article_id, idx)",
+        ),
     ),
 ]
 

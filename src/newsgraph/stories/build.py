@@ -27,6 +27,8 @@ class BuildSummary:
     stories_new: int = 0
     stories_grown: int = 0
     duplicates: int = 0
+    clusters: int = 0  # event clusters of the re-clustered stories
+    cluster_seconds: float = 0.0
     seconds: float = 0.0
 
 
@@ -57,12 +59,16 @@ def build_stories(con: Any, *, params: Params | None = None, full: bool = False)
     agencies = default_agencies()
     if full:
         db.clear(con)
+        from newsgraph.store import clusters as cdb
+
+        cdb.clear(con)
     stale = db.drop_stale(con)
     new = db.unclustered(con)
     summary = BuildSummary(articles=len(new))
     if not new:
         if stale:
             db.write(con, [], {}, stale)
+            _events(con, stale, summary)
         summary.seconds = time.perf_counter() - started
         return summary
     ids = [r["id"] for r in new]
@@ -134,8 +140,28 @@ def build_stories(con: Any, *, params: Params | None = None, full: bool = False)
         )
     db.write(con, members, dict(df_changes), stale)
     story_ids = {m.story_id for m in members}
+    _events(con, story_ids | stale, summary)
     summary.stories_new = len(story_ids - grown)
     summary.stories_grown = len(story_ids & grown)
     summary.duplicates = len(dup_links)
     summary.seconds = time.perf_counter() - started
     return summary
+
+
+def _events(con: Any, story_ids: set[str], summary: BuildSummary) -> None:
+    """Re-cluster the events of the stories that changed (:mod:`newsgraph.stories.events`)."""
+    from newsgraph.store import clusters as cdb
+    from newsgraph.stories.claims import summarize
+    from newsgraph.stories.events import cluster_story
+    from newsgraph.stories.settings import default_cluster_params
+
+    started = time.perf_counter()
+    params = default_cluster_params()
+    found = [
+        summarize(c, params)
+        for story_id, events in cdb.story_events(con, story_ids).items()
+        for c in cluster_story(story_id, events, params)
+    ]
+    cdb.write(con, story_ids, found)
+    summary.clusters = len(found)
+    summary.cluster_seconds = time.perf_counter() - started

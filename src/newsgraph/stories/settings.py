@@ -84,3 +84,73 @@ def default_params() -> Params:
 @lru_cache(maxsize=1)
 def default_agencies() -> dict[str, str]:
     return load_agencies()
+
+
+@dataclass(frozen=True)
+class ClusterParams:
+    """Event cluster keys and windows (``data/clusters.json``)."""
+
+    date_window_days: dict[str, int]  # date precision -> days two member dates may differ
+    place_km: dict[int, float]  # place precision (1 town, 2 district, 3 region/country) -> km; 0: same country
+    apart_certainties: frozenset[str]  # events that only cluster with events of these certainties
+    positive_certainties: frozenset[str]  # report that it happened (against "denied")
+    uncounted_certainties: frozenset[str]  # their figures do not enter a cluster's magnitudes
+    number_conflict_ratio: float
+    number_conflict_min_difference: float
+    anchors: frozenset[str]  # keys that tie two reports to one event (at least one must agree)
+
+
+def load_cluster_params(path: Path | None = None) -> ClusterParams:
+    path = path or DATA / "clusters.json"
+    raw = json.loads(path.read_text(encoding="utf-8"))
+    want = {
+        "date_window_days", "place_km", "apart_certainties", "positive_certainties",
+        "uncounted_certainties", "number_conflict_ratio", "number_conflict_min_difference", "anchors",
+    }
+    if not isinstance(raw, dict) or set(raw) - {"about"} != want:
+        raise _fail(path, f"expected an object with the keys {', '.join(sorted(want))}")
+
+    def numbers(key: str) -> dict[str, float]:
+        value = raw[key]
+        if not isinstance(value, dict) or not all(
+            isinstance(v, (int, float)) and not isinstance(v, bool) and v >= 0 for v in value.values()
+        ):
+            raise _fail(path, f"{key}: expected an object of non-negative numbers")
+        return value
+
+    def words(key: str) -> frozenset[str]:
+        value = raw[key]
+        if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
+            raise _fail(path, f"{key}: expected a list of text")
+        return frozenset(value)
+
+    windows = numbers("date_window_days")
+    if set(windows) != {"day", "week", "month", "quarter", "year", "reported"}:
+        raise _fail(path, "date_window_days: one window per date precision (day ... year, reported)")
+    km = numbers("place_km")
+    if set(km) != {"1", "2", "3"}:
+        raise _fail(path, "place_km: one distance per place precision 1, 2, 3")
+    for key in ("number_conflict_ratio", "number_conflict_min_difference"):
+        if isinstance(raw[key], bool) or not isinstance(raw[key], (int, float)) or raw[key] < 0:
+            raise _fail(path, f"{key}: expected a non-negative number")
+    return ClusterParams(
+        date_window_days={k: int(v) for k, v in windows.items()},
+        place_km={int(k): float(v) for k, v in km.items()},
+        apart_certainties=words("apart_certainties"),
+        positive_certainties=words("positive_certainties"),
+        uncounted_certainties=words("uncounted_certainties"),
+        number_conflict_ratio=float(raw["number_conflict_ratio"]),
+        number_conflict_min_difference=float(raw["number_conflict_min_difference"]),
+        anchors=_anchors(path, words("anchors")),
+    )
+
+
+def _anchors(path: Path, anchors: frozenset[str]) -> frozenset[str]:
+    if not anchors or anchors - {"name", "country", "sector", "place"}:
+        raise _fail(path, "anchors: a non-empty list of name, country, sector, place")
+    return anchors
+
+
+@lru_cache(maxsize=1)
+def default_cluster_params() -> ClusterParams:
+    return load_cluster_params()
