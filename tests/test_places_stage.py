@@ -188,3 +188,24 @@ def test_two_processes_give_the_output_of_one(gazetteer: Path) -> None:
     two = outputs(nlp.pipe(TEXTS * 2, n_process=2, batch_size=2))
     assert two == one
     assert any(out[1] for out in one)
+
+
+
+def test_an_edited_list_distance_in_the_weights_file_is_used(
+    tmp_path: Path, gazetteer: Path
+) -> None:
+    """The list distance comes from the weights file the stage was given (a saved
+    pipeline's copy), not only from the component config."""
+    import re
+
+    from newsgraph.places.gazetteer import load_gazetteer
+    from newsgraph.places.geoparser import Geoparser
+    from newsgraph.places.tables import data_path
+    from newsgraph.places.weights import WEIGHTS_FILE
+
+    edited = tmp_path / "weights.yaml"
+    text = data_path(WEIGHTS_FILE).read_text("utf-8")
+    edited.write_text(re.sub(r"(?m)^list_km: .*$", "list_km: 5", text), "utf-8")
+    gaz = load_gazetteer(gazetteer)
+    assert Geoparser(gaz, files={"weights": edited}).detector.list_km == 5
+    assert Geoparser(gaz).detector.list_km is None  # the packaged value, read at detection

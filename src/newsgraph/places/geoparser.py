@@ -29,7 +29,7 @@ from newsgraph.places.gazetteer import (
 )
 from newsgraph.places.resolve import Resolver
 from newsgraph.places.tables import data_rows, load_word_set
-from newsgraph.places.weights import WEIGHTS_FILE, load_weights
+from newsgraph.places.weights import LIST_KM, WEIGHTS_FILE, load_weights
 
 #: the stage's data files by key (beside the gazetteer), as the package ships them
 DATA_FILES = {
@@ -124,7 +124,8 @@ class Geoparser:
         common = common_words(paths.get("common_words"))
         w = load_weights(paths.get("weights"), weights)
         self.detector = Detector(gaz, terms, common, w)
-        if weights and "list_km" in weights:
+        if (weights and "list_km" in weights) or w.list_km != LIST_KM:
+            # set in the config, or edited in the weights file a saved pipeline carries
             self.detector.list_km = w.list_km
         self.resolver = Resolver(
             gaz,
