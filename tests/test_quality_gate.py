@@ -3,7 +3,7 @@
 Floors: ``src/newsgraph/evaluate/data/quality_floors.json`` (a floor may only be raised; see
 docs/EVALUATION.md). The scores need ``../shared/eval``; without it the scoring tests skip.
 Run the gate alone with ``pytest -m gate``; see the scores beside the floors with
-``python -m newsgraph.evaluate.gate``.
+``python -m newsgraph.evaluate.gate --data ../shared/eval``.
 """
 
 from __future__ import annotations

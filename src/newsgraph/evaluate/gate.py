@@ -4,7 +4,7 @@ The floors live in ``evaluate/data/quality_floors.json``; ``tests/test_quality_g
 them in ``make test`` whenever the gold sets are present. To see the current scores beside
 the floors, and which floors could be raised::
 
-    python -m newsgraph.evaluate.gate [--data ../shared/eval]
+    python -m newsgraph.evaluate.gate --data EVAL_ROOT   (or $NEWSGRAPH_SHARED set)
 
 A floor sits a little under the score measured when it was set (0.01 below, rounded down to
 two decimals). It may only be raised, never lowered: a change that drops a score under its
@@ -112,10 +112,10 @@ def load_floors(path: Path = FLOORS_PATH) -> list[Gate]:
     return gates
 
 
-def default_eval_root() -> Path:
-    """``$NEWSGRAPH_SHARED/eval`` when set, else ``../shared/eval`` from here."""
+def default_eval_root() -> Path | None:
+    """``$NEWSGRAPH_SHARED/eval`` when that variable is set, else None (pass ``--data``)."""
     shared = os.environ.get("NEWSGRAPH_SHARED")
-    return Path(shared) / "eval" if shared else Path("..") / "shared" / "eval"
+    return Path(shared) / "eval" if shared else None
 
 
 def run_gate(gate: Gate, eval_root: Path, analyzer: Analyzer | None = None) -> list[GateRow]:
@@ -155,12 +155,17 @@ def main(argv: list[str] | None = None) -> int:
         prog="python -m newsgraph.evaluate.gate",
         description="Score the quality gate and print each score beside its floor.",
     )
-    parser.add_argument("--data", type=Path, default=None, help="eval root (default ../shared/eval)")
+    parser.add_argument(
+        "--data", type=Path, default=None,
+        help="the folder holding the gold sets (default: $NEWSGRAPH_SHARED/eval)",
+    )
     parser.add_argument("--floors", type=Path, default=FLOORS_PATH)
     args = parser.parse_args(argv)
     root = args.data or default_eval_root()
     try:
         gates = load_floors(args.floors)
+        if root is None:
+            raise NewsgraphError("say where the gold sets are: --data EVAL_ROOT")
         if not root.exists():
             raise NewsgraphError(f"no evaluation data at {root} (pass --data)")
         from newsgraph.evaluate.runner import make_analyzer
